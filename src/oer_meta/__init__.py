@@ -1,0 +1,95 @@
+"""oer_meta: check OER metadata records against the aims of the UNESCO Recommendation
+on OER (2019), and say which of its five action areas each failed rule relates to.
+
+Public API (stable)::
+
+    report = oer_meta.validate("lesson.xml")          # path, bytes, str, dict or Record
+    for result in oer_meta.validate_many(paths): ...  # lazy
+    record = oer_meta.read("lesson.xml")              # exactly one record
+    records = oer_meta.read_records("oai.xml")        # iterator
+    oer_meta.ActionArea(3).title_fr
+    oer_meta.rules()                                  # the rule registry
+
+Heavy modules are imported on first use, so ``import oer_meta`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ActionArea",
+    "Finding",
+    "Location",
+    "OerMetaError",
+    "Profile",
+    "ReadError",
+    "Record",
+    "RecordResult",
+    "Report",
+    "Rule",
+    "Severity",
+    "__version__",
+    "check",
+    "load_profile",
+    "read",
+    "read_records",
+    "rules",
+    "validate",
+    "validate_many",
+]
+
+_LAZY = {
+    "ActionArea": "oer_meta.areas",
+    "Finding": "oer_meta.report",
+    "RecordResult": "oer_meta.report",
+    "Report": "oer_meta.report",
+    "Location": "oer_meta.model",
+    "Record": "oer_meta.model",
+    "OerMetaError": "oer_meta.errors",
+    "ReadError": "oer_meta.errors",
+    "Profile": "oer_meta.profiles",
+    "load_profile": "oer_meta.profiles",
+    "Rule": "oer_meta.rules.registry",
+    "Severity": "oer_meta.severity",
+    "check": "oer_meta.engine",
+    "validate": "oer_meta.engine",
+    "validate_many": "oer_meta.engine",
+    "read": "oer_meta.readers",
+    "read_records": "oer_meta.readers",
+}
+
+if TYPE_CHECKING:
+    from oer_meta.areas import ActionArea
+    from oer_meta.engine import check, validate, validate_many
+    from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.model import Location, Record
+    from oer_meta.profiles import Profile, load_profile
+    from oer_meta.readers import read, read_records
+    from oer_meta.report import Finding, RecordResult, Report
+    from oer_meta.rules.registry import Rule
+    from oer_meta.severity import Severity
+
+
+def rules() -> list[Rule]:
+    """Every registered rule (code, name, severity, areas, paragraphs, documentation)."""
+    from oer_meta.rules.registry import all_rules
+
+    return all_rules()
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'oer_meta' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

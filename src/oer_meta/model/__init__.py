@@ -1,0 +1,32 @@
+"""The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
+
+from oer_meta.model.location import Location
+from oer_meta.model.record import Accessibility, Record
+from oer_meta.model.values import (
+    Agent,
+    DateValue,
+    Duration,
+    Extension,
+    Identifier,
+    LicenceStatement,
+    Problem,
+    Relation,
+    Term,
+    Text,
+)
+
+__all__ = [
+    "Accessibility",
+    "Agent",
+    "DateValue",
+    "Duration",
+    "Extension",
+    "Identifier",
+    "LicenceStatement",
+    "Location",
+    "Problem",
+    "Record",
+    "Relation",
+    "Term",
+    "Text",
+]

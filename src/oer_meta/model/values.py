@@ -1,0 +1,156 @@
+"""Small value types of the record model; each keeps its source location."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from oer_meta.model.location import Location
+
+_CONFIG = ConfigDict(extra="forbid", frozen=False)
+
+
+class Text(BaseModel):
+    """A string with the language it says it is written in (a LOM langstring, a JSON-LD
+    language-tagged string, or a plain literal with ``language=None``)."""
+
+    model_config = _CONFIG
+
+    value: str
+    language: str | None = None
+    location: Location | None = None
+
+
+class Term(BaseModel):
+    """A value from a (possibly declared) vocabulary.
+
+    ``element`` names what the term describes, in LOM's dotted form where there is one
+    (``educational.intendedEndUserRole``); ``source`` is the vocabulary the record
+    declares (LOM ``source``, a SKOS scheme, ``None`` for free text); ``id`` a concept URI
+    and ``labels`` its labels when the format gives them.
+    """
+
+    model_config = _CONFIG
+
+    value: str
+    source: str | None = None
+    element: str | None = None
+    id: str | None = None
+    labels: list[Text] = Field(default_factory=list)
+    location: Location | None = None
+
+
+class Identifier(BaseModel):
+    """An identifier of the resource or of the record (``catalog`` is LOM's catalog, the
+    DC ``xsi:type`` or a scheme such as ``doi``/``handle``/``url``/``oai``)."""
+
+    model_config = _CONFIG
+
+    value: str
+    catalog: str | None = None
+    location: Location | None = None
+
+
+class LicenceStatement(BaseModel):
+    """One raw licence or rights statement as the record wrote it.
+
+    ``field`` says which element or property it came from (``lom:rights/description``,
+    ``dc:rights``, ``dcterms:license``, ``schema:license``...).  ``spdx``, ``url`` and
+    ``openness`` are what the licence parser concluded (``unknown`` until it runs).
+    """
+
+    model_config = _CONFIG
+
+    raw: str
+    field: str
+    language: str | None = None
+    spdx: str | None = None
+    url: str | None = None
+    openness: str = "unknown"
+    location: Location | None = None
+
+
+class Agent(BaseModel):
+    """A person or organisation with a role (author, publisher, rights holder...).
+
+    ``raw`` keeps the source data unchanged: the vCard text of a LOM entity, or the
+    JSON object of a schema.org ``Person``/``Organization``.
+    """
+
+    model_config = _CONFIG
+
+    role: str | None = None
+    name: str | None = None
+    kind: str | None = None  # "person" | "organization" | None when unknown
+    email: list[str] = Field(default_factory=list)
+    telephone: list[str] = Field(default_factory=list)
+    address: list[str] = Field(default_factory=list)
+    identifiers: list[str] = Field(default_factory=list)
+    affiliation: str | None = None
+    raw: Any = None
+    location: Location | None = None
+
+
+class DateValue(BaseModel):
+    """A date as written; ``kind`` is ``created``, ``modified``, ``published``,
+    ``contributed`` (LOM contribute dates), ``datestamp`` or ``other``."""
+
+    model_config = _CONFIG
+
+    value: str
+    kind: str = "other"
+    location: Location | None = None
+
+
+class Duration(BaseModel):
+    """A duration as written (LOM ``typicalLearningTime``/``duration``, schema
+    ``timeRequired``/``duration``)."""
+
+    model_config = _CONFIG
+
+    value: str
+    element: str | None = None
+    location: Location | None = None
+
+
+class Relation(BaseModel):
+    """A link to another resource: ``kind`` is the LOM relation kind or the DC/schema.org
+    property (``isbasedon``, ``isBasedOn``, ``hasPart``, ``isTranslationOf``...)."""
+
+    model_config = _CONFIG
+
+    kind: str
+    target: str | None = None
+    title: str | None = None
+    licences: list[LicenceStatement] = Field(default_factory=list)
+    location: Location | None = None
+
+
+class Extension(BaseModel):
+    """An element or property the reader does not map; kept, never an error by itself.
+
+    ``name`` is the Clark name (``{ns}local``) for XML or the property name for JSON.
+    """
+
+    model_config = _CONFIG
+
+    name: str
+    value: Any = None
+    location: Location | None = None
+
+
+class Problem(BaseModel):
+    """Something a reader found wrong with the structure of the record itself.
+
+    Readers do not judge; they note.  The rule named by ``rule`` (``STD002`` for a
+    schema violation...) turns the note into a finding.
+    """
+
+    model_config = _CONFIG
+
+    rule: str
+    message: str
+    hint: str | None = None
+    field: str | None = None
+    location: Location | None = None

@@ -1,0 +1,40 @@
+"""Readers: LOM XML, Dublin Core XML and schema.org/LRMI JSON-LD into :class:`Record`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from oer_meta.errors import ReadError, RecordCountError
+from oer_meta.model import Record
+from oer_meta.readers.base import FORMATS, ReadItem, Unreadable
+from oer_meta.readers.sources import Source, iter_source
+
+__all__ = ["FORMATS", "ReadItem", "Unreadable", "iter_source", "read", "read_records"]
+
+
+def read_records(source: Source, *, format: str | None = None) -> Iterator[Record]:  # noqa: A002
+    """Yield the records in ``source``; raise :class:`ReadError` at unreadable input.
+
+    Records read before the unreadable part are yielded first.  Use
+    :func:`oer_meta.validate_many` to get a result for unreadable input instead.
+    """
+    for item in iter_source(source, input_format=format):
+        if isinstance(item, Unreadable):
+            loc = item.location
+            raise ReadError(item.message, source=loc.file, line=loc.line, column=loc.column)
+        yield item
+
+
+def read(source: Source, *, format: str | None = None) -> Record:  # noqa: A002
+    """Read exactly one record; raise :class:`RecordCountError` otherwise."""
+    found: list[Record] = []
+    for record in read_records(source, format=format):
+        found.append(record)
+        if len(found) > 1:
+            raise RecordCountError(
+                "the input holds more than one record; use read_records()",
+                source=record.location.file,
+            )
+    if not found:
+        raise RecordCountError("the input holds no record")
+    return found[0]

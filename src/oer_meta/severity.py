@@ -1,0 +1,39 @@
+"""Severities of findings, ordered so that a threshold can be compared."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters: ``error`` > ``warning`` > ``info``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """3 for error, 2 for warning, 1 for info."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or graver."""
+        return self.rank >= other.rank
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        """Read a severity name, case-insensitively."""
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            from oer_meta.errors import UsageError
+
+            raise UsageError(
+                f"unknown severity {value!r}; use error, warning or info"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.value

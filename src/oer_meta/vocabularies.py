@@ -1,0 +1,34 @@
+"""Controlled vocabularies shipped as package data, loaded once on first use."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_data(name: str) -> Any:
+    """Parse ``oer_meta/data/<name>`` (JSON) once."""
+    text = resources.files("oer_meta").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def lom_vocabulary(element: str) -> frozenset[str] | None:
+    """The LOMv1.0 values of a LOM vocabulary element (``educational.context``), or
+    ``None`` when the element has no LOMv1.0 vocabulary.  Element names match
+    case-insensitively, so both IEEE and IMS spellings are found."""
+    table: dict[str, list[str]] = load_data("vocabularies.json")["LOMv1.0"]
+    wanted = element.lower()
+    for key, values in table.items():
+        if key.lower() == wanted:
+            return frozenset(values)
+    return None
+
+
+@cache
+def dcmi_types() -> frozenset[str]:
+    """The DCMI Type Vocabulary terms."""
+    return frozenset(load_data("vocabularies.json")["DCMIType"])
