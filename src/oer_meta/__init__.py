@@ -52,7 +52,7 @@ _LAZY = {
     "ReadError": "oer_meta.errors",
     "Profile": "oer_meta.profiles",
     "load_profile": "oer_meta.profiles",
-    "Rule": "oer_meta.rules.registry",
+    "Rule": "oer_meta.checks.registry",
     "Severity": "oer_meta.severity",
     "check": "oer_meta.engine",
     "validate": "oer_meta.engine",
@@ -69,13 +69,13 @@ if TYPE_CHECKING:
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records
     from oer_meta.report import Finding, RecordResult, Report
-    from oer_meta.rules.registry import Rule
+    from oer_meta.checks.registry import Rule
     from oer_meta.severity import Severity
 
 
 def rules() -> list[Rule]:
     """Every registered rule (code, name, severity, areas, paragraphs, documentation)."""
-    from oer_meta.rules.registry import all_rules
+    from oer_meta.checks.registry import all_rules
 
     return all_rules()
 

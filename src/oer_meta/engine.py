@@ -16,7 +16,7 @@ from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers.base import Unreadable
 from oer_meta.readers.sources import Source, expand, iter_source
 from oer_meta.report import Finding, RecordResult, Report
-from oer_meta.rules.registry import Rule, Violation, get_rule
+from oer_meta.checks.registry import Rule, Violation, get_rule
 from oer_meta.severity import Severity
 
 __all__ = ["check", "resolve_profile", "validate", "validate_many"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from oer_meta.errors import UnknownProfileError, UnknownRuleError, UsageError
-from oer_meta.rules.registry import Rule, all_rules
+from oer_meta.checks.registry import Rule, all_rules
 from oer_meta.severity import Severity
 
 if sys.version_info >= (3, 11):

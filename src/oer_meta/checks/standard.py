@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import isodate
 
 from oer_meta.model import Record, Term
-from oer_meta.rules.registry import Violation, rule
+from oer_meta.checks.registry import Violation, rule
 from oer_meta.severity import Severity
 from oer_meta.vocabularies import dcmi_types, lom_vocabulary
 

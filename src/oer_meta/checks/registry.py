@@ -24,8 +24,8 @@ __all__ = ["Rule", "Violation", "all_rules", "get_rule", "rule"]
 
 #: Rule packs shipped with oer_meta, imported on first use of the registry.
 BUILTIN_PACKS = (
-    "oer_meta.rules.standard",
-    "oer_meta.rules.discoverability",
+    "oer_meta.checks.standard",
+    "oer_meta.checks.discoverability",
 )
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[A-Z]\d{3}$")

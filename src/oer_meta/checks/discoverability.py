@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from oer_meta.model import Location, Record, Text
-from oer_meta.rules.registry import Violation, rule
+from oer_meta.checks.registry import Violation, rule
 
 _PERSISTENT = re.compile(
     r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE
