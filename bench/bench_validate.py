@@ -68,15 +68,23 @@ DC_RECORD = """  <record><header><identifier>oai:example.org:{i}</identifier><da
 
 def _jsonld(i: int) -> dict[str, object]:
     return {
-        "@context": "https://schema.org/", "@type": "LearningResource",
-        "@id": f"https://example.org/ld/{i}", "name": f"Video {i}: photosynthesis",
-        "description": "How plants turn light into sugar.", "inLanguage": ["en"],
-        "keywords": ["biology", "plants"], "license": "https://creativecommons.org/licenses/by/4.0/",
-        "learningResourceType": "video", "educationalLevel": "secondary school",
-        "encodingFormat": "video/mp4", "datePublished": "2022-03-01",
+        "@context": "https://schema.org/",
+        "@type": "LearningResource",
+        "@id": f"https://example.org/ld/{i}",
+        "name": f"Video {i}: photosynthesis",
+        "description": "How plants turn light into sugar.",
+        "inLanguage": ["en"],
+        "keywords": ["biology", "plants"],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "learningResourceType": "video",
+        "educationalLevel": "secondary school",
+        "encodingFormat": "video/mp4",
+        "datePublished": "2022-03-01",
         "creator": {"@type": "Organization", "name": "Open School Network"},
-        "accessMode": ["visual", "auditory"], "accessibilityFeature": ["captions"],
-        "accessibilityHazard": ["none"], "accessibilitySummary": "Captioned video.",
+        "accessMode": ["visual", "auditory"],
+        "accessibilityFeature": ["captions"],
+        "accessibilityHazard": ["none"],
+        "accessibilitySummary": "Captioned video.",
     }
 
 
@@ -87,8 +95,10 @@ def write_inputs(folder: Path, n: int) -> dict[str, Path]:
         (lom / f"r{i:06d}.xml").write_text(LOM.format(i=i, m=i % 9 + 1), encoding="utf-8")
     oai = folder / "listrecords.xml"
     with oai.open("w", encoding="utf-8") as out:
-        out.write('<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
-                  "<ListRecords>\n")
+        out.write(
+            '<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
+            "<ListRecords>\n"
+        )
         for i in range(n):
             out.write(DC_RECORD.format(i=i, m=i % 9 + 1))
         out.write("</ListRecords></OAI-PMH>\n")
@@ -111,8 +121,9 @@ print(count, seconds, peak)
 
 
 def measure(path: Path) -> tuple[int, float, float]:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(path)], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)], check=True, capture_output=True, text=True
+    ).stdout.split()
     return int(out[0]), float(out[1]), float(out[2])
 
 

@@ -19,13 +19,26 @@ SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding
 
 
 def test_pinned_names_are_exported() -> None:
-    for name in ("validate", "validate_many", "read", "read_records", "rules", "ActionArea",
-                 "Finding", "Report", "Record", "Severity", "OerMetaError", "ReadError"):
+    for name in (
+        "validate",
+        "validate_many",
+        "read",
+        "read_records",
+        "rules",
+        "ActionArea",
+        "Finding",
+        "Report",
+        "Record",
+        "Severity",
+        "OerMetaError",
+        "ReadError",
+    ):
         assert hasattr(oer_meta, name), name
 
 
 def test_import_is_light() -> None:
-    code = "import sys, oer_meta; print(sorted(m for m in ('lxml', 'pydantic', 'rich', 'langcodes') if m in sys.modules))"
+    heavy = ("lxml", "pydantic", "rich", "langcodes")
+    code = f"import sys, oer_meta; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -34,8 +47,9 @@ def test_validate_accepts_a_record_and_a_dict() -> None:
     record = Record(source_format="lom", titles=[Text(value="T")])
     report = oer_meta.validate(record)
     assert report.results[0].record is record
-    from_dict = oer_meta.validate({"@context": "https://schema.org/", "@type": "LearningResource",
-                                   "name": "Fractions"})
+    from_dict = oer_meta.validate(
+        {"@context": "https://schema.org/", "@type": "LearningResource", "name": "Fractions"}
+    )
     assert from_dict.results[0].record is not None
     assert from_dict.results[0].record.title == "Fractions"
 
@@ -43,7 +57,16 @@ def test_validate_accepts_a_record_and_a_dict() -> None:
 def test_finding_fields() -> None:
     (finding,) = oer_meta.check(Record(source_format="dc"), select=["DISC001"])
     data = finding.to_dict()
-    assert list(data) == ["rule", "name", "severity", "message", "hint", "areas", "field", "location"]
+    assert list(data) == [
+        "rule",
+        "name",
+        "severity",
+        "message",
+        "hint",
+        "areas",
+        "field",
+        "location",
+    ]
     assert data["areas"] == [1, 3]
     assert set(data["location"]) >= {"file", "line", "path"}
 

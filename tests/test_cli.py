@@ -26,7 +26,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def test_exit_0_when_nothing_reaches_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exit_0_when_nothing_reaches_fail_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _write(tmp_path, "good.xml", GOOD_LOM)
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
@@ -76,7 +78,9 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_stdin_and_python_m(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "oer_meta", "validate", "-", "--format", "json"],
-        input=NO_TITLE, capture_output=True, check=False,
+        input=NO_TITLE,
+        capture_output=True,
+        check=False,
     )
     assert done.returncode == 1
     data = json.loads(done.stdout)

@@ -11,21 +11,53 @@ import oer_meta
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["@context", "@type", "name", "license", "inLanguage", "creator",
-                         "@graph", "keywords", "id", "type", "description"]) | st.text(max_size=8),
-        children,
-        max_size=5,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@context",
+                    "@type",
+                    "name",
+                    "license",
+                    "inLanguage",
+                    "creator",
+                    "@graph",
+                    "keywords",
+                    "id",
+                    "type",
+                    "description",
+                ]
+            )
+            | st.text(max_size=8),
+            children,
+            max_size=5,
+        )
     ),
     max_leaves=20,
 )
 
 XML_PIECES = st.lists(
-    st.sampled_from([b"<lom>", b"</lom>", b"<general>", b"</general>", b"<title>", b"</title>",
-                     b"<string language='en'>", b"</string>", b"<oai_dc:dc xmlns:oai_dc='x' "
-                     b"xmlns:dc='http://purl.org/dc/elements/1.1/'>", b"<dc:title>", b"</dc:title>",
-                     b"&amp;", b"<!-- c -->", b"text", b"\xff", b"<![CDATA[x]]>"]),
+    st.sampled_from(
+        [
+            b"<lom>",
+            b"</lom>",
+            b"<general>",
+            b"</general>",
+            b"<title>",
+            b"</title>",
+            b"<string language='en'>",
+            b"</string>",
+            b"<oai_dc:dc xmlns:oai_dc='x' xmlns:dc='http://purl.org/dc/elements/1.1/'>",
+            b"<dc:title>",
+            b"</dc:title>",
+            b"&amp;",
+            b"<!-- c -->",
+            b"text",
+            b"\xff",
+            b"<![CDATA[x]]>",
+        ]
+    ),
     max_size=12,
 ).map(b"".join)
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 import oer_meta
-from oer_meta.docgen import rule_text, rules_markdown
 from oer_meta.checks.registry import DOC_SECTIONS, get_rule
+from oer_meta.docgen import rule_text, rules_markdown
 
 from .corpus_paths import ROOT
 

@@ -39,7 +39,9 @@ def test_a_complete_record_passes_every_disc_rule() -> None:
         ({"formats": []}, "DISC008", "info"),
     ],
 )
-def test_each_missing_field_fires_its_rule(change: dict[str, object], code: str, severity: str) -> None:
+def test_each_missing_field_fires_its_rule(
+    change: dict[str, object], code: str, severity: str
+) -> None:
     record = COMPLETE.model_copy(update=change)
     findings = oer_meta.check(record, select=["DISC"])
     assert [(f.rule, f.severity.value) for f in findings] == [(code, severity)]

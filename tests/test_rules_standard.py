@@ -97,8 +97,15 @@ def test_std004_dates(value: str, ok: bool) -> None:
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [("PT31M33S", True), ("P1Y2M", True), ("PT0H0M0S", True), ("00:31:33", False),
-     ("P", False), ("PT", False), ("one hour", False)],
+    [
+        ("PT31M33S", True),
+        ("P1Y2M", True),
+        ("PT0H0M0S", True),
+        ("00:31:33", False),
+        ("P", False),
+        ("PT", False),
+        ("one hour", False),
+    ],
 )
 def test_std004_durations(value: str, ok: bool) -> None:
     record = Record(source_format="lom", durations=[Duration(value=value)])

@@ -63,13 +63,13 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
+    from oer_meta.checks.registry import Rule
     from oer_meta.engine import check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records
     from oer_meta.report import Finding, RecordResult, Report
-    from oer_meta.checks.registry import Rule
     from oer_meta.severity import Severity
 
 

@@ -51,8 +51,7 @@ class ActionArea(IntEnum):
 
 _TITLES: dict[ActionArea, tuple[str, str]] = {
     ActionArea.CAPACITY: (
-        "Building capacity of stakeholders to create, access, re-use, adapt and "
-        "redistribute OER",
+        "Building capacity of stakeholders to create, access, re-use, adapt and redistribute OER",
         "Renforcer la capacité des parties prenantes à créer, accéder, réutiliser, "
         "adapter et redistribuer les REL",
     ),

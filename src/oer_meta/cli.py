@@ -31,21 +31,45 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     val.add_argument("--profile", default="unesco", help="built-in profile name or TOML file")
-    val.add_argument("--select", action="append", default=[], metavar="CODE",
-                     help="run only these rules: codes, prefixes (LIC), areas (AA3); repeatable "
-                     "or comma-separated")
-    val.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                     help="skip these rules (same forms as --select)")
-    val.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
-                     help="lowest severity that makes the exit code 1 (default: the profile's)")
-    val.add_argument("--input-format", choices=("lom", "dc", "jsonld"), default=None,
-                     help="read inputs as this format instead of detecting it")
+    val.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="run only these rules: codes, prefixes (LIC), areas (AA3); repeatable "
+        "or comma-separated",
+    )
+    val.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="skip these rules (same forms as --select)",
+    )
+    val.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: the profile's)",
+    )
+    val.add_argument(
+        "--input-format",
+        choices=("lom", "dc", "jsonld"),
+        default=None,
+        help="read inputs as this format instead of detecting it",
+    )
     val.add_argument("--show-hints", action="store_true", help="print each finding's fix hint")
-    val.add_argument("--lang", default="en", choices=("en", "fr"),
-                     help="language of the action-area titles in text output")
+    val.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "fr"),
+        help="language of the action-area titles in text output",
+    )
 
     lst = sub.add_parser("rules", help="list the rules")
-    lst.add_argument("--format", choices=("text", "json", "markdown"), default="text", dest="output")
+    lst.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", dest="output"
+    )
 
     one = sub.add_parser("rule", help="print one rule's documentation")
     one.add_argument("code")
@@ -64,7 +88,9 @@ def _validate(args: argparse.Namespace) -> int:
     from oer_meta.report import Report
 
     profile = resolve_profile(
-        args.profile, select=_split(args.select) or None, ignore=_split(args.ignore),
+        args.profile,
+        select=_split(args.select) or None,
+        ignore=_split(args.ignore),
         fail_on=args.fail_on,
     )
     sources: list[Source] = []
@@ -95,8 +121,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from oer_meta.docgen import rules_markdown
     from oer_meta.checks.registry import all_rules
+    from oer_meta.docgen import rules_markdown
 
     rules = all_rules()
     if args.output == "markdown":
@@ -104,9 +130,13 @@ def _rules(args: argparse.Namespace) -> int:
     elif args.output == "json":
         data = [
             {
-                "code": r.code, "name": r.name, "severity": r.severity.value,
-                "areas": [int(a) for a in r.areas], "paragraphs": list(r.paragraphs),
-                "summary": r.summary, "doc": r.sections(),
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "areas": [int(a) for a in r.areas],
+                "paragraphs": list(r.paragraphs),
+                "summary": r.summary,
+                "doc": r.sections(),
             }
             for r in rules
         ]
@@ -127,8 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             return _rules(args)
         if args.command == "rule":
-            from oer_meta.docgen import rule_text
             from oer_meta.checks.registry import get_rule
+            from oer_meta.docgen import rule_text
 
             sys.stdout.write(rule_text(get_rule(args.code)))
             return EXIT_OK

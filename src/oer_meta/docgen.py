@@ -40,7 +40,9 @@ def rules_markdown() -> str:
         "may change it) and the UNESCO action area(s) it relates to:",
         "",
     ]
-    out += [f"- **{int(a)}** {a.title_en} / *{a.title_fr}* (para. {a.paragraph})" for a in ActionArea]
+    out += [
+        f"- **{int(a)}** {a.title_en} / *{a.title_fr}* (para. {a.paragraph})" for a in ActionArea
+    ]
     out += ["", "| code | name | severity | areas | summary |", "|---|---|---|---|---|"]
     for rule in rules:
         areas = ", ".join(str(int(a)) for a in rule.areas)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from oer_meta.checks.registry import Rule, Violation, get_rule
 from oer_meta.model import Location, Record
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers.base import Unreadable
 from oer_meta.readers.sources import Source, expand, iter_source
 from oer_meta.report import Finding, RecordResult, Report
-from oer_meta.checks.registry import Rule, Violation, get_rule
 from oer_meta.severity import Severity
 
 __all__ = ["check", "resolve_profile", "validate", "validate_many"]
@@ -88,7 +88,9 @@ def check(record: Record, profile: str | Profile | None = None, **options: Any) 
     return _run_rules(record, active.rules(), active)
 
 
-def _unreadable_result(item: Unreadable, index: int, profile: Profile, active: set[str]) -> RecordResult:
+def _unreadable_result(
+    item: Unreadable, index: int, profile: Profile, active: set[str]
+) -> RecordResult:
     findings: list[Finding] = []
     if "STD001" in active:
         rule = get_rule("STD001")
@@ -107,7 +109,7 @@ def _unreadable_result(item: Unreadable, index: int, profile: Profile, active: s
 def validate_many(
     sources: Iterable[Source] | Source,
     *,
-    format: str | None = None,  # noqa: A002 - the pinned public name
+    format: str | None = None,
     profile: str | Profile | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -134,8 +136,12 @@ def validate_many(
                 yield _unreadable_result(item, index, active_profile, active)
             elif item.deleted:
                 yield RecordResult(
-                    source=file, index=index, format=item.source_format,
-                    findings=[], record=item, status="deleted",
+                    source=file,
+                    index=index,
+                    format=item.source_format,
+                    findings=[],
+                    record=item,
+                    status="deleted",
                 )
             else:
                 yield RecordResult(
@@ -150,7 +156,7 @@ def validate_many(
 def validate(
     source: Source | Iterable[Source],
     *,
-    format: str | None = None,  # noqa: A002 - the pinned public name
+    format: str | None = None,
     profile: str | Profile | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,

@@ -23,14 +23,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from oer_meta.errors import UnknownProfileError, UnknownRuleError, UsageError
 from oer_meta.checks.registry import Rule, all_rules
+from oer_meta.errors import UnknownProfileError, UnknownRuleError, UsageError
 from oer_meta.severity import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 DEFAULT_PROFILE = "unesco"
 
@@ -131,8 +131,10 @@ def _parse(data: Mapping[str, Any], origin: str) -> Profile:
 
 def builtin_profiles() -> list[str]:
     """Names of the profiles shipped with oer_meta."""
-    folder = resources.files("oer_meta").joinpath("data", "profiles")
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    folder = resources.files("oer_meta").joinpath("data").joinpath("profiles")
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
 
 
 @cache
@@ -141,7 +143,9 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
     if name_or_path in builtin_profiles():
         text = (
             resources.files("oer_meta")
-            .joinpath("data", "profiles", f"{name_or_path}.toml")
+            .joinpath("data")
+            .joinpath("profiles")
+            .joinpath(f"{name_or_path}.toml")
             .read_text(encoding="utf-8")
         )
         return _parse(tomllib.loads(text), name_or_path)

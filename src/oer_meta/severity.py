@@ -31,9 +31,7 @@ class Severity(str, Enum):
         except ValueError:
             from oer_meta.errors import UsageError
 
-            raise UsageError(
-                f"unknown severity {value!r}; use error, warning or info"
-            ) from None
+            raise UsageError(f"unknown severity {value!r}; use error, warning or info") from None
 
     def __str__(self) -> str:
         return self.value

@@ -11,7 +11,7 @@ from typing import Any
 @cache
 def load_data(name: str) -> Any:
     """Parse ``oer_meta/data/<name>`` (JSON) once."""
-    text = resources.files("oer_meta").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("oer_meta").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

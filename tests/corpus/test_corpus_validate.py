@@ -16,7 +16,15 @@ import oer_meta
 from ..corpus_paths import CORPUS, corpus_files, corpus_id, needs_corpus
 
 ALL_FILES = corpus_files()
-RECORD_FOLDERS = ("lom", "oai_dc", "dcterms", "jsonld", "amb/examples-valid", "amb/examples-invalid", "cartridge")
+RECORD_FOLDERS = (
+    "lom",
+    "oai_dc",
+    "dcterms",
+    "jsonld",
+    "amb/examples-valid",
+    "amb/examples-invalid",
+    "cartridge",
+)
 
 
 @needs_corpus
@@ -36,9 +44,13 @@ def test_every_corpus_file_validates_without_exception(path: Path) -> None:
 @needs_corpus
 @pytest.mark.parametrize(
     "path",
-    [p for p in ALL_FILES if any(str(p.relative_to(CORPUS)).startswith(f) for f in RECORD_FOLDERS)
-     and p.suffix in (".xml", ".json", ".jsonld", ".json-ld", ".jsonl")
-     and p.name != "rise_scorm2004_imsmanifest.xml"],
+    [
+        p
+        for p in ALL_FILES
+        if any(str(p.relative_to(CORPUS)).startswith(f) for f in RECORD_FOLDERS)
+        and p.suffix in (".xml", ".json", ".jsonld", ".json-ld", ".jsonl")
+        and p.name != "rise_scorm2004_imsmanifest.xml"
+    ],
     ids=corpus_id,
 )
 def test_record_files_yield_readable_records(path: Path) -> None:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from oer_meta.model import Location, Record, Text
 from oer_meta.checks.registry import Violation, rule
+from oer_meta.model import Location, Record, Text
 
-_PERSISTENT = re.compile(
-    r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE
-)
+_PERSISTENT = re.compile(r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE)
 
 
 def _non_empty(texts: list[Text]) -> bool:

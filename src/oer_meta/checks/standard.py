@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import isodate
 
-from oer_meta.model import Record, Term
 from oer_meta.checks.registry import Violation, rule
+from oer_meta.model import Record, Term
 from oer_meta.severity import Severity
 from oer_meta.vocabularies import dcmi_types, lom_vocabulary
 
@@ -145,7 +145,11 @@ def _check_dcmi_term(term: Term) -> Violation | None:
     found, canonical = _in_vocabulary(value, dcmi_types())
     if found:
         return None
-    hint = f"write {canonical!r}" if canonical else "use a DCMI Type term such as Text or InteractiveResource"
+    hint = (
+        f"write {canonical!r}"
+        if canonical
+        else "use a DCMI Type term such as Text or InteractiveResource"
+    )
     return Violation(
         f"type {value!r} is not a term of the DCMI Type Vocabulary declared as its scheme",
         hint=hint,

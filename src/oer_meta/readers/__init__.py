@@ -12,7 +12,7 @@ from oer_meta.readers.sources import Source, iter_source
 __all__ = ["FORMATS", "ReadItem", "Unreadable", "iter_source", "read", "read_records"]
 
 
-def read_records(source: Source, *, format: str | None = None) -> Iterator[Record]:  # noqa: A002
+def read_records(source: Source, *, format: str | None = None) -> Iterator[Record]:
     """Yield the records in ``source``; raise :class:`ReadError` at unreadable input.
 
     Records read before the unreadable part are yielded first.  Use
@@ -25,7 +25,7 @@ def read_records(source: Source, *, format: str | None = None) -> Iterator[Recor
         yield item
 
 
-def read(source: Source, *, format: str | None = None) -> Record:  # noqa: A002
+def read(source: Source, *, format: str | None = None) -> Record:
     """Read exactly one record; raise :class:`RecordCountError` otherwise."""
     found: list[Record] = []
     for record in read_records(source, format=format):

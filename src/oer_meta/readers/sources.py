@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from oer_meta.errors import UnknownFormatError
 from oer_meta.model import Location, Record
@@ -102,7 +102,9 @@ def read_path(path: Path, *, input_format: str | None) -> Iterator[ReadItem]:
         yield from _dispatch(kind, handle, file=name, fmt=input_format)
 
 
-def _dispatch(kind: str, stream: io.BufferedIOBase | Any, *, file: str | None, fmt: str | None) -> Iterator[ReadItem]:
+def _dispatch(
+    kind: str, stream: IO[bytes], *, file: str | None, fmt: str | None
+) -> Iterator[ReadItem]:
     if kind == "xml" and fmt != "jsonld":
         from oer_meta.readers.xml_stream import read_xml
 

@@ -63,7 +63,7 @@ class XmlRecordContext:
 
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""
-        line = elem.sourceline
+        line = elem.sourceline if isinstance(elem.sourceline, int) else None
         if self.line_offset is None:
             line = None
         elif line is not None:

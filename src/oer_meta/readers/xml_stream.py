@@ -149,16 +149,14 @@ def read_xml(
         return record
 
     def free(elem: etree._Element) -> None:
-        elem.clear(keep_tail=False)
+        elem.clear()
         parent = elem.getparent()
         if parent is not None:
             while elem.getprevious() is not None:
                 del parent[0]
 
     try:
-        for event, elem in etree.iterparse(
-            stream, events=("start", "end"), **SAFE_PARSER_OPTIONS
-        ):
+        for event, elem in etree.iterparse(stream, events=("start", "end"), **SAFE_PARSER_OPTIONS):
             tag = elem.tag
             if not isinstance(tag, str):
                 continue
@@ -186,10 +184,10 @@ def read_xml(
 
             frame = stack.pop()
             ns, local = split(tag)
-            if elem is lom_root:
+            if lom_root is not None and elem is lom_root:
                 produced += 1
                 produced_in_oai_record += 1
-                yield build(build_lom, elem, lom_path)
+                yield build(build_lom, lom_root, lom_path)
                 lom_root = None
                 free(elem)
             elif lom_root is not None:
@@ -229,6 +227,8 @@ def read_xml(
             elif ns == ADLCP and local == "location":
                 notes.append(f"the manifest refers to metadata in {text_of(elem).strip()!r}")
     except etree.XMLSyntaxError as exc:
+        line: int | None
+        column: int | None
         line, column = exc.position if exc.position else (None, None)
         if line_offset is None:
             line = column = None
@@ -247,6 +247,8 @@ def read_xml(
             message += "; " + "; ".join(notes)
         yield Unreadable(
             message,
-            Location(file=file, line=1, path=path_prefix or (f"/{root_name}" if root_name else None)),
+            Location(
+                file=file, line=1, path=path_prefix or (f"/{root_name}" if root_name else None)
+            ),
             hint="oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses",
         )
