@@ -48,18 +48,26 @@ class XmlRecordContext:
     header: OaiHeader | None = None
     line_offset: int | None = 0
     path_prefix: str = ""
+    _paths: dict[etree._Element, str] = field(default_factory=dict, repr=False)
 
     def path(self, elem: etree._Element) -> str:
-        """XPath of ``elem``: ``/oai:OAI-PMH/.../lom:general/lom:title[2]``."""
-        steps: list[str] = []
-        node: etree._Element | None = elem
-        while node is not None and node is not self.root:
-            steps.append(self._positioned_step(node))
-            node = node.getparent()
-        steps.reverse()
-        tail = "/".join(steps)
-        base = self.path_prefix + self.root_path
-        return f"{base}/{tail}" if tail else base
+        """XPath of ``elem``: ``/oai:OAI-PMH/.../lom:general/lom:title[2]``.
+
+        Paths are memoised per element, so the ancestors shared by the values of one
+        record are walked once.
+        """
+        known = self._paths.get(elem)
+        if known is not None:
+            return known
+        if elem is self.root:
+            path = self.path_prefix + self.root_path
+        else:
+            parent = elem.getparent()
+            if parent is None:  # not inside this record: fall back to its own step
+                return self.path_prefix + self.root_path + "/" + self._positioned_step(elem)
+            path = self.path(parent) + "/" + self._positioned_step(elem)
+        self._paths[elem] = path
+        return path
 
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""

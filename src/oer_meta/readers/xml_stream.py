@@ -21,6 +21,8 @@ from oer_meta.readers.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
 from oer_meta.readers.xml_context import OaiHeader, XmlRecordContext, step, text_of
 from oer_meta.readers.xml_safety import SAFE_PARSER_OPTIONS, prolog_problem
 
+_OAI_RECORD = f"{{{OAI_PMH}}}record"
+
 Builder = Callable[[etree._Element, XmlRecordContext], Record]
 
 
@@ -165,7 +167,9 @@ def read_xml(
                     parent = stack[-1]
                     count = parent.counts.get(tag, 0) + 1
                     parent.counts[tag] = count
-                    name = step(elem) + (f"[{count}]" if count > 1 else "")
+                    # OAI-PMH records are always numbered, so a path names exactly one
+                    numbered = count > 1 or (tag == _OAI_RECORD)
+                    name = step(elem) + (f"[{count}]" if numbered else "")
                     path = f"{parent.path}/{name}"
                 else:
                     root_name = step(elem)
