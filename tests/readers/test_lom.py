@@ -12,9 +12,10 @@ from lxml import etree
 
 from oer_meta.model import Record
 from oer_meta.readers import Unreadable, iter_source, read_records
-from oer_meta.readers.lom import PROFILE_EXTENSION, agent_from_vcard, build_lom_record
+from oer_meta.readers.lom import PROFILE_EXTENSION, build_lom_record
 from oer_meta.readers.lom_structure import Node, bindings
 from oer_meta.readers.namespaces import HS_OER_LOM, IMSMD_V1P2, LOM_IEEE, OAI_PMH
+from oer_meta.readers.vcard import agent_from_vcard
 from oer_meta.readers.xml_context import XmlRecordContext
 from tests.corpus_paths import CORPUS, EXAMPLES, corpus_files, corpus_id, needs_corpus
 

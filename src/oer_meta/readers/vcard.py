@@ -1,0 +1,138 @@
+"""Lenient vCard reading for the entities of LOM records.
+
+LOM stores contributors as vCard 3.0 text, and real records bend it every way: CRLF
+written as ``&#xD;``, folded and indented lines, blank continuation lines, literal
+``\\n`` separators, whole cards on one line, quoted-printable values, base64 photos.
+General vCard libraries refuse much of this, so oer_meta reads it itself, keeping the
+raw text next to what it understood.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from dataclasses import dataclass
+
+from oer_meta.model import Agent
+
+__all__ = ["agent_from_vcard", "vcard_properties"]
+
+_NAMES = (
+    r"(BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ADR|LABEL|TEL|EMAIL|MAILER|TZ|GEO|TITLE|"
+    r"ROLE|LOGO|AGENT|ORG|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|URL|CLASS|KEY|"
+    r"KIND|SOURCE|NAME|PROFILE|IMPP|LANG|GENDER|ANNIVERSARY|MEMBER|RELATED|CALURI|"
+    r"CALADRURI|FBURL|XML|CLIENTPIDMAP|X-[A-Za-z0-9-]+)"
+)
+_PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?" + _NAMES + r"((?:;[^:]*)?):(.*)$", re.IGNORECASE)
+#: Where a vCard written on one line (properties separated by spaces) splits.
+_ONE_LINE_SPLIT = re.compile(r"\s+(?=" + _NAMES + r"(?:;[^:\s]*)?:)")
+_ESCAPED = re.compile(r"\\(.)")
+_COMPONENT = re.compile(r"(?<!\\);")
+_ENTITY = re.compile(r"(&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+));")
+_ORGANISATION_KINDS = frozenset({"org", "organization", "organisation", "group"})
+
+
+@dataclass
+class _Property:
+    name: str
+    params: str
+    value: str
+
+
+def _unescape(value: str) -> str:
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value).strip()
+
+
+def _components(value: str) -> list[str]:
+    """The ``;``-separated parts of N, ORG or ADR; the ``;`` ending a character entity
+    left in the text (``l&apos;Amiens``, double-escaped in some records) is no separator."""
+    protected = _ENTITY.sub(lambda m: m.group(1) + "\x00", value)
+    return [_unescape(part).replace("\x00", ";") for part in _COMPONENT.split(protected)]
+
+
+def vcard_properties(raw: str) -> list[_Property]:
+    """The properties of a vCard as written in LOM records: CRLF or ``&#xD;`` line ends,
+    folded and indented lines, blank continuation lines, literal ``\\n`` separators and
+    whole vCards on one line are all accepted.  A value is unfolded but not unescaped."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\n" not in text:
+        if "\\n" in text:
+            text = text.replace("\\n", "\n")
+        elif text.upper().startswith("BEGIN:VCARD"):
+            text = "\n".join(_ONE_LINE_SPLIT.split(text)[::2])
+    found: list[_Property] = []
+    for line in text.split("\n"):
+        match = _PROPERTY.match(line.strip())
+        if match is not None:
+            found.append(_Property(match.group(1).upper(), match.group(2), match.group(3)))
+        elif found and line.strip():
+            found[-1].value += line[1:] if line[:1] in " \t" else line
+    for prop in found:
+        if "QUOTED-PRINTABLE" in prop.params.upper():
+            charset = re.search(r"CHARSET=([\w-]+)", prop.params, re.IGNORECASE)
+            decoded = quopri.decodestring(prop.value.encode("utf-8", "replace"))
+            try:
+                prop.value = decoded.decode(charset.group(1) if charset else "utf-8", "replace")
+            except LookupError:
+                prop.value = decoded.decode("utf-8", "replace")
+    return found
+
+
+def agent_from_vcard(raw: str, role: str | None) -> Agent | None:
+    """An :class:`Agent` from a LOM vCard entity (``None`` when it is blank).
+
+    The name is FN, else N, else ORG.  The kind is KIND when given; an ORG without a
+    personal name, or equal to it, is an organisation; a name next to a different ORG,
+    or an N with family and given names, is a person; otherwise the kind stays unknown.
+    URL and UID values are kept as identifiers.  A text that is not a vCard at all is
+    taken as a bare name.
+    """
+    if not raw.strip():
+        return None
+    props = vcard_properties(raw)
+    if not props:
+        return Agent(role=role, name=" ".join(raw.split()), raw=raw)
+
+    def values(name: str) -> list[str]:
+        return [v for v in (_unescape(p.value) for p in props if p.name == name) if v]
+
+    def joined(name: str) -> list[str]:
+        found = (", ".join(c for c in _components(p.value) if c) for p in props if p.name == name)
+        return [value for value in found if value]
+
+    fn = next(iter(values("FN")), None)
+    n_parts = next((_components(p.value) for p in props if p.name == "N"), [])
+    # N is family;given;additional;prefix;suffix
+    n_name = " ".join(n_parts[i] for i in (3, 1, 2, 0, 4) if i < len(n_parts) and n_parts[i])
+    org = next(iter(joined("ORG")), None)
+    personal = fn or n_name or None
+    kind = _vcard_kind(values("KIND") + values("X-KIND"), personal, n_parts, org)
+    return Agent(
+        role=role,
+        name=personal or org,
+        kind=kind,
+        email=values("EMAIL"),
+        telephone=values("TEL"),
+        address=joined("ADR"),
+        identifiers=values("URL") + values("UID"),
+        affiliation=org if kind == "person" else None,
+        raw=raw,
+    )
+
+
+def _vcard_kind(
+    declared: list[str], personal: str | None, n_parts: list[str], org: str | None
+) -> str | None:
+    for value in declared:
+        if value.lower() in _ORGANISATION_KINDS:
+            return "organization"
+        if value.lower() in ("individual", "person"):
+            return "person"
+    if personal is None:
+        return "organization" if org else None
+    if org:
+        same = " ".join(personal.lower().split()) == " ".join(org.lower().split())
+        return "organization" if same else "person"
+    if len(n_parts) > 1 and n_parts[0] and n_parts[1]:
+        return "person"
+    return None
