@@ -60,7 +60,15 @@ from oer_meta.model import (
     Text,
 )
 from oer_meta.readers.lom_structure import Binding, LomWalker, Node, PairValue, bindings
-from oer_meta.readers.namespaces import HS_OER_LOM, IMSMD_ROOT_V1P2P1, IMSMD_V1P2, LOM_IEEE, split
+from oer_meta.readers.namespaces import (
+    HS_OER_LOM,
+    IMSMD_ROOT_V1P2P1,
+    IMSMD_V1P2,
+    LOM_IEEE,
+    LOMFR,
+    SCOLOMFR,
+    split,
+)
 from oer_meta.readers.vcard import agent_from_vcard
 from oer_meta.readers.xml_context import XmlRecordContext
 
@@ -69,8 +77,6 @@ Element = etree._Element
 #: Name of the :class:`Extension` that records an application profile.
 PROFILE_EXTENSION = "{urn:oer-meta}profile"
 
-LOMFR = "http://www.lom-fr.fr/xsd/LOMFR"
-SCOLOMFR = "http://www.lom-fr.fr/xsd/SCOLOMFR"
 
 _TERM_FIELDS = {
     "educational.learningResourceType": "learning_resource_types",

@@ -6,6 +6,8 @@ LOM_IEEE = "http://ltsc.ieee.org/xsd/LOM"
 IMSMD_V1P2 = "http://www.imsglobal.org/xsd/imsmd_v1p2"
 IMSMD_ROOT_V1P2P1 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 HS_OER_LOM = "https://www.oerbw.de/hsoerlom"
+LOMFR = "http://www.lom-fr.fr/xsd/LOMFR"
+SCOLOMFR = "http://www.lom-fr.fr/xsd/SCOLOMFR"
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 OAI_PMH = "http://www.openarchives.org/OAI/2.0/"
@@ -26,6 +28,8 @@ PREFIXES: dict[str, str] = {
     IMSMD_V1P2: "imsmd",
     IMSMD_ROOT_V1P2P1: "imsmd",
     HS_OER_LOM: "hsoerlom",
+    LOMFR: "lomfr",
+    SCOLOMFR: "scolomfr",
     DC: "dc",
     DCTERMS: "dcterms",
     OAI_PMH: "oai",
