@@ -110,3 +110,19 @@ def test_std004_dates(value: str, ok: bool) -> None:
 def test_std004_durations(value: str, ok: bool) -> None:
     record = Record(source_format="lom", durations=[Duration(value=value)])
     assert (not _findings(record, "STD004")) is ok
+
+
+def test_std003_accepts_concept_uris_without_source_and_names_empty_values() -> None:
+    uri = Term(
+        value="http://purl.org/dcx/lrmi-vocabs/interactivityType/active",
+        element="educational.interactivityType",
+    )
+    empty = Term(value="", source="LOMv1.0", element="educational.intendedEndUserRole")
+    findings = _findings(Record(source_format="jsonld", vocabulary_terms=[uri, empty]), "STD003")
+    assert [f.message for f in findings] == ["educational.intendedEndUserRole has an empty value"]
+
+
+def test_std004_hints_at_iso_intervals_for_year_ranges() -> None:
+    record = Record(source_format="dc", dates=[DateValue(value="1825-1837")])
+    (finding,) = _findings(record, "STD004")
+    assert finding.hint == "write the period as an ISO 8601 interval: 1825/1837"

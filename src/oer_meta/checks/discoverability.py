@@ -230,10 +230,16 @@ def educational_level_missing(record: Record) -> Iterator[Violation]:
     """
     if any(t.value.strip() or t.id for t in record.educational_levels):
         return
+    simple_dc = record.dialect == "oai_dc"
     yield Violation(
-        "no educational level or context is given",
-        hint="add an educational level (LOM educational.context, schema:educationalLevel, "
-        "dcterms:educationLevel)",
+        "no educational level or context is given"
+        + (" (oai_dc has no element for it)" if simple_dc else ""),
+        hint=(
+            "offer the record in DCMI terms (dcterms:educationLevel) or LOM as well"
+            if simple_dc
+            else "add an educational level (LOM educational.context, schema:educationalLevel, "
+            "dcterms:educationLevel)"
+        ),
         field="educational_levels",
         location=record.location,
     )

@@ -19,6 +19,8 @@ from oer_meta.severity import Severity
 from oer_meta.vocabularies import dcmi_types, lom_vocabulary
 
 _LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
+_URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^\[?(\d{4})\]?\s*[-–]\s*\[?(\d{4})\]?$")
 _DCMI_SOURCE = re.compile(r"(^|[:/])dcmitype/?$", re.IGNORECASE)
 
 
@@ -108,10 +110,19 @@ def _check_lom_term(term: Term) -> Violation | None:
     if term.source is not None and not _LOM_SOURCE.match(term.source):
         return None  # an application-profile vocabulary: tolerated
     value = term.value.strip()
+    if term.source is None and _URI.match(value):
+        return None  # a concept URI names its own vocabulary (LRMI, HCRT, ScoLOMFR...)
+    declared = "LOMv1.0" if term.source is not None else "LOMv1.0 (no source declared)"
+    if not value:
+        return Violation(
+            f"{term.element} has an empty value",
+            hint=f"give a {declared} token ({', '.join(sorted(allowed))}) or drop the element",
+            field=term.element,
+            location=term.location,
+        )
     found, canonical = _in_vocabulary(value, allowed)
     if found:
         return None
-    declared = "LOMv1.0" if term.source is not None else "LOMv1.0 (no source declared)"
     if canonical is not None and canonical.lower() == value.lower():
         return Violation(
             f"{term.element} value {value!r} is written in another case than the "
@@ -254,9 +265,15 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
     for date in record.dates:
         problem = _date_problem(date.value)
         if problem is not None:
+            years = _YEAR_RANGE.match(date.value.strip())
+            hint = (
+                f"write the period as an ISO 8601 interval: {years.group(1)}/{years.group(2)}"
+                if years
+                else "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)"
+            )
             yield Violation(
                 f"{date.kind} date {date.value.strip()!r} {problem}",
-                hint="write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)",
+                hint=hint,
                 field="dates",
                 location=date.location,
             )
