@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterator
 
 from oer_meta.checks.registry import Violation, rule
-from oer_meta.model import Location, Record, Text
+from oer_meta.model import Location, Record, Term, Text
 
 _PERSISTENT = re.compile(r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE)
 
 
 def _non_empty(texts: list[Text]) -> bool:
     return any(t.value.strip() for t in texts)
+
+
+def _named(terms: list[Term]) -> bool:
+    """True when a term has a value or at least a concept id."""
+    return any(t.value.strip() or t.id for t in terms)
 
 
 def _first_location(texts: list[Text], record: Record) -> Location:
@@ -114,7 +119,7 @@ def keywords_missing(record: Record) -> Iterator[Violation]:
     Add a few keywords (LOM ``general.keyword``, ``dc:subject``, schema.org
     ``keywords``), or classify the resource in a subject scheme.
     """
-    if _non_empty(record.keywords) or any(t.value.strip() for t in record.subjects):
+    if _non_empty(record.keywords) or _named(record.subjects):
         return
     yield Violation(
         "no keyword or subject describes what the resource is about",
@@ -193,7 +198,7 @@ def resource_type_missing(record: Record) -> Iterator[Violation]:
     ## Fix
     Add the type from a shared vocabulary (LOMv1.0, HCRT, the LRMI or DCMI types).
     """
-    if any(t.value.strip() or t.id for t in record.learning_resource_types):
+    if _named(record.learning_resource_types):
         return
     yield Violation(
         "the kind of learning resource is not given",
@@ -228,7 +233,7 @@ def educational_level_missing(record: Record) -> Iterator[Violation]:
     ## Fix
     Add the level from a vocabulary (LOM context, ISCED 2011, a national framework).
     """
-    if any(t.value.strip() or t.id for t in record.educational_levels):
+    if _named(record.educational_levels):
         return
     simple_dc = record.dialect == "oai_dc"
     yield Violation(
