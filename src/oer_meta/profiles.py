@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,12 @@ class Profile:
     fail_on: Severity = Severity.ERROR
 
     def rules(self) -> list[Rule]:
-        """The rules this profile runs, in code order."""
-        return select_rules(all_rules(), self.select, self.ignore)
+        """The rules this profile runs, in code order (selected once per profile)."""
+        return list(self._selected)
+
+    @cached_property
+    def _selected(self) -> tuple[Rule, ...]:
+        return tuple(select_rules(all_rules(), self.select, self.ignore))
 
     def severity_of(self, rule: Rule) -> Severity:
         """The severity this profile gives the rule."""
@@ -62,7 +66,9 @@ class Profile:
         fail_on: str | Severity | None = None,
     ) -> Profile:
         """A copy with ``select`` replacing the selection, ``ignore`` added to it and
-        another failing threshold."""
+        another failing threshold; the profile itself when nothing changes."""
+        if not select and not ignore and fail_on is None:
+            return self
         return Profile(
             name=self.name,
             description=self.description,

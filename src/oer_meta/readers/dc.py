@@ -57,7 +57,17 @@ from oer_meta.model import (
     Term,
     Text,
 )
-from oer_meta.readers.namespaces import DC, DCTERMS, NSDL_DC, OAI_DC, PREFIXES, RDF, XML, XSI, split
+from oer_meta.readers.namespaces import (
+    DC,
+    DCTERMS,
+    NSDL_DC,
+    OAI_DC,
+    PREFIXES,
+    RDF,
+    XML_LANG,
+    XSI,
+    split,
+)
 from oer_meta.readers.xml_context import XmlRecordContext, step, text_of
 
 __all__ = ["build_dc_record", "identifier_scheme"]
@@ -67,7 +77,6 @@ IEEE_NSDL = "http://www.ieee.org/xsd/LOMv1p0"
 _LOM_NAMESPACES = frozenset({IEEE_NSDL, "http://ltsc.ieee.org/xsd/LOM"})
 _SCHEMA_ORG = re.compile(r"^https?://schema\.org/?$")
 
-_XML_LANG = f"{{{XML}}}lang"
 _XSI_TYPE = f"{{{XSI}}}type"
 _RDF_RESOURCE = f"{{{RDF}}}resource"
 _RDF_ABOUT = f"{{{RDF}}}about"
@@ -522,7 +531,7 @@ class _Builder:
     # -- values --------------------------------------------------------------------
 
     def lang_of(self, child: etree._Element) -> str | None:
-        own = child.get(_XML_LANG)
+        own = child.get(XML_LANG)
         if own is None:
             return self.lang
         return own.strip() or None
@@ -549,14 +558,14 @@ class _Builder:
 
 
 def _own_lang(elem: etree._Element) -> str | None:
-    lang = elem.get(_XML_LANG)
+    lang = elem.get(XML_LANG)
     return (lang.strip() or None) if lang is not None else None
 
 
 def _inherited_lang(elem: etree._Element) -> str | None:
     node: etree._Element | None = elem
     while node is not None:
-        lang = node.get(_XML_LANG)
+        lang = node.get(XML_LANG)
         if lang is not None:
             return lang.strip() or None
         node = node.getparent()

@@ -30,13 +30,12 @@ from oer_meta.readers.namespaces import (
     IMSMD_ROOT_V1P2P1,
     IMSMD_V1P2,
     LOM_IEEE,
-    XML,
+    XML_LANG,
     split,
 )
 from oer_meta.readers.xml_context import XmlRecordContext, text_of
 
 RULE = "STD002"
-XML_LANG = f"{{{XML}}}lang"
 
 #: Namespaces whose elements are LOM elements wherever they occur in a record (besides
 #: the namespace of the record's own ``<lom>`` root).
