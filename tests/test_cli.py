@@ -14,8 +14,12 @@ from oer_meta.cli import main
 GOOD_LOM = (
     b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general>'
     b"<identifier><catalog>URI</catalog><entry>https://example.org/r/1</entry></identifier>"
-    b'<title><string language="en">Fractions</string></title>'
-    b"</general></lom>"
+    b'<title><string language="en">Fractions</string></title><language>en</language>'
+    b"</general><lifeCycle><contribute><role><source>LOMv1.0</source><value>author</value></role>"
+    b"<entity>BEGIN:VCARD\nVERSION:3.0\nFN:Ada Example\nEND:VCARD</entity></contribute>"
+    b"</lifeCycle><rights><description>"
+    b'<string language="en">https://creativecommons.org/licenses/by/4.0/</string>'
+    b"</description></rights></lom>"
 )
 NO_TITLE = b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general></general></lom>'
 

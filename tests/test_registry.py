@@ -25,6 +25,17 @@ PINNED = {
     "DISC006": "educational-level-missing",
     "DISC007": "date-missing",
     "DISC008": "format-missing",
+    "LIC001": "licence-missing",
+    "LIC002": "licence-unrecognised",
+    "LIC003": "licence-not-open",
+    "LIC004": "licence-noncommercial",
+    "LIC005": "licence-not-machine-readable",
+    "LIC006": "licence-conflict",
+    "LIC007": "licence-version-outdated",
+    "LIC008": "attribution-incomplete",
+    "LIC009": "remix-incompatible",
+    "LIC010": "cost-not-free",
+    "LIC011": "licence-identifier-deprecated",
 }
 
 

@@ -9,6 +9,8 @@ Public API (stable)::
     records = oer_meta.read_records("oai.xml")        # iterator
     oer_meta.ActionArea(3).title_fr
     oer_meta.rules()                                  # the rule registry
+    oer_meta.parse_licence("CC BY-SA 4.0").openness   # 'open'
+    oer_meta.attribution(record, lang="fr")           # the credit line to copy
 
 Heavy modules are imported on first use, so ``import oer_meta`` stays light.
 """
@@ -22,6 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ActionArea",
     "Finding",
+    "Licence",
     "Location",
     "OerMetaError",
     "Profile",
@@ -32,8 +35,10 @@ __all__ = [
     "Rule",
     "Severity",
     "__version__",
+    "attribution",
     "check",
     "load_profile",
+    "parse_licence",
     "read",
     "read_records",
     "rules",
@@ -59,13 +64,19 @@ _LAZY = {
     "validate_many": "oer_meta.engine",
     "read": "oer_meta.readers",
     "read_records": "oer_meta.readers",
+    "Licence": "oer_meta.licences",
+    "parse_licence": "oer_meta.licences",
+    # the module is not named "attribution": importing it would shadow the function
+    "attribution": "oer_meta.credits",
 }
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
     from oer_meta.checks.registry import Rule
+    from oer_meta.credits import attribution
     from oer_meta.engine import check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.licences import Licence, parse_licence
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records

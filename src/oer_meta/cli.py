@@ -75,6 +75,22 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("code")
 
     sub.add_parser("profiles", help="list the built-in profiles")
+
+    att = sub.add_parser(
+        "attribution",
+        help="print the attribution line (title, author, source, licence) of each record",
+    )
+    att.add_argument("path", metavar="FILE", help="a metadata file ('-' reads standard input)")
+    att.add_argument(
+        "--lang", default="en", choices=("en", "fr", "de", "es"), help="language of the line"
+    )
+    att.add_argument(
+        "--as",
+        dest="as_format",
+        default="text",
+        choices=("text", "html", "markdown"),
+        help="plain text, HTML with Creative Commons RDFa, or Markdown",
+    )
     return parser
 
 
@@ -83,7 +99,7 @@ def _split(values: list[str]) -> list[str]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from oer_meta.engine import resolve_profile, validate_many
+    from oer_meta.engine import link_batch, resolve_profile, validate_many
     from oer_meta.readers.sources import Source, walk
     from oer_meta.report import Report
 
@@ -106,7 +122,9 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"oer-meta: no metadata files found in {raw}", file=sys.stderr)
             return EXIT_USAGE
         sources.append(path)
-    results = list(validate_many(sources, format=args.input_format, profile=profile))
+    results = link_batch(
+        list(validate_many(sources, format=args.input_format, profile=profile)), profile
+    )
     if not results:
         print("oer-meta: no input found", file=sys.stderr)
         return EXIT_USAGE
@@ -148,6 +166,42 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _attribution(args: argparse.Namespace) -> int:
+    """One attribution line per record on standard output; unreadable input is named
+    on standard error and makes the exit code 2, after the lines of the records read."""
+    from oer_meta.credits import attribution
+    from oer_meta.errors import ReadError
+    from oer_meta.readers import Unreadable, iter_source
+    from oer_meta.readers.sources import Source
+
+    source: Source
+    if args.path == "-":
+        source = sys.stdin.buffer.read()
+    else:
+        source = Path(args.path)
+        if not source.exists():
+            print(f"oer-meta: no such file or folder: {args.path}", file=sys.stderr)
+            return EXIT_USAGE
+    records = unreadable = 0
+    for item in iter_source(source):
+        if isinstance(item, Unreadable):
+            unreadable += 1
+            loc = item.location
+            error = ReadError(item.message, source=loc.file, line=loc.line, column=loc.column)
+            print(f"oer-meta: {error}", file=sys.stderr)
+            continue
+        records += 1
+        if item.deleted:
+            print(
+                f"oer-meta: skipped deleted record {item.record_id or ''}".rstrip(), file=sys.stderr
+            )
+            continue
+        print(attribution(item, lang=args.lang, format=args.as_format), flush=True)
+    if records == 0 and unreadable == 0:
+        print(f"oer-meta: no record found in {args.path}", file=sys.stderr)
+    return EXIT_USAGE if unreadable or records == 0 else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
@@ -162,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(rule_text(get_rule(args.code)))
             return EXIT_OK
+        if args.command == "attribution":
+            return _attribution(args)
         if args.command == "profiles":
             from oer_meta.profiles import builtin_profiles, load_profile
 

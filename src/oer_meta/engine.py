@@ -19,7 +19,7 @@ from oer_meta.readers.sources import Source, expand, iter_source
 from oer_meta.report import Finding, RecordResult, Report
 from oer_meta.severity import Severity
 
-__all__ = ["check", "resolve_profile", "validate", "validate_many"]
+__all__ = ["check", "link_batch", "resolve_profile", "validate", "validate_many"]
 
 
 def resolve_profile(
@@ -153,6 +153,29 @@ def validate_many(
                 )
 
 
+def link_batch(results: list[RecordResult], profile: Profile) -> list[RecordResult]:
+    """Add the findings that need the whole batch: a record adapting another record of
+    the same batch is checked against that record's licence (``LIC009``).
+
+    :func:`validate` and the CLI call this; the lazy :func:`validate_many` cannot, as
+    it never holds the batch.
+    """
+    rules = {r.code: r for r in profile.rules()}
+    remix_rule = rules.get("LIC009")
+    if remix_rule is None:
+        return results
+    from oer_meta.checks.licence import remix_in_batch
+
+    checked = [r for r in results if r.status == "checked" and r.record is not None]
+    records = [r.record for r in checked if r.record is not None]
+    for position, violations in remix_in_batch(records).items():
+        result = checked[position]
+        result.findings.extend(
+            _finding(remix_rule, profile, violation, result.record) for violation in violations
+        )
+    return results
+
+
 def validate(
     source: Source | Iterable[Source],
     *,
@@ -165,4 +188,5 @@ def validate(
     """Validate a path (file or folder), bytes, text, dict or Record; return a Report."""
     active_profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
     results = list(validate_many(source, format=format, profile=active_profile))
+    link_batch(results, active_profile)
     return Report(results=results, profile=active_profile.name, fail_on=active_profile.fail_on)

@@ -163,7 +163,13 @@ def test_rights_licences_rights_holders_and_access_rights() -> None:
         ("All rights reserved", "dcterms:rights", None),
         ("https://creativecommons.org/licenses/by-sa/4.0/", "dcterms:license", None),
     ]
-    assert all(lic.openness == "unknown" for lic in record.licences)
+    # every record leaves the reader with its statements parsed
+    assert [(lic.spdx, lic.openness) for lic in record.licences] == [
+        ("CC-BY-4.0", "open"),
+        ("CC-BY-4.0", "open"),
+        (None, "not-open"),
+        ("CC-BY-SA-4.0", "open"),
+    ]
     assert [(a.name, a.role) for a in record.rights_holders] == [
         ("Open Maths Commons", "rightsHolder")
     ]

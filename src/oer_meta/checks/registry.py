@@ -22,11 +22,20 @@ from oer_meta.severity import Severity
 
 __all__ = ["Rule", "Violation", "all_rules", "get_rule", "rule"]
 
-#: Rule packs shipped with oer_meta, imported on first use of the registry.
-BUILTIN_PACKS = (
-    "oer_meta.checks.standard",
-    "oer_meta.checks.discoverability",
-)
+
+def builtin_packs() -> list[str]:
+    """The rule packs shipped with oer_meta: every module of ``oer_meta.checks`` but
+    this one, so that a new pack needs no registration anywhere else."""
+    import pkgutil
+
+    import oer_meta.checks
+
+    return [
+        f"oer_meta.checks.{info.name}"
+        for info in pkgutil.iter_modules(oer_meta.checks.__path__)
+        if info.name != "registry" and not info.name.startswith("_")
+    ]
+
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[A-Z]\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -139,7 +148,7 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    for module in BUILTIN_PACKS:
+    for module in builtin_packs():
         importlib.import_module(module)
     _load_plugins()
     _loaded = True

@@ -132,7 +132,18 @@ def _dispatch(
 
 
 def iter_source(source: Source, *, input_format: str | None = None) -> Iterator[ReadItem]:
-    """Every record (or :class:`Unreadable`) in one source of any accepted kind."""
+    """Every record (or :class:`Unreadable`) in one source of any accepted kind.
+
+    Each record leaves with its licence statements parsed (``spdx``, ``url``,
+    ``openness`` filled in), whichever reader built it.
+    """
+    from oer_meta.licences.record import annotate
+
+    for item in _iter_items(source, input_format=input_format):
+        yield item if isinstance(item, Unreadable) else annotate(item)
+
+
+def _iter_items(source: Source, *, input_format: str | None = None) -> Iterator[ReadItem]:
     fmt = check_format(input_format)
     if isinstance(source, Record):
         yield source
