@@ -75,6 +75,14 @@ def _read(statement: LicenceStatement, licence: Licence) -> str:
     return said
 
 
+def _why(licence: Licence, default: str) -> str:
+    """The parser's reason as a clause: ``Not open.`` becomes ``not open``."""
+    reason = licence.reason.strip().rstrip(".") or default
+    if len(reason) > 1 and reason[0].isupper() and reason[1].islower():
+        reason = reason[0].lower() + reason[1:]
+    return reason
+
+
 def _fix_url(licence: Licence) -> str | None:
     """The CC 4.0 deed with the same elements: the licence to move to."""
     if licence.family == "cc" and licence.elements:
@@ -173,7 +181,7 @@ def licence_unrecognised(record: Record) -> Iterator[Violation]:
     for statement, licence in pairs:
         if licence.family == "access-statement":
             continue
-        why = licence.reason or "oer_meta does not recognise it as a licence"
+        why = _why(licence, "oer_meta does not recognise it as a licence")
         yield Violation(
             f"{_read(statement, licence)}: {why}",
             hint="name the licence by URL or SPDX id, "
@@ -214,7 +222,7 @@ def licence_not_open(record: Record) -> Iterator[Violation]:
     else:
         hint = "release it under an open licence, e.g. " + _CC_DEED.format(unit="by")
     yield Violation(
-        f"{_read(statement, licence)}: {licence.reason or 'not an open licence'}",
+        f"{_read(statement, licence)}: {_why(licence, 'not an open licence')}",
         hint=hint,
         field=statement.field,
         location=statement.location or record.location,
@@ -248,7 +256,7 @@ def licence_noncommercial(record: Record) -> Iterator[Violation]:
     elements = tuple(e for e in licence.elements if e != "nc")
     fix = _CC_DEED.format(unit="-".join(elements)) if elements else None
     yield Violation(
-        f"{_read(statement, licence)}: {licence.reason or 'commercial re-use is not allowed'}",
+        f"{_read(statement, licence)}: {_why(licence, 'commercial re-use is not allowed')}",
         hint=f"if the rights holder agrees, use {fix}" if fix else "use a licence without NC",
         field=statement.field,
         location=statement.location or record.location,
@@ -580,11 +588,8 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     for term in record.cost:
         value = term.value.strip().casefold().rstrip("/").rsplit("/", 1)[-1]
         if value in ("yes", "oui", "ja", "true"):
-            source = (
-                "isAccessibleForFree is false"
-                if term.element == "rights.cost"
-                else (f"cost says {term.value!r}")
-            )
+            jsonld = record.source_format == "jsonld"
+            source = "isAccessibleForFree is false" if jsonld else f"cost says {term.value!r}"
             yield Violation(
                 f"the record declares a cost ({source}); OER permit no-cost access",
                 hint="offer the resource at no cost and set cost to 'no' "
