@@ -38,6 +38,7 @@ __all__ = [
     "attribution",
     "check",
     "load_profile",
+    "normalize_language",
     "parse_licence",
     "read",
     "read_records",
@@ -68,6 +69,7 @@ _LAZY = {
     "parse_licence": "oer_meta.licences",
     # the module is not named "attribution": importing it would shadow the function
     "attribution": "oer_meta.credits",
+    "normalize_language": "oer_meta.languages",
 }
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ if TYPE_CHECKING:
     from oer_meta.credits import attribution
     from oer_meta.engine import check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.languages import normalize_language
     from oer_meta.licences import Licence, parse_licence
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile

@@ -87,7 +87,7 @@ class RecordResult:
         """The short description of the record written into the JSON report."""
         rec = self.record
         if rec is None:
-            return {"title": None, "languages": [], "licences": []}
+            return {"title": None, "languages": [], "languages_raw": [], "licences": []}
         from oer_meta.summary import record_summary
 
         return record_summary(rec)

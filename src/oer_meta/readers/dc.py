@@ -22,7 +22,9 @@ Decisions where the model leaves room (documented so that rules can rely on them
 * An agent's ``kind`` is ``organization`` when its name holds an organisation word
   (University, Library, Inc....), ``person`` for ``Family, I.`` forms, else ``None``.
 * ``dcterms:accessRights`` is an access condition, never a licence; ``conformsTo``
-  naming WCAG or another accessibility specification is also an accessibility claim.
+  naming WCAG or another accessibility specification is also an accessibility claim;
+  accessibility statements in other elements (EPUB package ``meta``, AccessForAll
+  extensions) fill ``record.accessibility`` (:mod:`oer_meta.readers.xml_accessibility`).
 * Binding violations are noted once per element name, at its first occurrence, with a
   count: one misplaced element repeated 30 times is one problem, not 30.
 * ``dc:format`` is kept raw; a trailing http(s) link after a media type (DSpace writes
@@ -43,6 +45,7 @@ from typing import cast
 
 from lxml import etree
 
+from oer_meta.accessibility import names_accessibility_specification
 from oer_meta.model import (
     Agent,
     DateValue,
@@ -68,6 +71,7 @@ from oer_meta.readers.namespaces import (
     XSI,
     split,
 )
+from oer_meta.readers.xml_accessibility import read_extension, read_package_meta
 from oer_meta.readers.xml_context import XmlRecordContext, step, text_of
 
 __all__ = ["build_dc_record", "identifier_scheme"]
@@ -162,9 +166,6 @@ _LOM_TERMS: dict[str, str] = {
     "context": "educational_levels",
 }
 
-_A11Y_SPEC = re.compile(
-    r"wcag|accessib|a11y|section\s*508|en\s*301\s*549|pdf/ua|iso\s*14289|atag|uaag", re.I
-)
 _DOI = re.compile(r"^(?:doi:\s*|info:doi/|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$", re.I)
 _HANDLE = re.compile(r"^(?:hdl:|info:hdl/|https?://hdl\.[^/\s]+/)\S", re.I)
 _URN = re.compile(r"^urn:[a-z0-9][a-z0-9-]{0,31}:\S", re.I)
@@ -298,7 +299,11 @@ class _Builder:
         else:
             if not self.wrong_dc_namespace(child, ns, local, loc):
                 self.not_in_oai_dc(child, loc)
-            self.keep(child, loc)
+            if not (
+                read_package_meta(child, self.record, self.ctx.location)
+                or read_extension(child, self.record, self.ctx.location)
+            ):
+                self.keep(child, loc)
 
     def dc_element(self, child: etree._Element, local: str, loc: Location) -> None:
         if local in DC_ELEMENTS:
@@ -491,7 +496,7 @@ class _Builder:
             rec.vocabulary_terms.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "relation":
             rec.relations.append(Relation(kind=local, target=value, location=loc))
-            if local == "conformsTo" and _A11Y_SPEC.search(value):
+            if local == "conformsTo" and names_accessibility_specification(value):
                 rec.accessibility.conforms_to.append(
                     self.term(value, self.xsi_type(child), qname, loc)
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from oer_meta.accessibility import names_accessibility_specification
 from oer_meta.model import Relation, Term, Text
 from oer_meta.readers.jsonld_context import props
 from oer_meta.readers.jsonld_values import Props
@@ -147,7 +148,13 @@ def on_a11y(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         "conformsTo": b.record.accessibility.conforms_to,
     }[name]
     for term in b.terms(value, ptr, name, name):
-        if "," in term.value and term.id is None and name != "conformsTo":
+        if name == "conformsTo" and not names_accessibility_specification(
+            f"{term.value} {term.id or ''}"
+        ):  # a curriculum or other standard: a relation, not an accessibility claim
+            b.record.relations.append(
+                Relation(kind=name, target=term.id or term.value, location=term.location)
+            )
+        elif "," in term.value and term.id is None and name != "conformsTo":
             for part in term.value.split(","):
                 if part.strip():
                     target.append(Term(value=part.strip(), element=name, location=term.location))

@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from oer_meta.model import Extension, Problem, Record, Term, Text
+from oer_meta.model import Extension, Problem, Record, Text
 from oer_meta.readers.namespaces import (
     HS_OER_LOM,
     IMSMD_ROOT_V1P2P1,
@@ -33,6 +33,7 @@ from oer_meta.readers.namespaces import (
     XML_LANG,
     split,
 )
+from oer_meta.readers.xml_accessibility import read_extension
 from oer_meta.readers.xml_context import XmlRecordContext, text_of
 
 RULE = "STD002"
@@ -40,16 +41,6 @@ RULE = "STD002"
 #: Namespaces whose elements are LOM elements wherever they occur in a record (besides
 #: the namespace of the record's own ``<lom>`` root).
 LOM_NAMESPACES = frozenset({LOM_IEEE, IMSMD_V1P2, IMSMD_ROOT_V1P2P1, HS_OER_LOM, None})
-
-#: schema.org accessibility properties that profiles may carry as extension elements.
-ACCESSIBILITY_FIELDS = {
-    "accessmode": "access_modes",
-    "accessmodesufficient": "access_modes_sufficient",
-    "accessibilityfeature": "features",
-    "accessibilityhazard": "hazards",
-    "accessibilityapi": "apis",
-    "accessibilitycontrol": "controls",
-}
 
 Element = etree._Element
 
@@ -365,21 +356,12 @@ class LomWalker:
     # -- foreign elements -------------------------------------------------------------
 
     def foreign(self, elem: Element) -> None:
-        """Keep an element oer_meta does not map (schema.org accessibility excepted)."""
+        """Keep an element oer_meta does not map; accessibility statements in it (schema.org,
+        AccessForAll, see :mod:`~oer_meta.readers.xml_accessibility`) fill
+        ``record.accessibility``, and a plain statement is not kept twice."""
         tag = str(elem.tag)
-        local = split(tag)[1].lower()
-        target = ACCESSIBILITY_FIELDS.get(local)
-        if target is not None or local == "accessibilitysummary":
-            value = text_of(elem).strip()
-            if value:
-                where = self.ctx.location(elem)
-                a11y = self.record.accessibility
-                if target is None:
-                    a11y.summaries.append(Text(value=value, location=where))
-                else:
-                    element = split(tag)[1]
-                    getattr(a11y, target).append(Term(value=value, element=element, location=where))
-                return
+        if read_extension(elem, self.record, self.ctx.location):
+            return
         self.record.extensions.append(
             Extension(name=tag, value=extension_value(elem), location=self.ctx.location(elem))
         )
