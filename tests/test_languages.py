@@ -171,6 +171,11 @@ TABLE = [
     ("German", "de"),
     ("Français", "fr"),
     ("Español", "es"),
+    # autonyms typed without their accents, as keyboards and old systems write them
+    ("francais", "fr"),
+    ("Espanol", "es"),
+    ("portugues", "pt"),
+    ("catala", "ca"),
     ("Deutsch", "de"),
     ("english", "en"),
     ("ENGLISH", "en"),

@@ -593,7 +593,34 @@ def _lookup_name(category: str, name: str) -> str | None:
             trie = _trie(names, category, language)
             if trie is not None and plain in trie:
                 return str(names.get_trie_value(trie, plain))
+    if category == "language" and plain.isascii():
+        return _unaccented_autonyms().get(plain)
     return None
+
+
+@cache
+def _unaccented_autonyms() -> dict[str, str]:
+    """Autonyms typed without their accents (``francais``, ``espanol``, ``catala``):
+    built once, on the first name that nothing else matched; a spelling shared by two
+    languages is left out rather than guessed."""
+    from language_data import names
+
+    trie = _trie(names, "language", "und")
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    if trie is None:
+        return found
+    for name, value in trie.items():
+        plain = _without_accents(name)
+        if plain == name or not plain.isascii():
+            continue
+        code = value.decode("utf-8") if isinstance(value, bytes) else str(value)
+        if found.get(plain, code) != code:
+            ambiguous.add(plain)
+        found[plain] = code
+    for plain in ambiguous:
+        del found[plain]
+    return found
 
 
 def _without_accents(text: str) -> str:
