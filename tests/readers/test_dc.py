@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -646,9 +645,7 @@ DC_XML = corpus_files("oai_dc", suffixes=(".xml",)) + corpus_files("dcterms", su
 @needs_corpus
 @pytest.mark.parametrize("path", DC_XML, ids=corpus_id)
 def test_corpus_file_reads(path: Path) -> None:
-    start = time.perf_counter()
     items = list(iter_source(path))
-    assert time.perf_counter() - start < 5
     assert items
     assert all(isinstance(item, Record) for item in items)
     for record in items:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -321,11 +320,9 @@ def _load(name: str) -> dict[str, Any]:
 @needs_corpus
 @pytest.mark.parametrize("name", sorted(ENVELOPE_FILES))
 def test_corpus_envelopes_every_payload_is_a_record(name: str) -> None:
-    start = time.perf_counter()
     value = _load(name)
     assert is_envelope(value)
     items = list(read_envelopes(value, file=name))
-    assert time.perf_counter() - start < 5
     assert len(items) == ENVELOPE_FILES[name]
     for i, item in enumerate(items):
         assert isinstance(item, Record)

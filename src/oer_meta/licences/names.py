@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from oer_meta.licences import cc
+from oer_meta.licences.text import fold, words
 from oer_meta.vocabularies import load_data
 
 __all__ = ["NameMatch", "match_full_name", "match_short_name"]
@@ -96,14 +97,32 @@ def match_short_name(text: str) -> NameMatch | None:
             unit = cc.element_unit(_unit_elements(unit_text), version)
             if unit is None:
                 continue
-            if version == "2.1" and not match.group("port"):
-                version = "2.0"
             tool = cc.Tool("licenses", unit, version)
             if version and match.group("port"):
                 ported = cc.Tool("licenses", unit, version, match.group("port").lower())
                 if _port_ok(text, match, ported):
                     tool = ported
+            if version and tool.jurisdiction is None:
+                after = text[match.start("port") if match.group("port") else match.end() :]
+                named = _named_port(after)
+                ported = cc.Tool("licenses", unit, version, named) if named else tool
+                if ported.path in cc.tool_paths():
+                    tool = ported
+            if tool.version == "2.1" and tool.jurisdiction is None:
+                tool = cc.Tool("licenses", unit, "2.0")
             return NameMatch(tool, match.group(0).strip())
+    return None
+
+
+def _named_port(after: str) -> str | None:
+    """The port named in words right after a short name's version (``CC BY 2.5
+    Canada``, ``CC BY-SA 3.0 Österreich``); None when the next words name no
+    jurisdiction."""
+    following = words(fold(after[:40]))
+    juris: dict[str, str] = _full_res()["juris"]
+    for name, code in juris.items():
+        if following.startswith(f" {name} "):
+            return code
     return None
 
 

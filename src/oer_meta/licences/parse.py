@@ -146,7 +146,10 @@ def _recognise(raw: str, body: str) -> Licence | None:
         return _named(raw, full.tool, "name")
     if cc_url is not None or " creative commons " in word_text or "creativecommons" in word_text:
         return _some_cc(raw, cc_url)
-    # 7. statements
+    # 7. statements: a RightsStatements.org label first, then the patterns
+    said = statements.rightsstatement_by_name(prose) if folded else None
+    if said is not None:
+        return said.model_copy(update={"raw": raw})
     said = statements.match_statement(raw, folded) if folded else None
     if said is not None:
         return said

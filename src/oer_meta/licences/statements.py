@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from oer_meta.licences.model import How, Licence, Openness
+from oer_meta.licences.text import fold, words
 from oer_meta.vocabularies import load_data
 
-__all__ = ["match_statement", "rightsstatements", "terms_page"]
+__all__ = ["match_statement", "rightsstatement_by_name", "rightsstatements", "terms_page"]
 
 _RS_RE = re.compile(r"rightsstatements\.org/(?:vocab|page|data)/([a-z-]+)/", re.I)
 _URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(/\S*)?$", re.I)
@@ -86,24 +87,7 @@ def rightsstatements(raw: str) -> Licence | None:
     wanted = match.group(1).casefold()
     for code, (name, openness) in table.items():
         if code.casefold() == wanted:
-            return Licence(
-                raw=raw,
-                url=f"http://rightsstatements.org/vocab/{code}/1.0/",
-                family="rightsstatements",
-                openness=openness,
-                how="url",
-                confidence=1.0,
-                short_name=code,
-                title=name,
-                reason=(
-                    f"RightsStatements.org '{name}' is a rights statement, not a licence: "
-                    + (
-                        "re-use beyond what the law allows needs permission."
-                        if openness == "not-open"
-                        else "a re-user cannot rely on it as permission to adapt and share."
-                    )
-                ),
-            )
+            return _rights_statement(raw, code, name, openness, "url")
     return Licence(
         raw=raw,
         family="rightsstatements",
@@ -129,4 +113,38 @@ def terms_page(raw: str, url: str) -> Licence | None:
         how="statement",
         confidence=0.8,
         reason=spec["reason"],
+    )
+
+
+def rightsstatement_by_name(raw: str) -> Licence | None:
+    """A RightsStatements.org statement written by its label ("No Copyright - United
+    States"); the text must be little more than the label, so prose that merely says
+    "in copyright" is not taken for the statement."""
+    said = words(fold(raw))
+    table: dict[str, list[str]] = _data()["rightsstatements"]
+    for code, (name, openness) in sorted(table.items(), key=lambda kv: -len(kv[1][0])):
+        label = words(fold(name))
+        if label in said and len(said) <= len(label) + 25:
+            return _rights_statement(raw, code, name, openness, "name")
+    return None
+
+
+def _rights_statement(raw: str, code: str, name: str, openness: str, how: str) -> Licence:
+    return Licence(
+        raw=raw,
+        url=f"http://rightsstatements.org/vocab/{code}/1.0/",
+        family="rightsstatements",
+        openness=cast(Openness, openness),
+        how=cast(How, how),
+        confidence=1.0 if how == "url" else 0.9,
+        short_name=code,
+        title=name,
+        reason=(
+            f"RightsStatements.org '{name}' is a rights statement, not a licence: "
+            + (
+                "re-use beyond what the law allows needs permission."
+                if openness == "not-open"
+                else "a re-user cannot rely on it as permission to adapt and share."
+            )
+        ),
     )
