@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.languages import (
@@ -432,14 +433,22 @@ def _primaries(tags: Iterable[str]) -> set[str]:
     return {p for p in (primary_language(t) for t in tags) if p}
 
 
+@lru_cache(maxsize=4096)
+def _script_word(char: str) -> str:
+    """The first word of a letter's Unicode name (LATIN, CYRILLIC...), or ""."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
 def _script_words(text: str) -> Counter[str]:
     """Letters counted by the first word of their Unicode name (LATIN, CYRILLIC...)."""
+    if text.isascii():  # the common case: every letter is Latin
+        return Counter({"LATIN": sum(1 for char in text if char.isalpha())})
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            if name:
-                counts[name.split(" ", 1)[0]] += 1
+            word = _script_word(char)
+            if word:
+                counts[word] += 1
     return counts
 
 
@@ -448,7 +457,7 @@ def _foreign_script(text: str, tag: str) -> str | None:
     ``tag`` (``None`` when the text fits or the evidence is thin)."""
     script = suppress_script(tag)
     expected = script_letter_word(script) if script else None
-    if expected is None:
+    if expected is None or (expected == "LATIN" and text.isascii()):
         return None
     counts = _script_words(text)
     total = sum(counts.values())
