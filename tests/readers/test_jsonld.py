@@ -1159,3 +1159,49 @@ def test_value_offsets_point_at_the_value(value: Any, indent: int | None) -> Non
     decoder = json.JSONDecoder()
     for pointer, expected in _pointers(value):
         assert decoder.raw_decode(text, offsets[pointer])[0] == expected
+
+
+# -- JSON Lines are streamed ---------------------------------------------------------------
+
+
+def _line(i: int) -> bytes:
+    doc = {"@context": "https://schema.org/", "@type": "LearningResource", "name": f"R{i}"}
+    return json.dumps(doc).encode() + b"\n"
+
+
+def test_json_lines_file_is_read_line_by_line_with_file_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "harvest.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + _line(1) + b"\n" + b'{"name": "broken"\n' + b"\xff\xfe{}\n" + _line(5)
+    )
+    items = list(iter_source(path))
+    assert [type(i).__name__ for i in items] == ["Record", "Unreadable", "Unreadable", "Record"]
+    assert [i.location.line for i in items] == [1, 3, 4, 5]
+    assert "UTF-8" in items[2].message
+    record = items[3]
+    assert isinstance(record, Record) and record.title == "R5"
+    assert record.titles[0].location is not None and record.titles[0].location.line == 5
+
+
+def test_json_lines_reading_is_lazy() -> None:
+    from oer_meta.readers.jsonld import read_json_lines
+
+    class Stream:
+        """Yields two lines, then fails: a reader that read ahead would fail first."""
+
+        def __iter__(self) -> Any:
+            yield _line(1)
+            yield _line(2)
+            raise AssertionError("read past the records asked for")
+
+    items = read_json_lines(Stream(), file="s.jsonl")  # type: ignore[arg-type]
+    first, second = next(items), next(items)
+    assert isinstance(first, Record) and isinstance(second, Record)
+    assert (first.title, second.title) == ("R1", "R2")
+
+
+def test_a_pretty_printed_document_saved_as_jsonl_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"@type": "LearningResource", "name": "Whole"}, indent=2))
+    items = list(iter_source(path))
+    assert [type(i).__name__ for i in items] == ["Record"]

@@ -44,14 +44,16 @@ def escape_token(key: str) -> str:
 class LineIndex:
     """Turn character offsets of one text into 1-based lines and columns."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self._starts = [0]
         self._starts.extend(m.end() for m in re.finditer("\n", text))
+        #: the line of the file on which ``text`` starts (a JSON Lines line read alone)
+        self._shift = first_line - 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based ``(line, column)`` of ``offset`` (columns count characters)."""
         line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        return line + self._shift, offset - self._starts[line - 1] + 1
 
 
 def value_offsets(text: str, start: int) -> dict[str, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from oer_meta.model import Location
 from oer_meta.readers.base import ReadItem, Unreadable
@@ -66,6 +66,48 @@ def read_json_bytes(
         )
         return
     yield from read_json_text(text, file=file, lines=LineIndex(text), input_format=input_format)
+
+
+#: One JSON Lines line longer than this is reported, not decoded.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+def read_json_lines(
+    stream: IO[bytes], *, file: str | None, input_format: str | None = None
+) -> Iterator[ReadItem]:
+    """Every record of a JSON Lines file, read one line at a time.
+
+    A harvest of a million lines is never held in memory: each line is decoded, read and
+    released before the next.  A line that is not JSON gives an unreadable result with
+    its line number, and reading goes on with the next line.
+    """
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_LINE_BYTES:
+            yield Unreadable(
+                f"line {number} is too long to read ({len(raw)} bytes)",
+                Location(file=file, line=number, column=1),
+                format=_FORMAT,
+            )
+            continue
+        try:
+            text = raw.rstrip(b"\r\n").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+            yield Unreadable(
+                f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at line {number}, column "
+                f"{column} cannot be decoded",
+                Location(file=file, line=number, column=column),
+                format=_FORMAT,
+                hint="JSON Lines must be UTF-8; re-save the file as UTF-8",
+            )
+            continue
+        yield from read_json_text(
+            text, file=file, lines=LineIndex(text, first_line=number), input_format=input_format
+        )
 
 
 def read_json_text(

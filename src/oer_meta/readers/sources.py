@@ -72,6 +72,28 @@ def _kind(head: bytes) -> str:
     return "unknown"
 
 
+#: File endings of JSON Lines, read one line at a time rather than whole.
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+def _first_line_is_json(handle: IO[bytes]) -> bool:
+    """True when the first non-blank line is a JSON document by itself: the file really
+    is JSON Lines, not one pretty-printed document saved as ``.jsonl``.  The handle is
+    rewound."""
+    import json
+
+    try:
+        for raw in handle:
+            if raw.strip():
+                json.loads(raw)
+                return True
+        return False
+    except ValueError:  # also UnicodeDecodeError: let the whole-file reader say where
+        return False
+    finally:
+        handle.seek(0)
+
+
 def read_bytes(data: bytes, *, file: str | None, input_format: str | None) -> Iterator[ReadItem]:
     """Read records from a whole document held in memory."""
     yield from _dispatch(_kind(data[:4096]), io.BytesIO(data), file=file, fmt=input_format)
@@ -90,6 +112,15 @@ def read_path(path: Path, *, input_format: str | None) -> Iterator[ReadItem]:
         head = handle.read(4096)
         handle.seek(0)
         kind = _kind(head)
+        if (
+            kind == "json"
+            and path.suffix.lower() in JSON_LINES_SUFFIXES
+            and _first_line_is_json(handle)
+        ):
+            from oer_meta.readers.jsonld import read_json_lines
+
+            yield from read_json_lines(handle, file=name, input_format=input_format)
+            return
         if kind != "xml" and size > MAX_DOCUMENT_BYTES:
             yield Unreadable(
                 f"file too large to read whole ({size} bytes; limit {MAX_DOCUMENT_BYTES})",
