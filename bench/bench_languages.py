@@ -18,9 +18,9 @@ import argparse
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from _timing import rate
 
 import oer_meta
 from oer_meta import languages
@@ -68,20 +68,6 @@ def language_values(records: list[Record]) -> list[str]:
         for texts in (record.titles, record.descriptions, record.keywords):
             values += [t.language for t in texts if t.language is not None]
     return values
-
-
-def rate(func: Callable[[Any], object], values: list[str], seconds: float) -> float:
-    """Calls per second of ``func`` over ``values``, repeated for about ``seconds``."""
-    calls = 0
-    start = time.perf_counter()
-    deadline = start + seconds
-    while True:
-        for value in values:
-            func(value)
-        calls += len(values)
-        now = time.perf_counter()
-        if now >= deadline:
-            return calls / (now - start)
 
 
 COLD_START = (

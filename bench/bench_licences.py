@@ -14,12 +14,11 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from _timing import rate
+
 import oer_meta
-from oer_meta.licences import Licence
 
 BUILT_IN = [
     "https://creativecommons.org/licenses/by/4.0/",
@@ -74,20 +73,6 @@ def corpus_statements(corpus: Path) -> list[str]:
         except Exception:  # not a record file (schemas, XSDs...)
             continue
     return texts
-
-
-def rate(func: Callable[[str], Licence], texts: list[str], seconds: float) -> float:
-    """Calls per second of ``func`` over ``texts``, repeated for about ``seconds``."""
-    calls = 0
-    start = time.perf_counter()
-    deadline = start + seconds
-    while True:
-        for text in texts:
-            func(text)
-        calls += len(texts)
-        now = time.perf_counter()
-        if now >= deadline:
-            return calls / (now - start)
 
 
 COLD_START = (

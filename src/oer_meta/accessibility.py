@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from oer_meta.vocabularies import load_data
+from oer_meta.vocabularies import concept_tail, load_data
 
 __all__ = [
     "PROPERTIES",
@@ -211,7 +211,7 @@ def lookup(prop: str, value: str) -> Lookup:
     if sep and descriptor and base in spec["terms"]:
         return Lookup(prop, text, "descriptor", term=base)
     if _URI.match(text):  # a concept URI whose last segment is the term
-        segment = re.split(r"[/#]", text.rstrip("/#"))[-1]
+        segment = concept_tail(text)
         inner = lookup(prop, segment) if segment and segment != text else None
         if inner is not None and inner.known:
             return replace(inner, value=text)

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from oer_meta.errors import UsageError
 from oer_meta.model import Agent, Record
-from oer_meta.vocabularies import load_data
+from oer_meta.vocabularies import concept_tail, load_data
 
 if TYPE_CHECKING:
     from oer_meta.licences.model import Licence
@@ -41,7 +41,6 @@ Kind = Literal[
 ]
 
 _FORMAT_ALIASES = {"md": "markdown", "txt": "text", "plain": "text"}
-_NOT_LANGUAGES = frozenset({"und", "zxx", "mul", "mis"})
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _HANDLE = re.compile(r"^(?:hdl:\s*|https?://hdl\.handle\.net/)(\S+/\S+)$", re.I)
 _BARE_HANDLE = re.compile(r"^\d[\w.]*/\S+$")
@@ -63,17 +62,10 @@ def _wording() -> dict[str, Any]:
 def _language_of(tag: str | None) -> str | None:
     """The primary language of a tag (``fre`` -> ``fr``, ``fr-CA`` -> ``fr``), or None
     for tags that name no language (``x-none``, ``zxx``, garbage)."""
-    if not tag or not tag.strip():
-        return None
-    import langcodes
+    from oer_meta.languages import inspect_language, primary_language
 
-    try:
-        language = langcodes.Language.get(tag.strip().replace("_", "-")).language
-    except ValueError:  # langcodes.tag_parser.LanguageTagError
-        return None
-    if not language or not language.isalpha() or len(language) not in (2, 3):
-        return None
-    return None if language in _NOT_LANGUAGES else language
+    verdict = inspect_language(tag or "")
+    return primary_language(verdict.tag) if verdict.is_language else None
 
 
 def _check_lang(lang: str) -> str:
@@ -159,11 +151,7 @@ def _role_key(role: str | None) -> str | None:
     """A role lower-cased, a concept URI cut to its last segment; None for the roles of
     the metadata record itself (LOM ``metaMetadata``), which are not the work's."""
     key = (role or "").strip().lower()
-    if key.startswith("metadata:"):
-        return None
-    if "/" in key or "#" in key:
-        key = re.split(r"[/#]", key.rstrip("/#"))[-1]
-    return key
+    return None if key.startswith("metadata:") else concept_tail(key)
 
 
 def _names(agents: list[Agent]) -> tuple[str, ...]:
@@ -258,7 +246,7 @@ def _kind(licence: Licence | None) -> Kind:
         return "licensed"
     if licence.how == "none":
         return "unrecognised"
-    if licence.family in words["statement_families"]:
+    if not licence.names_licence:
         return "not_open" if licence.openness == "not-open" else "not_a_licence"
     if licence.family in words["marked_families"]:
         return "marked"

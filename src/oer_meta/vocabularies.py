@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
+
+
+def concept_tail(value: str) -> str:
+    """A concept URI cut to its last path segment or fragment
+    (``http://purl.org/.../concept/author`` -> ``author``); other values stripped.
+
+    Vocabularies are cited both as bare tokens and as concept URIs; comparing tails
+    lets one table serve both."""
+    value = value.strip()
+    if "/" in value or "#" in value:
+        return re.split(r"[/#]", value.rstrip("/#"))[-1]
+    return value
 
 
 @cache

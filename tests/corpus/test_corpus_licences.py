@@ -21,6 +21,7 @@ import pytest
 
 import oer_meta
 from oer_meta.licences import Licence, parse_licence
+from oer_meta.licences.model import STATEMENT_FAMILIES
 from oer_meta.licences.record import COPYRIGHT_FIELD
 from oer_meta.model import LicenceStatement, Record
 
@@ -37,18 +38,6 @@ ANY = "*"
 
 Fact = tuple[str, str | None]
 
-#: Families of statements that are not licences: their ``url`` (if any) is no licence URL.
-STATEMENT_FAMILIES = {
-    "all-rights-reserved",
-    "copyright-notice",
-    "educational-use-only",
-    "proprietary",
-    "restricted",
-    "no-known-restrictions",
-    "rightsstatements",
-    "terms-of-use",
-    "access-statement",
-}
 
 CC0 = "CC0-1.0"
 CC_BY_SA_4 = "CC-BY-SA-4.0"

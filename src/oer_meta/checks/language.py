@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.languages import (
     CASE,
@@ -32,6 +33,7 @@ from oer_meta.languages import (
 )
 from oer_meta.model import Location, Record, Text
 from oer_meta.severity import Severity
+from oer_meta.vocabularies import concept_tail
 
 _RESOURCE_FIELD = {"lom": "general.language", "dc": "dc:language", "jsonld": "inLanguage"}
 _METADATA_FIELD = {
@@ -53,11 +55,6 @@ class _Value:
     label: str  # the element as the format names it (general.language, dc:language...)
     field: str  # the record field: language or metadata_language
     verdict: LanguageVerdict
-
-
-def _quote(value: str, limit: int = 60) -> str:
-    flat = " ".join(value.split())
-    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 def _where(text: Text, record: Record) -> Location:
@@ -257,7 +254,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
             else f"is not a language: it {verdict.explain()}"
         )
         yield Violation(
-            f"{value.label} {_quote(value.text.value)} {what}",
+            f"{value.label} {quote(value.text.value, 60)} {what}",
             hint=hint,
             field=value.field,
             location=_where(value.text, record),
@@ -268,7 +265,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
         if group.verdict.recognised or group.verdict.parts:
             continue
         yield Violation(
-            f"the {attribute} {_quote(group.value)} of {_strings_phrase(group)} is not a "
+            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
             f"language: it {group.verdict.explain()}",
             hint=hint,
             field=f"{group.fields[0]}.language",
@@ -314,14 +311,14 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         if verdict.parts:
             listed = ", ".join(repr(tag) for tag in verdict.parts)
             yield Violation(
-                f"{value.label} {_quote(raw)} names several languages in one value ({listed})",
+                f"{value.label} {quote(raw, 60)} names several languages in one value ({listed})",
                 hint=f"give each language as its own {value.label} value: {listed}",
                 field=value.field,
                 location=_where(value.text, record),
             )
         elif verdict.tag is not None and not verdict.canonical:
             yield Violation(
-                f"{value.label} {_quote(raw)} is not a canonical BCP 47 tag: it "
+                f"{value.label} {quote(raw, 60)} is not a canonical BCP 47 tag: it "
                 f"{verdict.explain()}",
                 hint=f"write {verdict.tag!r}",
                 field=value.field,
@@ -334,7 +331,7 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         if verdict.tag is None or verdict.canonical or verdict.tag == "zxx":
             continue  # texts tagged "no linguistic content" are LANG004/LANG005's concern
         yield Violation(
-            f"the {attribute} {_quote(group.value)} of {_strings_phrase(group)} is not a "
+            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
             f"canonical BCP 47 tag: it {verdict.explain()}",
             hint=f"write {verdict.tag!r}",
             field=f"{group.fields[0]}.language",
@@ -560,7 +557,7 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         script = _foreign_script(text.value, verdict.tag)
         if script is not None:
             yield Violation(
-                f"the {label} {_quote(text.value, 40)} is tagged {verdict.raw!r} "
+                f"the {label} {quote(text.value, 40)} is tagged {verdict.raw!r} "
                 f"({attribute}) but is written in {script} letters",
                 hint="tag the text with the language it is written in",
                 field=f"{label}.language",
@@ -584,10 +581,7 @@ _SOURCE_KINDS = frozenset(
 
 def _last_segment(value: str) -> str:
     """A concept URI reduced to its last path segment or fragment."""
-    value = value.strip()
-    if "://" in value:
-        value = re.split(r"[/#]", value.rstrip("/#"))[-1]
-    return value
+    return concept_tail(value) if "://" in value else value.strip()
 
 
 def _translation_direction(kind: str) -> str | None:
@@ -619,7 +613,7 @@ def _direction(record: Record, kind: str) -> str | None:
 
 def _kind_shown(record: Record, kind: str) -> str:
     names = _kind_names(record, kind)
-    return _quote(kind) + (f" ({names[1]!r})" if len(names) > 1 else "")
+    return quote(kind, 60) + (f" ({names[1]!r})" if len(names) > 1 else "")
 
 
 def _letters(kind: str) -> str:
@@ -666,7 +660,7 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
         direction = _direction(record, relation.kind)
         if direction is None or target:
             continue
-        named = f" (names {_quote(relation.title)})" if relation.title else ""
+        named = f" (names {quote(relation.title, 60)})" if relation.title else ""
         said, other = (
             ("is a translation", "the original")
             if direction == "original"
@@ -684,7 +678,7 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
     for agent in record.contributors:
         role = _last_segment(agent.role or "")
         if _TRANSLATOR_ROLES.match(role):
-            who = f" {_quote(agent.name)}" if agent.name else ""
+            who = f" {quote(agent.name, 60)}" if agent.name else ""
             yield Violation(
                 f"the record names a translator{who} ({agent.role}) but links to no "
                 "original (no isBasedOn, source or translation relation with a target)",

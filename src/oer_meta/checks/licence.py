@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.licences.compat import remix_conflicts
 from oer_meta.licences.model import Licence
@@ -21,27 +22,11 @@ from oer_meta.licences.parse import parse_licence
 from oer_meta.licences.record import (
     COPYRIGHT_FIELD,
     best_licence,
-    copyright_flag,
     parsed_statements,
+    yes_no,
 )
 from oer_meta.model import LicenceStatement, Record, Relation
 from oer_meta.severity import Severity
-
-#: Families of statements that describe rights or access but name no licence.
-STATEMENT_FAMILIES = frozenset(
-    {
-        "all-rights-reserved",
-        "copyright-notice",
-        "educational-use-only",
-        "proprietary",
-        "restricted",
-        "no-known-restrictions",
-        "rightsstatements",
-        "terms-of-use",
-        "access-statement",
-        "public-domain-statement",
-    }
-)
 
 #: Statements that contradict an open licence stated next to them.
 _RESTRICTIVE_STATEMENTS = frozenset(
@@ -56,19 +41,9 @@ DERIVATION_KINDS = frozenset(
 _CC_DEED = "https://creativecommons.org/licenses/{unit}/4.0/"
 
 
-def _is_licence(licence: Licence) -> bool:
-    """True when the statement names a licence or dedication, not just a notice."""
-    return licence.recognised and licence.family not in STATEMENT_FAMILIES
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
-
-
 def _read(statement: LicenceStatement, licence: Licence) -> str:
     """``read 'CC BY 4.0' from dc:rights → CC-BY-4.0``: what was read and concluded."""
-    said = f"read {_quote(statement.raw)} from {statement.field}"
+    said = f"read {quote(statement.raw)} from {statement.field}"
     concluded = licence.identifier
     if concluded and " ".join(statement.raw.split()) != concluded:
         said += f" → {concluded}"
@@ -91,7 +66,7 @@ def _fix_url(licence: Licence) -> str | None:
 
 
 def _licences(record: Record) -> list[tuple[LicenceStatement, Licence]]:
-    return [(s, lic) for s, lic in parsed_statements(record) if _is_licence(lic)]
+    return [(s, lic) for s, lic in parsed_statements(record) if lic.names_licence]
 
 
 def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
@@ -138,7 +113,7 @@ def licence_missing(record: Record) -> Iterator[Violation]:
             location=statement.location or record.location,
         )
         return
-    flag = copyright_flag(record.copyright_restrictions)
+    flag = yes_no(record.copyright_restrictions)
     detail = ""
     if flag is not None and record.copyright_restrictions is not None:
         value = record.copyright_restrictions.value
@@ -349,7 +324,7 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     licence and version), and remove statements that contradict it.
     """
     pairs = parsed_statements(record)
-    licences = [(s, lic) for s, lic in pairs if _is_licence(lic) and not lic.parts]
+    licences = [(s, lic) for s, lic in pairs if lic.names_licence and not lic.parts]
     for index, (first_s, first) in enumerate(licences):
         for second_s, second in licences[index + 1 :]:
             if not _same_licence(first, second):
@@ -369,7 +344,7 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
             field=rs.field,
             location=rs.location or record.location,
         )
-    flag = copyright_flag(record.copyright_restrictions)
+    flag = yes_no(record.copyright_restrictions)
     if flag is False and record.copyright_restrictions is not None:
         chosen = effective_licence(record)
         if chosen is not None:
@@ -498,7 +473,7 @@ def remix_incompatible(record: Record) -> Iterator[Violation]:
         if not _derivation_sources(relation):
             continue
         parsed = [parse_licence(s.raw) for s in relation.licences]
-        chosen = best_licence([lic for lic in parsed if _is_licence(lic)])
+        chosen = best_licence([lic for lic in parsed if lic.names_licence])
         if chosen is not None:
             sources.append(chosen)
     yield from remix_violations(record, sources)
@@ -510,7 +485,7 @@ def remix_violations(record: Record, sources: list[Licence]) -> Iterator[Violati
     if not sources:
         return
     chosen = effective_licence(record)
-    if chosen is None or not _is_licence(chosen[1]):
+    if chosen is None or not chosen[1].names_licence:
         return
     statement, licence = chosen
     for verdict in remix_conflicts(licence, sources):
@@ -538,7 +513,7 @@ def remix_in_batch(records: list[Record]) -> dict[int, list[Violation]]:
     index: dict[str, tuple[int, Licence]] = {}
     for position, record in enumerate(records):
         chosen = effective_licence(record)
-        if chosen is None or not _is_licence(chosen[1]):
+        if chosen is None or not chosen[1].names_licence:
             continue
         for value in [i.value for i in record.identifiers] + [u.value for u in record.urls]:
             if value.strip():
@@ -586,8 +561,7 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     LOM ``cost`` = ``no``, schema.org ``"isAccessibleForFree": true``.
     """
     for term in record.cost:
-        value = term.value.strip().casefold().rstrip("/").rsplit("/", 1)[-1]
-        if value in ("yes", "oui", "ja", "true"):
+        if yes_no(term):
             jsonld = record.source_format == "jsonld"
             source = "isAccessibleForFree is false" if jsonld else f"cost says {term.value!r}"
             yield Violation(

@@ -23,7 +23,7 @@ from oer_meta.checks.registry import Violation, rule
 from oer_meta.model import Agent, Extension, Location, Record
 from oer_meta.readers.vcard import agent_from_vcard, vcard_properties
 from oer_meta.severity import Severity
-from oer_meta.vocabularies import load_data
+from oer_meta.vocabularies import concept_tail, load_data
 
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -294,9 +294,7 @@ def _role_label(role: str | None) -> str:
     prefix = ""
     if text.startswith("metadata:"):
         prefix, text = "metadata ", text[len("metadata:") :]
-    if "/" in text or "#" in text:
-        text = re.split(r"[/#]", text.rstrip("/#"))[-1]
-    return prefix + (text or "contributor")
+    return prefix + (concept_tail(text) or "contributor")
 
 
 def _describe(verdicts: list[Verdict], kind: str) -> str:

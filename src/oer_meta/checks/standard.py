@@ -16,7 +16,7 @@ import isodate
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.model import Record, Term
 from oer_meta.severity import Severity
-from oer_meta.vocabularies import dcmi_types, lom_vocabulary
+from oer_meta.vocabularies import concept_tail, dcmi_types, lom_vocabulary
 
 _LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -94,7 +94,7 @@ def _in_vocabulary(value: str, allowed: frozenset[str]) -> tuple[bool, str | Non
     if value in allowed:
         return True, None
     lowered = value.lower()
-    tail = lowered.rstrip("/").rsplit("/", 1)[-1] if "/" in lowered else lowered
+    tail = concept_tail(lowered)
     for candidate in allowed:
         if candidate.lower() in (lowered, tail):
             return False, candidate

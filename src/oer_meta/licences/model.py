@@ -9,6 +9,23 @@ from pydantic import BaseModel, ConfigDict
 #: The pinned openness values, from most to least open (``unknown`` stands apart).
 Openness = Literal["public-domain", "open", "open-noncommercial", "not-open", "unknown"]
 
+#: Families of recognised statements that describe rights or access but grant no
+#: licence (the parser's ``statements.json``, RightsStatements.org, terms pages).
+STATEMENT_FAMILIES = frozenset(
+    {
+        "all-rights-reserved",
+        "copyright-notice",
+        "educational-use-only",
+        "proprietary",
+        "restricted",
+        "no-known-restrictions",
+        "rightsstatements",
+        "terms-of-use",
+        "access-statement",
+        "public-domain-statement",
+    }
+)
+
 #: How the parser recognised the statement, strongest first.
 How = Literal["spdx", "url", "short-name", "name", "statement", "fuzzy", "none"]
 
@@ -59,6 +76,12 @@ class Licence(BaseModel):
     def recognised(self) -> bool:
         """True when the statement was mapped to a known licence or rights statement."""
         return self.how != "none"
+
+    @property
+    def names_licence(self) -> bool:
+        """True when the statement names a licence or dedication, not just a rights
+        notice or an access statement."""
+        return self.recognised and self.family not in STATEMENT_FAMILIES
 
     @property
     def machine_readable(self) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from oer_meta.licences.model import Licence
 from oer_meta.licences.parse import parse_licence
 from oer_meta.model import LicenceStatement, Record, Term
+from oer_meta.vocabularies import concept_tail
 
 __all__ = [
     "COPYRIGHT_FIELD",
     "annotate",
-    "copyright_flag",
     "parsed_statements",
     "record_licence",
+    "yes_no",
 ]
 
 #: The field given to a licence written in LOM's yes/no copyright slot.
@@ -31,15 +32,15 @@ _UNSTATED = {"", "unknown", "inconnu", "unbekannt", "unspecified"}
 _STRENGTH = {"spdx": 6, "url": 6, "short-name": 5, "name": 4, "fuzzy": 3, "statement": 2}
 
 
-def copyright_flag(term: Term | None) -> bool | None:
-    """LOM ``copyrightAndOtherRestrictions`` as a boolean: True for ``yes`` (also a
-    ScoLOMFR concept such as ``.../concept/yes_2``), False for ``no``, None when absent,
-    unknown or not a yes/no value (a licence name put in the slot)."""
+def yes_no(term: Term | None) -> bool | None:
+    """A LOM yes/no value (``copyrightAndOtherRestrictions``, ``cost``) as a boolean:
+    True for ``yes`` (also a ScoLOMFR concept such as ``.../concept/yes_2``), False for
+    ``no``, None when absent, unknown or not a yes/no value (a licence name put in the
+    slot)."""
     if term is None:
         return None
-    value = term.value.strip().casefold()
-    if "/" in value:
-        value = value.rstrip("/").rsplit("/", 1)[-1]
+    value = concept_tail(term.value.casefold())
+    if value != term.value.strip().casefold():  # a concept URI: ``.../concept/yes_2``
         value = value.split("_", 1)[0]
     if value in _YES:
         return True
@@ -52,7 +53,7 @@ def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
     """A licence name or code written where LOM expects yes/no (anatomytool's
     ``CC Attribution-... license``, NL-LOM's ``cc-by-40``)."""
     term = record.copyright_restrictions
-    if term is None or copyright_flag(term) is not None:
+    if term is None or yes_no(term) is not None:
         return None
     if term.value.strip().casefold() in _UNSTATED:
         return None

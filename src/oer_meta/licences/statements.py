@@ -121,12 +121,18 @@ def rightsstatement_by_name(raw: str) -> Licence | None:
     States"); the text must be little more than the label, so prose that merely says
     "in copyright" is not taken for the statement."""
     said = words(fold(raw))
-    table: dict[str, list[str]] = _data()["rightsstatements"]
-    for code, (name, openness) in sorted(table.items(), key=lambda kv: -len(kv[1][0])):
-        label = words(fold(name))
-        if label in said and len(said) <= len(label) + 25:
+    for label, code, name, openness in _rights_labels():
+        if len(said) <= len(label) + 25 and label in said:
             return _rights_statement(raw, code, name, openness, "name")
     return None
+
+
+@cache
+def _rights_labels() -> tuple[tuple[str, str, str, str], ...]:
+    """(folded label, code, label, openness) of each statement, longest label first."""
+    table: dict[str, list[str]] = _data()["rightsstatements"]
+    rows = [(words(fold(name)), code, name, openness) for code, (name, openness) in table.items()]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
 def _rights_statement(raw: str, code: str, name: str, openness: str, how: str) -> Licence:

@@ -71,6 +71,7 @@ from oer_meta.readers.namespaces import (
 )
 from oer_meta.readers.vcard import agent_from_vcard
 from oer_meta.readers.xml_context import XmlRecordContext
+from oer_meta.vocabularies import concept_tail
 
 Element = etree._Element
 
@@ -161,10 +162,7 @@ def _profile_of_schema(value: str) -> str | None:
 
 def _role_key(value: str | None) -> str:
     """A role value lower-cased; a concept URI reduced to its last path segment."""
-    key = (value or "").strip().lower()
-    if "/" in key or "#" in key:
-        key = re.split(r"[/#]", key.rstrip("/#"))[-1]
-    return key
+    return concept_tail((value or "").lower())
 
 
 def _is_uri(value: str) -> bool:
