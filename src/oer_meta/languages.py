@@ -269,7 +269,10 @@ def _inspect_cached(text: str) -> LanguageVerdict:
 def _inspect(text: str) -> LanguageVerdict:
     try:
         return _read(text)
-    except Exception:  # the promise is "never raises", whatever the data holds
+    except Exception as exc:  # the promise is "never raises"; the crash is still reported
+        from oer_meta.internal import record_crash
+
+        record_crash("normalize_language", exc)
         return LanguageVerdict(raw=text, tag=None, reasons=(UNKNOWN,))
 
 

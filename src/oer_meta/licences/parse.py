@@ -74,7 +74,10 @@ def parse_licence(text: str) -> Licence:
         return Licence(raw="", reason=f"Not a text ({type(text).__name__}): nothing to read.")
     try:
         return _parse(text)
-    except Exception as exc:  # never let a statement break a harvest
+    except Exception as exc:  # never let a statement break a harvest, but say it crashed
+        from oer_meta.internal import record_crash
+
+        record_crash("parse_licence", exc)
         return Licence(raw=_safe_raw(text), reason=f"Could not be read ({type(exc).__name__}).")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from oer_meta.internal import InternalError
 from oer_meta.model import Location, Record
 
 FORMATS = ("lom", "dc", "jsonld")
@@ -22,6 +23,9 @@ class Unreadable:
     location: Location
     format: str | None = None
     hint: str | None = None
+    #: Set when the input could not be read because oer_meta's own code raised: the
+    #: engine reports it as an internal error, not as a finding about the input.
+    crash: InternalError | None = None
 
 
 ReadItem = Record | Unreadable

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from oer_meta.internal import record_crash
 from oer_meta.model import Location
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.json_lines import (
@@ -372,10 +373,6 @@ def _build(
         return Unreadable(
             "the record is nested too deeply to be read", where(pointer), format=_FORMAT
         )
-    except Exception as exc:  # input must never raise: report, do not lose the record
-        return Unreadable(
-            f"internal error while reading this record ({type(exc).__name__}: {exc})",
-            where(pointer),
-            format=_FORMAT,
-            hint="this is a bug in oer_meta; please report it with the record",
-        )
+    except Exception as exc:  # a reader bug must not lose the record
+        crash = record_crash("reader jsonld", exc, where(pointer))
+        return Unreadable(crash.describe(), where(pointer), format=_FORMAT, crash=crash)

@@ -15,6 +15,7 @@ from typing import IO
 
 from lxml import etree
 
+from oer_meta.internal import record_crash
 from oer_meta.model import DateValue, Identifier, Location, Record
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
@@ -142,11 +143,9 @@ def read_xml(
         try:
             record = builder(elem, ctx)
         except Exception as exc:  # a reader bug must not lose the record
-            return Unreadable(
-                f"internal error while reading this record ({type(exc).__name__}: {exc}); "
-                "please report it",
-                ctx.location(elem),
-            )
+            where = ctx.location(elem)
+            crash = record_crash(f"reader {builder.__module__.rsplit('.', 1)[-1]}", exc, where)
+            return Unreadable(crash.describe(), where, crash=crash)
         _apply_header(record, header)
         return record
 
