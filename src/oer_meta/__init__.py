@@ -11,6 +11,8 @@ Public API (stable)::
     oer_meta.rules()                                  # the rule registry
     oer_meta.parse_licence("CC BY-SA 4.0").openness   # 'open'
     oer_meta.attribution(record, lang="fr")           # the credit line to copy
+    run = oer_meta.ValidationRun("unesco")            # streaming, with batch rules
+    @oer_meta.rule("ORG001", "my-check", ...)          # how plugins declare rules
 
 Heavy modules are imported on first use, so ``import oer_meta`` stays light.
 """
@@ -23,7 +25,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ActionArea",
+    "BatchFinding",
     "Finding",
+    "InternalError",
     "Licence",
     "Location",
     "OerMetaError",
@@ -34,6 +38,9 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "ValidationRun",
+    "Variant",
+    "Violation",
     "__version__",
     "attribution",
     "check",
@@ -42,6 +49,7 @@ __all__ = [
     "parse_licence",
     "read",
     "read_records",
+    "rule",
     "rules",
     "validate",
     "validate_many",
@@ -59,6 +67,12 @@ _LAZY = {
     "Profile": "oer_meta.profiles",
     "load_profile": "oer_meta.profiles",
     "Rule": "oer_meta.checks.registry",
+    "rule": "oer_meta.checks.registry",
+    "Variant": "oer_meta.checks.registry",
+    "Violation": "oer_meta.checks.registry",
+    "BatchFinding": "oer_meta.report",
+    "InternalError": "oer_meta.internal",
+    "ValidationRun": "oer_meta.engine",
     "Severity": "oer_meta.severity",
     "check": "oer_meta.engine",
     "validate": "oer_meta.engine",
@@ -74,16 +88,17 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
-    from oer_meta.checks.registry import Rule
+    from oer_meta.checks.registry import Rule, Variant, Violation, rule
     from oer_meta.credits import attribution
-    from oer_meta.engine import check, validate, validate_many
+    from oer_meta.engine import ValidationRun, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.internal import InternalError
     from oer_meta.languages import normalize_language
     from oer_meta.licences import Licence, parse_licence
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records
-    from oer_meta.report import Finding, RecordResult, Report
+    from oer_meta.report import BatchFinding, Finding, RecordResult, Report
     from oer_meta.severity import Severity
 
 

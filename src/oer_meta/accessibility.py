@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from oer_meta.vocabularies import concept_tail, load_data
+from oer_meta.data_files import load_data
+from oer_meta.vocabularies import concept_tail
 
 __all__ = [
     "PROPERTIES",

@@ -1,21 +1,40 @@
 """The ``oer-meta`` command line.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage
-error or no input found.
+error, a path that cannot be read, or no input found; 3 an internal error (a bug in
+oer_meta, reported on stderr and in the report); 130 interrupted (Ctrl-C), after
+writing what was checked; 141 the output pipe was closed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from oer_meta import __version__
 from oer_meta.errors import OerMetaError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from oer_meta.readers.sources import Source
+
+
+def printable(text: str) -> str:
+    """A path or message safe to show on a terminal (control characters escaped)."""
+    from oer_meta.formatters.text import printable as escape
+
+    return escape(text)
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +48,17 @@ def _parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="validate files or folders ('-' reads standard input)")
     val.add_argument("paths", nargs="+", metavar="PATH")
-    val.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    val.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        dest="output",
+        help="text for people; json: one report document; jsonl: one line per record, "
+        "then a summary line (all are written as records are checked)",
+    )
+    val.add_argument(
+        "--output-file", metavar="PATH", default=None, help="write the report there (UTF-8)"
+    )
     val.add_argument("--profile", default="unesco", help="built-in profile name or TOML file")
     val.add_argument(
         "--select",
@@ -98,44 +127,120 @@ def _split(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from oer_meta.engine import link_batch, resolve_profile, validate_many
-    from oer_meta.readers.sources import Source, walk
-    from oer_meta.report import Report
+def _stdin_bytes() -> bytes | None:
+    """Standard input's bytes, or None when there is no standard input (closed)."""
+    stream = sys.stdin
+    if stream is None:
+        return None
+    try:
+        return stream.buffer.read()
+    except (OSError, ValueError, AttributeError):
+        return None
 
-    profile = resolve_profile(
+
+def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
+    """The inputs named on the command line, and whether some could not be used (each
+    such path is named on stderr; the others are still checked)."""
+    from oer_meta.readers.sources import walk
+
+    sources: list[Source] = []
+    bad = False
+    for raw in raw_paths:
+        if raw == "-":
+            data = _stdin_bytes()
+            if data is None:
+                _say("standard input is closed: nothing to read from '-'")
+                bad = True
+            else:
+                sources.append(data)
+            continue
+        path = Path(raw)
+        shown = printable(raw)
+        if not path.exists():
+            if path.is_symlink():
+                _say(f"{shown}: a symbolic link that loops or points nowhere")
+            else:
+                _say(f"no such file or folder: {shown}")
+            bad = True
+        elif path.is_dir() and next(walk(path), None) is None:
+            _say(f"no metadata files found in {shown}")
+            bad = True
+        else:
+            sources.append(path)
+    return sources, bad
+
+
+def _say(message: str) -> None:
+    print(f"oer-meta: {message}", file=sys.stderr, flush=True)
+
+
+def _output(path: str | None) -> TextIO:
+    """Where the report goes: a UTF-8 file, or standard output made unable to fail on a
+    character its encoding lacks (a cp1252 console gets escapes, not a traceback)."""
+    if path is not None:
+        return Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n")
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="backslashreplace")
+    return out
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from oer_meta.checks.registry import plugin_failures
+    from oer_meta.engine import ValidationRun
+    from oer_meta.formatters.base import RunInfo, make_formatter
+    from oer_meta.formatters.text import internal_error_line
+    from oer_meta.report import Tally
+
+    run = ValidationRun(
         args.profile,
+        format=args.input_format,
         select=_split(args.select) or None,
         ignore=_split(args.ignore),
         fail_on=args.fail_on,
     )
-    sources: list[Source] = []
-    for raw in args.paths:
-        if raw == "-":
-            sources.append(sys.stdin.buffer.read())
-            continue
-        path = Path(raw)
-        if not path.exists():
-            print(f"oer-meta: no such file or folder: {raw}", file=sys.stderr)
-            return EXIT_USAGE
-        if path.is_dir() and next(walk(path), None) is None:
-            print(f"oer-meta: no metadata files found in {raw}", file=sys.stderr)
-            return EXIT_USAGE
-        sources.append(path)
-    results = link_batch(
-        list(validate_many(sources, format=args.input_format, profile=profile)), profile
-    )
-    if not results:
-        print("oer-meta: no input found", file=sys.stderr)
+    for failure in plugin_failures():
+        _say(failure)
+    sources, bad_paths = _sources(args.paths)
+    if not sources:
         return EXIT_USAGE
-    report = Report(results=results, profile=profile.name, fail_on=profile.fail_on)
-    if args.output == "json":
-        sys.stdout.write(report.to_json() + "\n")
-    else:
-        from oer_meta.formatters.text import render
-
-        render(report, sys.stdout, show_hints=args.show_hints, lang=args.lang)
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    out = _output(args.output_file)
+    formatter = make_formatter(args.output, out)
+    tally = Tally(run.profile.fail_on)
+    formatter.start(
+        RunInfo(
+            profile=run.profile.name,
+            fail_on=run.profile.fail_on,
+            show_hints=args.show_hints,
+            lang=args.lang,
+        )
+    )
+    interrupted = False
+    try:
+        for result in run.results(sources):
+            tally.add(result)
+            formatter.result(result)
+            for error in result.internal_errors:
+                _say(internal_error_line(error, result.source).plain)
+        found = run.batch_findings()
+        tally.add_batch(found)
+        formatter.batch(found)
+    except KeyboardInterrupt:
+        interrupted = True
+    formatter.finish(tally, interrupted=interrupted)
+    if out is not sys.stdout:
+        out.close()
+    if interrupted:
+        _say(f"interrupted after {tally.records} records; the report covers those")
+        return EXIT_INTERRUPTED
+    if tally.internal_errors:
+        return EXIT_INTERNAL
+    if tally.records == 0:
+        _say("no input found")
+        return EXIT_USAGE
+    if bad_paths:
+        return EXIT_USAGE
+    return EXIT_OK if tally.ok else EXIT_FINDINGS
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -172,11 +277,14 @@ def _attribution(args: argparse.Namespace) -> int:
     from oer_meta.credits import attribution
     from oer_meta.errors import ReadError
     from oer_meta.readers import Unreadable, iter_source
-    from oer_meta.readers.sources import Source
 
     source: Source
     if args.path == "-":
-        source = sys.stdin.buffer.read()
+        data = _stdin_bytes()
+        if data is None:
+            _say("standard input is closed: nothing to read from '-'")
+            return EXIT_USAGE
+        source = data
     else:
         source = Path(args.path)
         if not source.exists():
@@ -206,6 +314,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     try:
+        return _main(args)
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception:  # a bug in oer_meta itself: say so, never pretend it is the input's
+        _say("internal error (a bug in oer-meta; please report it with this trace):")
+        traceback.print_exc()
+        return EXIT_INTERNAL
+
+
+def _main(args: argparse.Namespace) -> int:
+    try:
         if args.command == "validate":
             return _validate(args)
         if args.command == "rules":
@@ -225,8 +349,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{name:12} {load_profile(name).description}")
             return EXIT_OK
     except OerMetaError as exc:
-        print(f"oer-meta: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
-    except BrokenPipeError:  # e.g. piped into head
-        return EXIT_OK
     return EXIT_USAGE

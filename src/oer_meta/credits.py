@@ -20,9 +20,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from oer_meta.data_files import load_data
 from oer_meta.errors import UsageError
 from oer_meta.model import Agent, Record
-from oer_meta.vocabularies import concept_tail, load_data
+from oer_meta.vocabularies import concept_tail
 
 if TYPE_CHECKING:
     from oer_meta.licences.model import Licence

@@ -1,25 +1,33 @@
-"""Run the rules of a profile over records and collect findings.
+"""Run the rules of a profile over records, streamed, and collect findings.
 
-Reading and checking are streamed: :func:`validate_many` yields one
-:class:`RecordResult` per record as soon as it is read, so a large OAI-PMH harvest is
-never held in memory.  Input that cannot be read yields a result with a ``STD001``
-finding; nothing in a batch is lost, and bad input never raises.
+A :class:`ValidationRun` reads its sources lazily and yields one
+:class:`RecordResult` per record as soon as it is checked, so a large OAI-PMH harvest
+is never held in memory.  While records stream it builds the compact
+:class:`~oer_meta.batch.BatchIndex` that batch rules need, and runs them when the
+batch ends (:meth:`ValidationRun.batch_findings`).  Input that cannot be read yields a
+result with the findings of the ``input`` rules; nothing in a batch is lost.  An
+exception raised by oer_meta's own code (a rule, a reader, a parser) is an internal
+error of that result, never a finding.  The engine knows no rule code: what runs, and
+how, is declared on the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from oer_meta.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, get_rule
+from oer_meta.internal import drain, record_crash
 from oer_meta.model import Location, Record
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers.base import Unreadable
 from oer_meta.readers.sources import Source, expand, iter_source
-from oer_meta.report import Finding, RecordResult, Report
+from oer_meta.report import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
 
-__all__ = ["check", "link_batch", "resolve_profile", "validate", "validate_many"]
+__all__ = ["ValidationRun", "check", "resolve_profile", "validate", "validate_many"]
 
 
 def resolve_profile(
@@ -41,69 +49,202 @@ def resolve_profile(
     return adjusted
 
 
-def _finding(rule: Rule, profile: Profile, violation: Violation, record: Record | None) -> Finding:
-    severity = profile.severity_of(rule)
-    if violation.severity is not None and rule.code not in profile.severity:
-        severity = violation.severity
-    location = violation.location or (record.location if record is not None else Location())
-    return Finding(
-        rule=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=violation.message,
-        hint=violation.hint,
-        areas=rule.areas,
-        field=violation.field,
-        location=location,
-    )
+@dataclass(frozen=True)
+class _Plan:
+    """Which checks a profile runs: each owner rule once, even when only one of its
+    variants is selected; the selected codes decide which of its violations are kept."""
 
+    selected: dict[str, Rule]
+    record_checks: tuple[Rule, ...]
+    input_checks: tuple[Rule, ...]
+    batch_checks: tuple[Rule, ...]
 
-def _run_rules(record: Record, rules: list[Rule], profile: Profile) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in rules:
-        if not rule.applies_to(record):
-            continue
-        try:
-            for violation in rule.check(record):
-                findings.append(_finding(rule, profile, violation, record))
-        except Exception as exc:  # a rule bug must not lose the other findings
-            findings.append(
-                _finding(
-                    rule,
-                    profile,
-                    Violation(
-                        f"rule {rule.code} failed on this record ({type(exc).__name__}: {exc}); "
-                        "please report this bug",
-                        location=record.location,
-                    ),
-                    record,
-                )
+    @classmethod
+    def of(cls, profile: Profile) -> _Plan:
+        selected = {r.code: r for r in profile.rules()}
+        owners: dict[str, Rule] = {}
+        for selected_rule in selected.values():
+            owner = (
+                get_rule(selected_rule.emitted_by) if selected_rule.emitted_by else selected_rule
             )
-    return findings
+            owners.setdefault(owner.code, owner)
+        ordered = [owners[code] for code in sorted(owners)]
+        return cls(
+            selected=selected,
+            record_checks=tuple(r for r in ordered if r.check is not None and r.kind == "record"),
+            input_checks=tuple(r for r in ordered if r.check is not None and r.kind == "input"),
+            batch_checks=tuple(r for r in ordered if r.across_batch is not None),
+        )
+
+
+class ValidationRun:
+    """One validation of one batch: the profile, the streamed results, the batch index.
+
+    Use :meth:`results` to stream the results, then :meth:`batch_findings` for the
+    findings of the batch rules (they need every record to have been seen).
+    """
+
+    def __init__(
+        self,
+        profile: str | Profile | None = None,
+        *,
+        format: str | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        fail_on: str | Severity | None = None,
+    ) -> None:
+        self.profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
+        self.input_format = format
+        self._plan = _Plan.of(self.profile)
+        self._index = BatchIndex() if self._plan.batch_checks else None
+
+    # -- one record ---------------------------------------------------------------------
+
+    def _finding(
+        self, owner: Rule, violation: Violation, fallback: Location | None
+    ) -> Finding | None:
+        code = violation.code or owner.code
+        rule = self._plan.selected.get(code)
+        if rule is None:
+            if code != owner.code and code not in owner.variants:
+                raise ValueError(f"rule {owner.code} emitted {code}, which it does not declare")
+            return None  # a variant the profile does not select
+        severity = self.profile.severity_of(rule)
+        if violation.severity is not None and rule.code not in self.profile.severity:
+            severity = violation.severity  # transitional: until every pack uses variants
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=violation.message,
+            hint=violation.hint,
+            areas=rule.areas,
+            field=violation.field,
+            location=violation.location or fallback or Location(),
+        )
+
+    def _run(self, rules: Iterable[Rule], subject: Any, where: Location) -> list[Finding]:
+        findings: list[Finding] = []
+        for owner in rules:
+            if isinstance(subject, Record) and not owner.applies_to(subject):
+                continue
+            assert owner.check is not None
+            try:
+                for violation in owner.check(subject):
+                    finding = self._finding(owner, violation, where)
+                    if finding is not None:
+                        findings.append(finding)
+            except Exception as exc:  # a rule bug: an internal error, the rest goes on
+                record_crash(f"rule {owner.code}", exc, where)
+        return findings
+
+    def check(self, record: Record) -> list[Finding]:
+        """The findings of the profile's record rules on one record."""
+        return self._run(self._plan.record_checks, record, record.location)
+
+    def _result(self, item: Record | Unreadable, source: str | None, index: int) -> RecordResult:
+        if isinstance(item, Unreadable):
+            findings = [] if item.crash else self._run(self._plan.input_checks, item, item.location)
+            result = RecordResult(
+                source=source,
+                index=index,
+                format=item.format or "unknown",
+                findings=findings,
+                record=None,
+                status="unreadable",
+            )
+        elif item.deleted:
+            result = RecordResult(
+                source=source,
+                index=index,
+                format=item.source_format,
+                findings=[],
+                record=item,
+                status="deleted",
+            )
+        else:
+            result = RecordResult(
+                source=source,
+                index=index,
+                format=item.source_format,
+                findings=self.check(item),
+                record=item,
+            )
+            if self._index is not None:
+                try:
+                    ref = RecordRef(source, index, item.record_id, item.location)
+                    self._index.add(item, ref)
+                except Exception as exc:
+                    record_crash("batch index", exc, item.location)
+        crashes = drain()
+        if crashes:
+            result.internal_errors.extend(crashes)
+            result.status = "internal-error"
+        return result
+
+    # -- the batch ----------------------------------------------------------------------
+
+    def results(self, sources: Iterable[Source] | Source) -> Iterator[RecordResult]:
+        """Lazily validate every record of every source; folders are walked."""
+        if isinstance(sources, (str, bytes, bytearray, dict, Record)) or not isinstance(
+            sources, Iterable
+        ):
+            sources = [sources]
+        drain()  # crashes recorded outside any run are not this run's
+        for source in expand(sources):
+            counters: dict[str | None, int] = {}
+            items = iter_source(source, input_format=self.input_format)
+            while True:
+                try:
+                    item = next(items)
+                except StopIteration:
+                    break
+                except Exception as exc:  # a reader bug outside any record: report, go on
+                    crash = record_crash("reader", exc)
+                    drain()
+                    name = source if isinstance(source, str) and len(source) < 4096 else None
+                    yield RecordResult(
+                        source=str(name) if name is not None else None,
+                        index=0,
+                        format="unknown",
+                        findings=[],
+                        status="internal-error",
+                        internal_errors=[crash],
+                    )
+                    break
+                file = item.location.file
+                index = counters.get(file, 0)
+                counters[file] = index + 1
+                yield self._result(item, file, index)
+
+    def batch_findings(self) -> list[BatchFinding]:
+        """The findings of the batch rules, once every record has been seen."""
+        if self._index is None:
+            return []
+        found: list[BatchFinding] = []
+        for owner in self._plan.batch_checks:
+            assert owner.across_batch is not None
+            try:
+                for ref, violation in owner.across_batch(self._index):
+                    finding = self._finding(owner, violation, ref.location)
+                    if finding is not None:
+                        found.append(
+                            BatchFinding(
+                                source=ref.source,
+                                index=ref.index,
+                                record_id=ref.record_id,
+                                finding=finding,
+                            )
+                        )
+            except Exception as exc:
+                found.append(BatchFinding.crash(record_crash(f"rule {owner.code} (batch)", exc)))
+        drain()
+        return found
 
 
 def check(record: Record, profile: str | Profile | None = None, **options: Any) -> list[Finding]:
     """The findings of the profile's rules on one record already read."""
-    active = resolve_profile(profile, **options)
-    return _run_rules(record, active.rules(), active)
-
-
-def _unreadable_result(
-    item: Unreadable, index: int, profile: Profile, active: set[str]
-) -> RecordResult:
-    findings: list[Finding] = []
-    if "STD001" in active:
-        rule = get_rule("STD001")
-        violation = Violation(item.message, hint=item.hint, field=None, location=item.location)
-        findings.append(_finding(rule, profile, violation, None))
-    return RecordResult(
-        source=item.location.file,
-        index=index,
-        format=item.format or "unknown",
-        findings=findings,
-        record=None,
-        status="unreadable",
-    )
+    return ValidationRun(profile, **options).check(record)
 
 
 def validate_many(
@@ -117,63 +258,12 @@ def validate_many(
 ) -> Iterator[RecordResult]:
     """Lazily validate every record of every source; folders are walked.
 
-    ``sources`` may also be a single source (path, bytes, str, dict or Record).
+    ``sources`` may also be a single source (path, bytes, str, dict or Record).  Batch
+    rules need the whole batch: use :class:`ValidationRun` (or :func:`validate`) for
+    their findings.
     """
-    active_profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
-    rules = active_profile.rules()
-    active = {r.code for r in rules}
-    if isinstance(sources, (str, bytes, bytearray, dict, Record)) or not isinstance(
-        sources, Iterable
-    ):
-        sources = [sources]
-    for source in expand(sources):
-        counters: dict[str | None, int] = {}
-        for item in iter_source(source, input_format=format):
-            file = item.location.file
-            index = counters.get(file, 0)
-            counters[file] = index + 1
-            if isinstance(item, Unreadable):
-                yield _unreadable_result(item, index, active_profile, active)
-            elif item.deleted:
-                yield RecordResult(
-                    source=file,
-                    index=index,
-                    format=item.source_format,
-                    findings=[],
-                    record=item,
-                    status="deleted",
-                )
-            else:
-                yield RecordResult(
-                    source=file,
-                    index=index,
-                    format=item.source_format,
-                    findings=_run_rules(item, rules, active_profile),
-                    record=item,
-                )
-
-
-def link_batch(results: list[RecordResult], profile: Profile) -> list[RecordResult]:
-    """Add the findings that need the whole batch: a record adapting another record of
-    the same batch is checked against that record's licence (``LIC009``).
-
-    :func:`validate` and the CLI call this; the lazy :func:`validate_many` cannot, as
-    it never holds the batch.
-    """
-    rules = {r.code: r for r in profile.rules()}
-    remix_rule = rules.get("LIC009")
-    if remix_rule is None:
-        return results
-    from oer_meta.checks.licence import remix_in_batch
-
-    checked = [r for r in results if r.status == "checked" and r.record is not None]
-    records = [r.record for r in checked if r.record is not None]
-    for position, violations in remix_in_batch(records).items():
-        result = checked[position]
-        result.findings.extend(
-            _finding(remix_rule, profile, violation, result.record) for violation in violations
-        )
-    return results
+    run = ValidationRun(profile, format=format, select=select, ignore=ignore, fail_on=fail_on)
+    return run.results(sources)
 
 
 def validate(
@@ -185,8 +275,12 @@ def validate(
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
 ) -> Report:
-    """Validate a path (file or folder), bytes, text, dict or Record; return a Report."""
-    active_profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
-    results = list(validate_many(source, format=format, profile=active_profile))
-    link_batch(results, active_profile)
-    return Report(results=results, profile=active_profile.name, fail_on=active_profile.fail_on)
+    """Validate a path (file or folder), bytes, text, dict or Record; return a Report.
+
+    The batch rules' findings are added to the results of the records they concern.
+    """
+    run = ValidationRun(profile, format=format, select=select, ignore=ignore, fail_on=fail_on)
+    results = list(run.results(source))
+    report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)
+    report.add_batch_findings(run.batch_findings())
+    return report

@@ -614,6 +614,8 @@ def _unaccented_autonyms() -> dict[str, str]:
     if trie is None:
         return found
     for name, value in trie.items():
+        if name.isascii():  # nothing to strip: most names, skipped cheaply
+            continue
         plain = _without_accents(name)
         if plain == name or not plain.isascii():
             continue

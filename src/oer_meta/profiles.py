@@ -2,29 +2,39 @@
 
 As in MetaDIG's suites, one rule serves several profiles and the profile decides how
 much it matters.  Built-in profiles are TOML files in ``oer_meta/data/profiles``; a
-path to a TOML file of the same shape works too::
+path to a TOML file of the same shape works too (docs/profiles.md)::
 
     name = "my-repo"
     extends = "unesco"          # optional: start from another profile
     select = ["ALL"]            # codes, prefixes (STD, DISC00), areas (AA3 or 3)
     ignore = ["DISC006"]
-    fail_on = "warning"
+    fail_on = "warning"         # or fail-on, as the CLI spells it
     [severity]
     DISC003 = "error"
+
+A profile file is checked when it is loaded (:class:`ProfileFile`): an unknown key, a
+rule code no rule has, a severity that is not error/warning/info or a selector that
+picks nothing is refused with the file, the key and the nearest valid spelling, since a
+misspelled key would otherwise be ignored and the profile run as something else.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from oer_meta.checks.registry import Rule, all_rules
-from oer_meta.errors import UnknownProfileError, UnknownRuleError, UsageError
+from oer_meta.errors import UnknownProfileError, UnknownRuleError
 from oer_meta.severity import Severity
 
 if sys.version_info >= (3, 11):
@@ -33,6 +43,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 DEFAULT_PROFILE = "unesco"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,23 @@ def matches(rule: Rule, selector: str) -> bool:
     return rule.code.startswith(value)
 
 
+def _nearest(value: str, choices: Iterable[str]) -> str | None:
+    """The closest spelling among ``choices``, if one is close enough to suggest."""
+    found = difflib.get_close_matches(value, list(choices), n=1)
+    return found[0] if found else None
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    near = _nearest(value, choices)
+    return f"; did you mean {near!r}?" if near else ""
+
+
+def _selector_names(rules: list[Rule]) -> list[str]:
+    """What a selector may name: ``ALL``, the areas, every pack and every code."""
+    packs = sorted({r.pack for r in rules})
+    return ["ALL", *(f"AA{n}" for n in range(1, 6)), *packs, *(r.code for r in rules)]
+
+
 def _check_selectors(rules: list[Rule], selectors: Iterable[str]) -> None:
     for selector in selectors:
         value = selector.strip().upper()
@@ -100,6 +128,7 @@ def _check_selectors(rules: list[Rule], selectors: Iterable[str]) -> None:
         if not any(matches(r, selector) for r in rules):
             raise UnknownRuleError(
                 f"{selector!r} names no rule code, code prefix or action area (AA1-AA5)"
+                + _did_you_mean(value, _selector_names(rules))
             )
 
 
@@ -114,25 +143,152 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
     ]
 
 
-def _parse(data: Mapping[str, Any], origin: str) -> Profile:
-    base = load_profile(str(data["extends"])) if "extends" in data else None
+class ProfileError(UnknownProfileError):
+    """A profile file exists but is not a valid profile: TOML syntax, an unknown key,
+    rule code or severity, a selector that picks nothing, a bad ``extends``.
+
+    A subclass of :class:`UnknownProfileError`, which such files raised before, so that
+    code catching that still catches these; ``file`` names the profile."""
+
+    def __init__(self, message: str, *, file: str) -> None:
+        super().__init__(message)
+        self.file = file
+
+
+_SEVERITIES = ("error", "warning", "info")
+#: The spellings of ``fail_on`` a file may use: TOML's snake case, and the hyphen of the
+#: CLI option ``--fail-on`` and of configuration files.
+_FAIL_ON_SPELLINGS = ("fail_on", "fail-on")
+
+
+class ProfileFile(BaseModel):
+    """The keys of a profile TOML file.  Every key is optional; any other is refused,
+    and so is a value of the wrong TOML type (``select = "STD"`` instead of a list)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    name: str | None = None
+    description: str | None = None
+    extends: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = Field(default=None, validation_alias=AliasChoices(*_FAIL_ON_SPELLINGS))
+    severity: dict[str, str] = Field(default_factory=dict)
+
+
+#: Every key a profile file may hold, as it is spelled in the file.
+PROFILE_KEYS: tuple[str, ...] = (
+    "name",
+    "description",
+    "extends",
+    "select",
+    "ignore",
+    *_FAIL_ON_SPELLINGS,
+    "severity",
+)
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location in a profile as the file writes it: ``select[2]``,
+    ``[severity] DISC003``."""
+    if loc and loc[0] == "severity" and len(loc) > 1:
+        return f"[severity] {loc[1]}"
+    return "".join(f"[{part}]" if isinstance(part, int) else str(part) for part in loc)
+
+
+def _structure(data: dict[str, Any], label: str) -> ProfileFile:
+    """Check the file's keys and value types."""
+    if all(spelling in data for spelling in _FAIL_ON_SPELLINGS):
+        raise ProfileError(
+            f"profile {label}: both 'fail_on' and 'fail-on' are given; they are the same"
+            " key, keep one",
+            file=label,
+        )
     try:
-        severity = {
-            str(code).upper(): Severity.parse(str(value))
-            for code, value in dict(data.get("severity", {})).items()
-        }
-    except UsageError as exc:
-        raise UnknownProfileError(f"profile {origin}: {exc}") from None
-    if base is not None:
-        severity = {**base.severity, **severity}
-    return Profile(
-        name=str(data.get("name", origin)),
-        description=str(data.get("description", base.description if base else "")),
-        select=tuple(data.get("select", base.select if base else ("ALL",))),
-        ignore=tuple(data.get("ignore", base.ignore if base else ())),
-        severity=severity,
-        fail_on=Severity.parse(str(data.get("fail_on", base.fail_on if base else "error"))),
+        return ProfileFile.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            if error["type"] == "extra_forbidden" and len(loc) == 1:
+                key = str(loc[0])
+                hint = _did_you_mean(key, PROFILE_KEYS) or (
+                    f"; valid keys: {', '.join(PROFILE_KEYS)}"
+                )
+                problems.append(f"unknown key {key!r}{hint}")
+            else:
+                got = type(error["input"]).__name__
+                problems.append(f"{_where(loc)}: {error['msg']} (got {got})")
+        if len(problems) == 1:
+            message = f"profile {label}: {problems[0]}"
+        else:
+            message = f"profile {label}: {len(problems)} problems:\n" + "\n".join(
+                f"  - {problem}" for problem in problems
+            )
+        raise ProfileError(message, file=label) from None
+
+
+def _severity(value: str, where: str, label: str) -> Severity:
+    word = value.strip().lower()
+    if word in _SEVERITIES:
+        return Severity(word)
+    raise ProfileError(
+        f"profile {label}: {where} = {value!r} is not a severity"
+        f"{_did_you_mean(word, _SEVERITIES)} (use error, warning or info)",
+        file=label,
     )
+
+
+def _parse(data: dict[str, Any], label: str, default_name: str, chain: tuple[str, ...]) -> Profile:
+    """A :class:`Profile` from a parsed profile file, checked against the registry."""
+    spec = _structure(data, label)
+    base = _base(spec.extends, label, chain) if spec.extends is not None else None
+    rules = all_rules()
+    codes = {r.code for r in rules}
+    severity: dict[str, Severity] = dict(base.severity) if base else {}
+    for key, value in spec.severity.items():
+        code = key.strip().upper()
+        if code not in codes:
+            raise ProfileError(
+                f"profile {label}: [severity] {key!r} is not a rule code"
+                + _did_you_mean(code, sorted(codes)),
+                file=label,
+            )
+        severity[code] = _severity(value, f"[severity] {key}", label)
+    for key, selectors in (("select", spec.select), ("ignore", spec.ignore)):
+        try:
+            _check_selectors(rules, selectors or ())
+        except UnknownRuleError as exc:
+            raise ProfileError(f"profile {label}: {key}: {exc}", file=label) from None
+    fail_on_key = next((k for k in _FAIL_ON_SPELLINGS if k in data), "fail_on")
+    if spec.fail_on is not None:
+        fail_on = _severity(spec.fail_on, fail_on_key, label)
+    else:
+        fail_on = base.fail_on if base else Severity.ERROR
+    inherited = base or Profile(name=default_name)
+    return Profile(
+        name=spec.name if spec.name is not None else default_name,
+        description=_pick(spec.description, inherited.description),
+        select=tuple(_pick(spec.select, inherited.select)),
+        ignore=tuple(_pick(spec.ignore, inherited.ignore)),
+        severity=severity,
+        fail_on=fail_on,
+    )
+
+
+def _pick(own: _T | None, inherited: _T) -> _T:
+    """The file's own value when it gives one, else the one of the profile it extends."""
+    return inherited if own is None else own
+
+
+def _base(extends: str, label: str, chain: tuple[str, ...]) -> Profile:
+    """The profile named by ``extends``; an unknown one is reported against this file."""
+    try:
+        return _load(extends, chain)
+    except ProfileError:
+        raise
+    except UnknownProfileError as exc:
+        raise ProfileError(f"profile {label}: extends {extends!r}: {exc}", file=label) from None
 
 
 def builtin_profiles() -> list[str]:
@@ -143,10 +299,49 @@ def builtin_profiles() -> list[str]:
     )
 
 
+def _looks_like_path(value: str) -> bool:
+    """Is ``value`` meant as a file (``my.toml``, ``conf/repo``) rather than a name?"""
+    separators = [sep for sep in ("/", os.sep, os.altsep) if sep]
+    return value.lower().endswith(".toml") or any(sep in value for sep in separators)
+
+
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _toml(text: str, label: str) -> dict[str, Any]:
+    """Parse TOML; a syntax error names the file and line."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(getattr(exc, "msg", None) or exc)
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        found = _TOML_POSITION.search(message)
+        if found:
+            message = message[: found.start()]
+            if found[1]:
+                line, column = int(found[1]), int(found[2])
+        if line is None:  # the error is at the end of the document
+            line, column = max(1, len(text.splitlines())), None
+        where = f"line {line}" + (f", column {column}" if column else "")
+        raise ProfileError(
+            f"profile {label}, {where}: invalid TOML: {message}", file=label
+        ) from None
+    return data
+
+
 @cache
 def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
-    """A built-in profile by name, or a profile TOML file by path."""
+    """A built-in profile by name, or a profile TOML file by path, checked on loading.
+
+    Raises :class:`UnknownProfileError` when there is no such profile or file, and
+    :class:`ProfileError` (a subclass) when the file is not a valid profile."""
+    return _load(name_or_path, ())
+
+
+def _load(name_or_path: str, chain: tuple[str, ...]) -> Profile:
+    """``chain`` holds the profiles being loaded that extend this one, to stop cycles."""
     if name_or_path in builtin_profiles():
+        identity, label, default_name = name_or_path, f"{name_or_path} (built-in)", name_or_path
         text = (
             resources.files("oer_meta")
             .joinpath("data")
@@ -154,14 +349,24 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
             .joinpath(f"{name_or_path}.toml")
             .read_text(encoding="utf-8")
         )
-        return _parse(tomllib.loads(text), name_or_path)
-    path = Path(name_or_path)
-    if path.suffix == ".toml" and path.is_file():
+    elif _looks_like_path(name_or_path):
+        path = Path(name_or_path)
+        if not path.exists():
+            raise UnknownProfileError(f"profile file {name_or_path} does not exist")
+        identity, label, default_name = str(path.resolve()), name_or_path, path.stem
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise UnknownProfileError(f"cannot read profile {path}: {exc}") from None
-        return _parse(data, path.stem)
-    raise UnknownProfileError(
-        f"no profile named {name_or_path!r}; built-in profiles: {', '.join(builtin_profiles())}"
-    )
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(f"profile {label}: cannot read it: {exc}", file=label) from None
+    else:
+        raise UnknownProfileError(
+            f"no profile named {name_or_path!r}"
+            + _did_you_mean(name_or_path, builtin_profiles())
+            + f" (built-in profiles: {', '.join(builtin_profiles())}; a profile file"
+            " is a path ending in .toml)"
+        )
+    if identity in chain:
+        raise ProfileError(
+            f"profile {label}: extends itself ({' -> '.join([*chain, identity])})", file=label
+        )
+    return _parse(_toml(text, label), label, default_name, (*chain, identity))

@@ -15,10 +15,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from oer_meta.areas import ActionArea
+from oer_meta.internal import InternalError
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
-__all__ = ["Finding", "RecordResult", "Report"]
+__all__ = ["BatchFinding", "Finding", "RecordResult", "Report", "Tally"]
+
+#: The statuses a result can have.
+STATUSES = ("checked", "deleted", "unreadable", "internal-error")
 
 
 class Finding(BaseModel):
@@ -60,8 +64,9 @@ class RecordResult:
     """The outcome of validating one record, or one input that could not be read.
 
     ``status`` is ``checked``, ``deleted`` (an OAI-PMH deleted-record header: nothing
-    to check) or ``unreadable`` (the findings say why).  ``record`` is ``None`` for
-    unreadable input.
+    to check), ``unreadable`` (the findings say why) or ``internal-error`` (oer_meta's
+    own code raised while reading or checking it: ``internal_errors`` says where; the
+    findings that were made are kept).  ``record`` is ``None`` for unreadable input.
     """
 
     source: str | None
@@ -70,6 +75,7 @@ class RecordResult:
     findings: list[Finding]
     record: Record | None = None
     status: str = "checked"
+    internal_errors: list[InternalError] = field(default_factory=list)
 
     @property
     def record_id(self) -> str | None:
@@ -102,6 +108,93 @@ class RecordResult:
             "record_id": self.record_id,
             "record": self.summary(),
             "findings": [f.to_dict() for f in self.findings],
+            "internal_errors": [e.to_dict() for e in self.internal_errors],
+        }
+
+
+@dataclass(frozen=True)
+class BatchFinding:
+    """A finding of a batch rule, tied to its record by source and index (the record's
+    result may already have been written when the batch ends)."""
+
+    source: str | None
+    index: int
+    record_id: str | None
+    finding: Finding | None
+    #: Set instead of ``finding`` when the batch rule itself crashed.
+    internal_error: InternalError | None = None
+
+    @classmethod
+    def crash(cls, error: InternalError) -> BatchFinding:
+        return cls(source=None, index=-1, record_id=None, finding=None, internal_error=error)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The batch finding as the JSON report writes it."""
+        data: dict[str, Any] = {
+            "source": self.source,
+            "index": self.index,
+            "record_id": self.record_id,
+        }
+        if self.finding is not None:
+            data.update(self.finding.to_dict())
+        if self.internal_error is not None:
+            data["internal_error"] = self.internal_error.to_dict()
+        return data
+
+
+class Tally:
+    """Counts of a run, kept as results stream past, so that a summary never needs the
+    results held: records per status, findings per severity and per action area."""
+
+    def __init__(self, fail_on: Severity = Severity.ERROR) -> None:
+        self.fail_on = fail_on
+        self.records = 0
+        self.statuses: Counter[str] = Counter()
+        self.severities: Counter[Severity] = Counter()
+        self.areas: Counter[ActionArea] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.internal_errors = 0
+        self.failed = False
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.severities[finding.severity] += 1
+            self.rules[finding.rule] += 1
+            self.areas.update(finding.areas)
+            if finding.severity.at_least(self.fail_on):
+                self.failed = True
+
+    def add(self, result: RecordResult) -> None:
+        """Count one result."""
+        self.records += 1
+        self.statuses[result.status] += 1
+        self.internal_errors += len(result.internal_errors)
+        self.add_findings(result.findings)
+
+    def add_batch(self, found: Iterable[BatchFinding]) -> None:
+        """Count the batch rules' findings."""
+        for item in found:
+            if item.finding is not None:
+                self.add_findings([item.finding])
+            if item.internal_error is not None:
+                self.internal_errors += 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as the JSON report writes it."""
+        return {
+            "records": self.records,
+            "errors": self.severities[Severity.ERROR],
+            "warnings": self.severities[Severity.WARNING],
+            "infos": self.severities[Severity.INFO],
+            "by_area": {str(int(a)): self.areas[a] for a in ActionArea},
+            "checked": self.statuses["checked"],
+            "deleted": self.statuses["deleted"],
+            "unreadable": self.statuses["unreadable"],
+            "internal_errors": self.internal_errors,
         }
 
 
@@ -117,6 +210,23 @@ class Report:
     def ok(self) -> bool:
         """True when no finding at or above ``fail_on`` is present."""
         return not any(r.failed(self.fail_on) for r in self.results)
+
+    @property
+    def internal_errors(self) -> list[InternalError]:
+        """Every internal error of every result: bugs in oer_meta, not in the input."""
+        return [e for r in self.results for e in r.internal_errors]
+
+    def add_batch_findings(self, found: Iterable[BatchFinding]) -> None:
+        """Put the batch rules' findings on the results of the records they concern."""
+        by_place = {(r.source, r.index): r for r in self.results}
+        for item in found:
+            target = by_place.get((item.source, item.index))
+            if item.finding is not None and target is not None:
+                target.findings.append(item.finding)
+            elif item.internal_error is not None and self.results:
+                last = self.results[-1]
+                last.internal_errors.append(item.internal_error)
+                last.status = "internal-error"
 
     @property
     def findings(self) -> list[Finding]:
@@ -185,16 +295,11 @@ class Report:
         return rows
 
     def summary(self) -> dict[str, Any]:
-        """Counts of records and findings, and findings per action area."""
-        severities = Counter(f.severity for f in self.findings)
-        by_area = {str(int(a)): len(fs) for a, fs in self.by_area().items()}
-        return {
-            "records": len(self.results),
-            "errors": severities[Severity.ERROR],
-            "warnings": severities[Severity.WARNING],
-            "infos": severities[Severity.INFO],
-            "by_area": by_area,
-        }
+        """Counts of records (per status) and findings (per severity, per action area)."""
+        tally = Tally(self.fail_on)
+        for result in self.results:
+            tally.add(result)
+        return tally.to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         """The whole report in the published JSON shape."""

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 
@@ -21,11 +19,13 @@ def concept_tail(value: str) -> str:
     return value
 
 
-@cache
 def load_data(name: str) -> Any:
-    """Parse ``oer_meta/data/<name>`` (JSON) once."""
-    text = resources.files("oer_meta").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return json.loads(text)
+    """``oer_meta/data/<name>`` (JSON) parsed and validated once: kept for callers of
+    the old name; :func:`oer_meta.data_files.load_data` does the work (imported here on
+    first use, so importing this module builds no model)."""
+    from oer_meta.data_files import load_data as load_validated
+
+    return load_validated(name)
 
 
 @cache

@@ -19,9 +19,10 @@ from functools import cache
 from typing import Any
 
 from oer_meta.checks.registry import Violation, rule
+from oer_meta.data_files import load_data
 from oer_meta.model import Record, Term, Text
 from oer_meta.severity import Severity
-from oer_meta.vocabularies import load_data, lom_vocabulary
+from oer_meta.vocabularies import lom_vocabulary
 
 #: Every dash a record may use between two ages, and the tilde of East Asian ranges.
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D~]")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Violation, rule
@@ -21,12 +22,17 @@ from oer_meta.licences.model import Licence
 from oer_meta.licences.parse import parse_licence
 from oer_meta.licences.record import (
     COPYRIGHT_FIELD,
+    DERIVATION_KINDS,
     best_licence,
+    effective_licence,
     parsed_statements,
     yes_no,
 )
-from oer_meta.model import LicenceStatement, Record, Relation
+from oer_meta.model import LicenceStatement, Location, Record, Relation
 from oer_meta.severity import Severity
+
+if TYPE_CHECKING:
+    from oer_meta.batch import BatchIndex, RecordRef
 
 #: Statements that contradict an open licence stated next to them.
 _RESTRICTIVE_STATEMENTS = frozenset(
@@ -34,9 +40,6 @@ _RESTRICTIVE_STATEMENTS = frozenset(
 )
 
 #: Relation kinds (lower-cased) that say the resource adapts another one.
-DERIVATION_KINDS = frozenset(
-    {"isbasedon", "isbasedonurl", "source", "translationofwork", "istranslationof"}
-)
 
 _CC_DEED = "https://creativecommons.org/licenses/{unit}/4.0/"
 
@@ -67,16 +70,6 @@ def _fix_url(licence: Licence) -> str | None:
 
 def _licences(record: Record) -> list[tuple[LicenceStatement, Licence]]:
     return [(s, lic) for s, lic in parsed_statements(record) if lic.names_licence]
-
-
-def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
-    """The statement a re-user would go by: the strongest licence if any, else the
-    strongest rights statement."""
-    pairs = _licences(record) or [(s, lic) for s, lic in parsed_statements(record)]
-    chosen = best_licence([lic for _, lic in pairs])
-    if chosen is None:
-        return None
-    return next(pair for pair in pairs if pair[1] is chosen)
 
 
 @rule("LIC001", "licence-missing", severity="error", areas=[1, 2], paragraphs=["1", "2", "12(a)"])
@@ -444,7 +437,24 @@ def _derivation_sources(relation: Relation) -> bool:
     return relation.kind.strip().casefold() in DERIVATION_KINDS
 
 
-@rule("LIC009", "remix-incompatible", severity="error", areas=[1], paragraphs=["2", "6"])
+def remix_in_batch(index: BatchIndex) -> Iterator[tuple[RecordRef, Violation]]:
+    """LIC009 across the batch: a record adapting another record of the batch (whose
+    licence it does not state inline) is checked against that record's licence."""
+    for link, source in index.licences_of_targets():
+        if link.statement is None or link.licence is None:
+            continue
+        for violation in _remix_conflicts(link.statement, link.licence, [source]):
+            yield link.ref, violation
+
+
+@rule(
+    "LIC009",
+    "remix-incompatible",
+    severity="error",
+    areas=["capacity"],
+    paragraphs=["2", "6"],
+    across_batch=remix_in_batch,
+)
 def remix_incompatible(record: Record) -> Iterator[Violation]:
     """The record adapts resources whose licences do not allow the record's licence.
 
@@ -480,57 +490,30 @@ def remix_incompatible(record: Record) -> Iterator[Violation]:
 
 
 def remix_violations(record: Record, sources: list[Licence]) -> Iterator[Violation]:
-    """LIC009 violations of ``record`` given the licences of what it adapts; shared by
-    the rule (inline licences) and the batch pass (licences of other records)."""
+    """LIC009 violations of ``record`` given the licences of what it adapts."""
     if not sources:
         return
     chosen = effective_licence(record)
     if chosen is None or not chosen[1].names_licence:
         return
-    statement, licence = chosen
+    yield from _remix_conflicts(chosen[0], chosen[1], sources, record.location)
+
+
+def _remix_conflicts(
+    statement: LicenceStatement,
+    licence: Licence,
+    sources: list[Licence],
+    fallback: Location | None = None,
+) -> Iterator[Violation]:
+    """One violation per source licence that the adaptation's licence breaks."""
     for verdict in remix_conflicts(licence, sources):
         yield Violation(
             f"{_read(statement, licence)}, but the resource adapts other work: {verdict.reason}",
             hint="use a licence every source allows (see the CC compatibility chart), "
             "or replace the incompatible source",
             field=statement.field,
-            location=statement.location or record.location,
+            location=statement.location or fallback,
         )
-
-
-def _target_key(value: str) -> str:
-    """A link target reduced so that ``http://www.x.org/a/`` finds ``https://x.org/a``."""
-    key = value.strip().casefold()
-    for prefix in ("https://", "http://"):
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-    return key.removeprefix("www.").rstrip("/")
-
-
-def remix_in_batch(records: list[Record]) -> dict[int, list[Violation]]:
-    """LIC009 across a batch: for each record (by position) that adapts another record
-    of the batch whose licence it does not state inline, the violations found."""
-    index: dict[str, tuple[int, Licence]] = {}
-    for position, record in enumerate(records):
-        chosen = effective_licence(record)
-        if chosen is None or not chosen[1].names_licence:
-            continue
-        for value in [i.value for i in record.identifiers] + [u.value for u in record.urls]:
-            if value.strip():
-                index.setdefault(_target_key(value), (position, chosen[1]))
-    found: dict[int, list[Violation]] = {}
-    for position, record in enumerate(records):
-        sources: list[Licence] = []
-        for relation in record.relations:
-            if not _derivation_sources(relation) or relation.licences or not relation.target:
-                continue
-            hit = index.get(_target_key(relation.target))
-            if hit is not None and hit[0] != position:
-                sources.append(hit[1])
-        violations = list(remix_violations(record, sources))
-        if violations:
-            found[position] = violations
-    return found
 
 
 _BARRIERS = re.compile(

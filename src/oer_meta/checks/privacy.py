@@ -20,10 +20,11 @@ from functools import cache
 from typing import Any
 
 from oer_meta.checks.registry import Violation, rule
+from oer_meta.data_files import load_data
 from oer_meta.model import Agent, Extension, Location, Record
 from oer_meta.readers.vcard import agent_from_vcard, vcard_properties
 from oer_meta.severity import Severity
-from oer_meta.vocabularies import concept_tail, load_data
+from oer_meta.vocabularies import concept_tail
 
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

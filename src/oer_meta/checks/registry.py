@@ -15,26 +15,43 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from oer_meta.areas import ActionArea
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
-__all__ = ["Rule", "Violation", "all_rules", "get_rule", "rule"]
+__all__ = [
+    "Rule",
+    "Variant",
+    "Violation",
+    "all_rules",
+    "get_rule",
+    "plugin_failures",
+    "rule",
+]
+
+
+#: The rule packs shipped with oer_meta, listed explicitly so that the registry's
+#: content never depends on what else happens to sit in the folder.  Plugins come from
+#: the ``oer_meta.rules`` entry-point group.
+BUILTIN_PACKS: tuple[str, ...] = (
+    "oer_meta.checks.standard",
+    "oer_meta.checks.harvest",
+    "oer_meta.checks.discoverability",
+    "oer_meta.checks.licence",
+    "oer_meta.checks.language",
+    "oer_meta.checks.accessibility",
+    "oer_meta.checks.privacy",
+    "oer_meta.checks.education",
+)
 
 
 def builtin_packs() -> list[str]:
-    """The rule packs shipped with oer_meta: every module of ``oer_meta.checks`` but
-    this one, so that a new pack needs no registration anywhere else."""
-    import pkgutil
+    """The rule packs shipped with oer_meta (those that exist in this installation)."""
+    import importlib.util
 
-    import oer_meta.checks
-
-    return [
-        f"oer_meta.checks.{info.name}"
-        for info in pkgutil.iter_modules(oer_meta.checks.__path__)
-        if info.name != "registry" and not info.name.startswith("_")
-    ]
+    return [name for name in BUILTIN_PACKS if importlib.util.find_spec(name) is not None]
 
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[A-Z]\d{3}$")
@@ -50,12 +67,37 @@ class Violation:
     hint: str | None = None
     field: str | None = None
     location: Location | None = None
-    #: A lesser severity for this occurrence (e.g. a case-only vocabulary mismatch);
-    #: a profile that sets the rule's severity overrides it.
+    #: The code this occurrence is reported under when the rule emits one of its
+    #: declared variants (a case-only vocabulary mismatch...); ``None``: the rule's own.
+    code: str | None = None
+    #: Transitional: a lesser severity for this occurrence, honoured unless the profile
+    #: sets the code's severity; packs are moving these occurrences to variant codes.
     severity: Severity | None = None
 
 
-Check = Callable[[Record], Iterable[Violation]]
+#: A rule's check: it receives a Record (kind ``record``) or the Unreadable item (kind
+#: ``input``) and yields violations.
+Check = Callable[..., Iterable[Violation]]
+_F = TypeVar("_F", bound=Check)
+#: The part of a rule that needs the whole batch: it receives the batch index built while
+#: records streamed (:class:`oer_meta.batch.BatchIndex`) and yields findings tied to
+#: records (:class:`oer_meta.batch.RecordRef`).
+BatchCheck = Callable[[Any], Iterable[tuple[Any, Violation]]]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A code a rule emits for some occurrences, with its own name, severity and doc.
+
+    One severity per code: where some occurrences of a rule matter less (or more), they
+    get a code of their own, so a profile's override means what it says.
+    """
+
+    code: str
+    name: str
+    severity: str | Severity
+    summary: str
+    doc: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,9 +110,19 @@ class Rule:
     areas: tuple[ActionArea, ...]
     paragraphs: tuple[str, ...]
     summary: str
-    check: Check = field(repr=False, compare=False)
+    check: Check | None = field(repr=False, compare=False)
     doc: str = field(default="", repr=False, compare=False)
     formats: tuple[str, ...] = ()
+    #: ``record`` (checks a Record), ``input`` (checks input that could not be read).
+    kind: str = "record"
+    #: Set on a variant: the code of the rule whose check emits it.
+    emitted_by: str | None = None
+    #: The codes of this rule's variants.
+    variants: tuple[str, ...] = ()
+    #: The part of the rule that runs when the batch ends, over the batch index.
+    across_batch: BatchCheck | None = field(default=None, repr=False, compare=False)
+    #: Where the rule comes from: ``oer_meta`` or the plugin's entry-point name.
+    origin: str = "oer_meta"
 
     @property
     def pack(self) -> str:
@@ -100,6 +152,39 @@ class Rule:
 
 _REGISTRY: dict[str, Rule] = {}
 _loaded = False
+_PLUGIN_FAILURES: list[str] = []
+_current_origin = "oer_meta"
+
+_AREA_NAMES = {area.name.casefold(): area for area in ActionArea}
+
+
+def _area(value: int | str | ActionArea) -> ActionArea:
+    """An action area from its number (3), key (``AA3``) or name (``inclusion``)."""
+    if isinstance(value, ActionArea):
+        return value
+    if isinstance(value, int):
+        return ActionArea(value)
+    text = value.strip().casefold()
+    if text in _AREA_NAMES:
+        return _AREA_NAMES[text]
+    number = text.removeprefix("aa")
+    if number.isdigit():
+        return ActionArea(int(number))
+    raise ValueError(f"{value!r} is not an action area; use {', '.join(_AREA_NAMES)} or 1-5")
+
+
+_OWNERS: dict[str, str] = {}
+
+
+def _check_identity(code: str, name: str, owner: str) -> None:
+    """Refuse malformed identities, and a code declared by two different functions
+    (the same function declared again, as on a module reload, is fine)."""
+    if not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} is not PREFIX + three digits")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} is not kebab-case")
+    if _OWNERS.setdefault(code, owner) != owner:
+        raise ValueError(f"rule code {code} is declared twice")
 
 
 def rule(
@@ -107,38 +192,65 @@ def rule(
     name: str,
     *,
     severity: str | Severity,
-    areas: Iterable[int],
+    areas: Iterable[int | str | ActionArea],
     paragraphs: Iterable[str],
     formats: Iterable[str] = (),
-) -> Callable[[Check], Check]:
+    kind: str = "record",
+    variants: Iterable[Variant] = (),
+    across_batch: BatchCheck | None = None,
+) -> Callable[[_F], _F]:
     """Declare a rule; the decorated function's docstring is its documentation.
 
     The docstring's first line is the summary; its body holds the ``## Why it matters``,
-    ``## Example`` and ``## Fix`` sections.
+    ``## Example`` and ``## Fix`` sections.  ``areas`` are numbers (1-5) or names
+    (``capacity``, ``policy``, ``inclusion``, ``sustainability``, ``cooperation``);
+    ``formats`` limits the rule to records of these source formats; ``kind`` is
+    ``record`` or ``input`` (the check receives input that could not be read);
+    ``variants`` are the other codes the check may emit (each with its own severity);
+    ``across_batch`` is the part that runs over the batch index when the batch ends.
+    Plugins declare their rules with this same decorator (``oer_meta.rule``).
     """
-    if not _CODE.match(code):
-        raise ValueError(f"rule code {code!r} is not PREFIX + three digits")
-    if not _NAME.match(name):
-        raise ValueError(f"rule name {name!r} is not kebab-case")
+    if kind not in ("record", "input"):
+        raise ValueError(f"rule kind {kind!r} is not 'record' or 'input'")
+    declared_variants = tuple(variants)
 
-    def register(check: Check) -> Check:
+    def register(check: _F) -> _F:
+        owner = f"{check.__module__}.{check.__qualname__}"
+        _check_identity(code, name, owner)
+        for variant in declared_variants:
+            _check_identity(variant.code, variant.name, owner)
         doc = inspect.cleandoc(check.__doc__ or "")
         summary, _, body = doc.partition("\n")
-        declared = Rule(
+        area_set = tuple(sorted({_area(a) for a in areas}))
+        shared = {
+            "areas": area_set,
+            "paragraphs": tuple(paragraphs),
+            "formats": tuple(formats),
+            "kind": kind,
+            "origin": _current_origin,
+        }
+        _REGISTRY[code] = Rule(
             code=code,
             name=name,
             severity=Severity.parse(severity),
-            areas=tuple(sorted(ActionArea(a) for a in areas)),
-            paragraphs=tuple(paragraphs),
             summary=summary.strip(),
             check=check,
             doc=body.strip(),
-            formats=tuple(formats),
+            variants=tuple(v.code for v in declared_variants),
+            across_batch=across_batch,
+            **shared,  # type: ignore[arg-type]
         )
-        existing = _REGISTRY.get(code)
-        if existing is not None and existing.check is not check:
-            raise ValueError(f"rule code {code} is declared twice")
-        _REGISTRY[code] = declared
+        for variant in declared_variants:
+            _REGISTRY[variant.code] = Rule(
+                code=variant.code,
+                name=variant.name,
+                severity=Severity.parse(variant.severity),
+                summary=variant.summary.strip(),
+                check=None,
+                doc=inspect.cleandoc(variant.doc),
+                emitted_by=code,
+                **shared,  # type: ignore[arg-type]
+            )
         return check
 
     return register
@@ -148,19 +260,40 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
+    _loaded = True
     for module in builtin_packs():
         importlib.import_module(module)
     _load_plugins()
-    _loaded = True
 
 
 def _load_plugins() -> None:
-    """Import rule packs that other distributions declare under the
-    ``oer_meta.rules`` entry-point group."""
+    """Import the rule packs that other distributions declare under the
+    ``oer_meta.rules`` entry-point group; one that fails is noted and left out."""
+    global _current_origin
     from importlib.metadata import entry_points
 
     for entry in entry_points(group="oer_meta.rules"):
-        entry.load()
+        before = dict(_REGISTRY)
+        _current_origin = entry.name
+        try:
+            entry.load()
+        except Exception as exc:  # a broken plugin must not stop the run
+            _REGISTRY.clear()
+            _REGISTRY.update(before)
+            for code in [c for c in _OWNERS if c not in before]:
+                del _OWNERS[code]
+            _PLUGIN_FAILURES.append(
+                f"rule plugin {entry.name!r} ({entry.value}) failed to load and is left out: "
+                f"{type(exc).__name__}: {exc}"
+            )
+        finally:
+            _current_origin = "oer_meta"
+
+
+def plugin_failures() -> list[str]:
+    """Why plugins were left out, one sentence each (empty when all loaded)."""
+    _load()
+    return list(_PLUGIN_FAILURES)
 
 
 def all_rules() -> list[Rule]:

@@ -15,6 +15,7 @@ import isodate
 
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.model import Record, Term
+from oer_meta.readers.base import Unreadable
 from oer_meta.severity import Severity
 from oer_meta.vocabularies import concept_tail, dcmi_types, lom_vocabulary
 
@@ -30,8 +31,9 @@ _DCMI_SOURCE = re.compile(r"(^|[:/])dcmitype/?$", re.IGNORECASE)
     severity="error",
     areas=[1, 5],
     paragraphs=["11", "9(iii)"],
+    kind="input",
 )
-def unreadable_record(record: Record) -> Iterator[Violation]:
+def unreadable_record(item: Unreadable) -> Iterator[Violation]:
     """The input cannot be read as a metadata record.
 
     ## Why it matters
@@ -52,8 +54,7 @@ def unreadable_record(record: Record) -> Iterator[Violation]:
     and saved in the encoding it declares.  Remove entity declarations and write the
     characters themselves.
     """
-    # Unreadable input never becomes a Record: the engine reports it under this code.
-    return iter(())
+    yield Violation(item.message, hint=item.hint, location=item.location)
 
 
 @rule(

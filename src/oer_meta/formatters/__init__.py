@@ -1,3 +1,2 @@
-"""Renderers of a :class:`~oer_meta.report.Report`: one module per output format."""
-
-FORMATS = ("text", "json")
+"""Formatters write a run's results as they come: text for people, JSON documents and
+JSON Lines for programs.  Each implements :class:`~oer_meta.formatters.base.Formatter`."""

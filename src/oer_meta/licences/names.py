@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from oer_meta.data_files import load_data
 from oer_meta.licences import cc
 from oer_meta.licences.text import fold, words
-from oer_meta.vocabularies import load_data
 
 __all__ = ["NameMatch", "match_full_name", "match_short_name"]
 

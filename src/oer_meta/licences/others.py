@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from oer_meta.data_files import load_data
 from oer_meta.licences.model import How, Licence, Openness
 from oer_meta.licences.text import fold, words
-from oer_meta.vocabularies import load_data
 
 __all__ = ["OtherLicence", "by_name", "by_spdx", "by_url", "licence", "norm_url"]
 

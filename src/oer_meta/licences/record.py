@@ -15,7 +15,9 @@ from oer_meta.vocabularies import concept_tail
 
 __all__ = [
     "COPYRIGHT_FIELD",
+    "DERIVATION_KINDS",
     "annotate",
+    "effective_licence",
     "parsed_statements",
     "record_licence",
     "yes_no",
@@ -115,3 +117,22 @@ def best_licence(licences: list[Licence]) -> Licence | None:
 def record_licence(record: Record) -> Licence | None:
     """The licence of ``record`` a re-user would go by, or None when it states none."""
     return best_licence([licence for _, licence in parsed_statements(record)])
+
+
+#: Relation kinds that say the record is derived from their target (LOM ``isbasedon``,
+#: schema.org ``isBasedOn``/``translationOfWork``, DC ``source``...).
+DERIVATION_KINDS = frozenset(
+    {"isbasedon", "isbasedonurl", "source", "translationofwork", "istranslationof"}
+)
+
+
+def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
+    """The statement a re-user would go by: the strongest licence if any, else the
+    strongest rights statement."""
+    pairs = [(s, lic) for s, lic in parsed_statements(record) if lic.names_licence] or list(
+        parsed_statements(record)
+    )
+    chosen = best_licence([lic for _, lic in pairs])
+    if chosen is None:
+        return None
+    return next(pair for pair in pairs if pair[1] is chosen)

@@ -15,15 +15,14 @@ mix) are reported once per record with a count, at the first occurrence.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from lxml import etree
 
+from oer_meta.data_files import load_data
 from oer_meta.model import Extension, Problem, Record, Text
 from oer_meta.readers.namespaces import (
     HS_OER_LOM,
@@ -80,9 +79,7 @@ class Binding:
 @cache
 def bindings() -> dict[str, Binding]:
     """The ``ieee`` and ``imsmd`` bindings, loaded once from the packaged JSON."""
-    data = json.loads(
-        resources.files("oer_meta.data").joinpath("lom_elements.json").read_text("utf-8")
-    )
+    data = load_data("lom_elements.json")
     ieee = data["bindings"]["ieee"]
     ieee_names = _names(ieee["tree"])
     for datatype in ieee["datatypes"].values():
