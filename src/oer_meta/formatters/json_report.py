@@ -31,6 +31,7 @@ class JsonFormatter:
     def __init__(self, stream: TextIO) -> None:
         self._out = stream
         self._count = 0
+        self._batch: list[BatchFinding] = []
 
     def start(self, info: RunInfo) -> None:
         self._info = info
@@ -50,8 +51,7 @@ class JsonFormatter:
 
     def finish(self, tally: Tally, *, interrupted: bool = False) -> None:
         self._out.write("\n  ],\n" if self._count else "],\n")
-        found = getattr(self, "_batch", [])
-        items = ",\n    ".join(_indented(_dumps(f.to_dict(), 2), "    ") for f in found)
+        items = ",\n    ".join(_indented(_dumps(f.to_dict(), 2), "    ") for f in self._batch)
         body = "\n    " + items + "\n  " if items else ""
         self._out.write('  "batch_findings": [' + body + "],\n")
         self._out.write(f'  "interrupted": {_dumps(interrupted)},\n')

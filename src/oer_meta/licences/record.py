@@ -129,9 +129,8 @@ DERIVATION_KINDS = frozenset(
 def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
     """The statement a re-user would go by: the strongest licence if any, else the
     strongest rights statement."""
-    pairs = [(s, lic) for s, lic in parsed_statements(record) if lic.names_licence] or list(
-        parsed_statements(record)
-    )
+    every = list(parsed_statements(record))
+    pairs = [(s, lic) for s, lic in every if lic.names_licence] or every
     chosen = best_licence([lic for _, lic in pairs])
     if chosen is None:
         return None
