@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.server
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,3 +121,18 @@ def test_broken_input_is_a_finding_not_an_exception(data: bytes, fragment: str) 
     assert len(report.results) == 1
     assert _codes(report) == ["STD001"]
     assert fragment in report.findings[0].message
+
+
+def test_comments_before_the_root_cannot_hang_format_detection() -> None:
+    """40 empty comments before ``<lom/>`` used to backtrack for ever in the HTML test."""
+    code = (
+        "import oer_meta\n"
+        "r = oer_meta.validate(b'<!---->' * 40 + b'<lom/>')\n"
+        "assert r.results[0].format == 'lom', r.results[0].format\n"
+        "html = oer_meta.validate(b'<!-- a -->\\n<!-- b --><!DOCTYPE html><html></html>')\n"
+        "assert html.results[0].status == 'unreadable'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()

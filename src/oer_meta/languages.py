@@ -103,6 +103,8 @@ _SPECIAL = frozenset({"zxx", "mul", "und", "mis"})
 MAX_LENGTH = 64
 _CACHED_LENGTH = 256
 
+#: What a marisa trie key cannot hold: control characters and lone surrogates.
+_NOT_A_KEY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _TAGLIKE = re.compile(r"^[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 _URI = re.compile(
     r"^https?://(?:www\.)?"
@@ -584,7 +586,7 @@ def _lookup_name(category: str, name: str) -> str | None:
     except ImportError:  # pragma: no cover - language-data is a dependency
         return None
     key = names.normalize_name(name)
-    if not key or len(key) > MAX_LENGTH:
+    if not key or len(key) > MAX_LENGTH or not _trie_key(key):
         return None
     for language in _NAME_LANGUAGES:
         trie = _trie(names, category, language)
@@ -651,6 +653,8 @@ def _lookup_stem(word: str) -> str | None:
     if trie is None:
         return None
     key = names.normalize_name(word)
+    if not _trie_key(key):
+        return None
     prefixes = trie.prefixes(key)
     if not prefixes:
         return None
@@ -658,6 +662,13 @@ def _lookup_stem(word: str) -> str | None:
     if len(best) < 6 or len(best) < 0.8 * len(key):
         return None
     return str(names.get_trie_value(trie, best))
+
+
+def _trie_key(key: str) -> bool:
+    """True when ``key`` can be looked up in a marisa trie: UTF-8 encodable (no lone
+    surrogate) and free of control characters (a NUL cuts the key short in C, and the
+    trie then answers for another name, or fails)."""
+    return _NOT_A_KEY.search(key) is None
 
 
 def _trie(names: Any, category: str, language: str) -> Any:

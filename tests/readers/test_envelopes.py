@@ -52,7 +52,7 @@ def fake_json_reader() -> Iterator[list[tuple[object, str | None, str]]]:
     calls: list[tuple[object, str | None, str]] = []
 
     def records_from_json(
-        value: object, *, file: str | None, pointer: str = ""
+        value: object, *, file: str | None, pointer: str = "", limits: object = None
     ) -> Iterator[Record]:
         calls.append((value, file, pointer))
         yield Record(source_format="jsonld", location=Location(file=file, path=pointer))

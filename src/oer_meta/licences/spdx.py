@@ -251,14 +251,21 @@ def lookup_id(token: str, raw: str | None = None) -> Licence | None:
     )
 
 
-_VERSION_TAIL_RE = re.compile(r"(?:[-_. ]?v?\d+(?:\.\d+)*(?:-only|-or-later|\+)?)+$", re.I)
+#: One version part at the end of an id.  Parts are peeled one at a time: the single
+#: pattern repeated with ``+`` could split a run of digits in exponentially many ways.
+_VERSION_PART_RE = re.compile(r"[-_. ]?v?\d+(?:\.\d+)*(?:-only|-or-later|\+)?$", re.I)
 
 
 def _family_of(spdx_id: str) -> str:
     """Other SPDX licences: the id lower-cased without its version (``EUPL-1.2`` ->
     ``eupl``)."""
-    family = _VERSION_TAIL_RE.sub("", spdx_id).lower()
-    return family or spdx_id.lower()
+    family = spdx_id
+    while True:
+        part = _VERSION_PART_RE.search(family)
+        if part is None or part.start() == part.end():
+            break
+        family = family[: part.start()]
+    return family.lower() or spdx_id.lower()
 
 
 def _classify(canonical: str, entry: Any) -> tuple[Openness, str]:

@@ -174,7 +174,9 @@ _OAI = re.compile(r"^oai:[^:\s]+:\S", re.I)
 _HTTP = re.compile(r"^https?://\S", re.I)
 _ISBN = re.compile(r"^(?:isbn[:\s]*)?([0-9][0-9 -]{8,15}[0-9xX])$", re.I)
 _MEDIA_TYPE = re.compile(r"^[a-z]+/[\w.+-]+$", re.I)
-_EMAIL = re.compile(r"(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
+#: Starts only where a run of address characters starts: tried inside a long run of
+#: letters, the bare pattern would rescan the rest of the run from every letter.
+_EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
 _ORCID = re.compile(r"https?://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]", re.I)
 _EMPTY_BRACKETS = re.compile(r"[<(\[]\s*[>)\]]")
 _ORGANIZATION = re.compile(

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from oer_meta.model import Identifier, Location, Record, Text
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.dc import identifier_scheme
+from oer_meta.readers.encodings import declare_utf8
+from oer_meta.readers.limits import ReadLimits
 from oer_meta.readers.xml_stream import read_xml
 
 __all__ = ["is_envelope", "read_envelopes"]
@@ -36,7 +37,6 @@ __all__ = ["is_envelope", "read_envelopes"]
 Positioner = Callable[[str], tuple[int, int]]
 
 _ENVELOPE_KEYS = ("payload_schema", "payload_placement", "resource_locator", "resource_data_type")
-_XML_ENCODING = re.compile(r"""^(<\?xml[^>]*?\bencoding\s*=\s*["'])([^"']*)""")
 
 
 def _is_document(value: object) -> bool:
@@ -115,6 +115,7 @@ def read_envelopes(
     file: str | None,
     pointer: str = "",
     position: Positioner | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
     """Yield the records carried by the envelope(s) in ``value``.
 
@@ -124,7 +125,7 @@ def read_envelopes(
     payloads are located by JSON Pointer plus XPath only: their own line numbers say
     nothing about the JSON file.
     """
-    reader = _EnvelopeReader(file, pointer, position)
+    reader = _EnvelopeReader(file, pointer, position, limits)
     produced = False
     for here, doc in _documents(value, ""):
         produced = True
@@ -140,10 +141,17 @@ def read_envelopes(
 class _EnvelopeReader:
     """Shared settings of one ``read_envelopes`` call."""
 
-    def __init__(self, file: str | None, prefix: str, position: Positioner | None) -> None:
+    def __init__(
+        self,
+        file: str | None,
+        prefix: str,
+        position: Positioner | None,
+        limits: ReadLimits | None,
+    ) -> None:
         self.file = file
         self.prefix = prefix
         self.position = position
+        self.limits = limits
 
     def location(self, pointer: str) -> Location:
         """Where the value at ``pointer`` (relative to the envelope value) is."""
@@ -217,19 +225,21 @@ class _EnvelopeReader:
 
     def xml(self, text: str, data_pointer: str) -> Iterator[ReadItem]:
         # The string is re-encoded as UTF-8: a declared encoding would now be wrong.
-        text = _XML_ENCODING.sub(r"\1UTF-8", text, count=1)
-        payload = text.encode("utf-8", errors="surrogatepass")
+        payload = declare_utf8(text).encode("utf-8", errors="surrogatepass")
         yield from read_xml(
             io.BytesIO(payload),
             file=self.file,
             line_offset=None,
             path_prefix=self.prefix + data_pointer,
+            limits=self.limits,
         )
 
     def json(self, data: Any, data_pointer: str) -> Iterator[ReadItem]:
         from oer_meta.readers.jsonld import records_from_json
 
-        yield from records_from_json(data, file=self.file, pointer=self.prefix + data_pointer)
+        yield from records_from_json(
+            data, file=self.file, pointer=self.prefix + data_pointer, limits=self.limits
+        )
 
     @staticmethod
     def why_unusable(doc: dict[str, Any], data: object) -> str:

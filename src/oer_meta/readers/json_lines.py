@@ -18,7 +18,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from oer_meta.readers.surrogates import Repair
 
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(
@@ -140,11 +143,13 @@ class PointerMap:
 
 @dataclass(frozen=True)
 class Document:
-    """One decoded JSON document and where it starts in the text."""
+    """One decoded JSON document and where it starts in the text; ``repairs`` are the
+    strings that held lone surrogates (replaced by U+FFFD in ``value``)."""
 
     value: Any
     start: int
     end: int
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,11 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
     """Every JSON document in ``text``, in order, with offsets into ``text``.
 
     After a document that cannot be decoded, reading resumes at the next line that
-    starts with ``{`` or ``[`` after the line where that document began.
+    starts with ``{`` or ``[`` after the line where that document began.  Lone
+    surrogates are repaired here, once for every reader of JSON text.
     """
+    from oer_meta.readers.surrogates import may_hold_surrogates, repair
+
     decoder = json.JSONDecoder()
     pos = _WS.match(text).end()  # type: ignore[union-attr]
     errors = 0
@@ -179,7 +187,10 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
         except ValueError as exc:  # e.g. an integer with more digits than Python allows
             problem = SyntaxProblem(f"the JSON holds a value that cannot be read: {exc}", pos)
         else:
-            yield Document(value, pos, after)
+            repairs: list[Repair] = []
+            if may_hold_surrogates(text, pos, after):
+                value, repairs = repair(value, owned=True)
+            yield Document(value, pos, after, tuple(repairs))
             pos = _WS.match(text, after).end()  # type: ignore[union-attr]
             continue
         errors += 1

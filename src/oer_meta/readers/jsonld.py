@@ -10,12 +10,12 @@ input is ever lost and none raises.  Contexts are never fetched.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 from oer_meta.internal import record_crash
-from oer_meta.model import Location
+from oer_meta.model import Location, Record
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.json_lines import (
     LineIndex,
@@ -27,6 +27,8 @@ from oer_meta.readers.json_lines import (
 from oer_meta.readers.jsonld_context import Context, record_kind, types_of
 from oer_meta.readers.jsonld_record import RecordBuilder
 from oer_meta.readers.jsonld_values import Positioner, Where, describe
+from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
+from oer_meta.readers.surrogates import Repair, repair, repair_problem
 
 __all__ = ["NoRecord", "read_json_bytes", "read_json_text", "records_from_json"]
 
@@ -47,7 +49,11 @@ class NoRecord(Unreadable):
 
 
 def read_json_bytes(
-    data: bytes, *, file: str | None, input_format: str | None = None
+    data: bytes,
+    *,
+    file: str | None,
+    input_format: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
     """Every record (or :class:`Unreadable`) in a JSON, JSON Lines or JSON-LD file."""
     text = _decode(data, file)
@@ -57,7 +63,7 @@ def read_json_bytes(
     if text.lstrip()[:1] == "<":  # JSON-LD saved with its <script> tags, or a page
         from oer_meta.readers.html import read_html_text
 
-        yield from read_html_text(text, file=file)
+        yield from read_html_text(text, file=file, limits=limits)
         return
     if not text.strip():
         yield Unreadable(
@@ -66,7 +72,9 @@ def read_json_bytes(
             format=_FORMAT,
         )
         return
-    yield from read_json_text(text, file=file, lines=LineIndex(text), input_format=input_format)
+    yield from read_json_text(
+        text, file=file, lines=LineIndex(text), input_format=input_format, limits=limits
+    )
 
 
 #: One JSON Lines line longer than this is reported, not decoded.
@@ -74,7 +82,11 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
 def read_json_lines(
-    stream: IO[bytes], *, file: str | None, input_format: str | None = None
+    stream: IO[bytes],
+    *,
+    file: str | None,
+    input_format: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
     """Every record of a JSON Lines file, read one line at a time.
 
@@ -107,7 +119,11 @@ def read_json_lines(
             )
             continue
         yield from read_json_text(
-            text, file=file, lines=LineIndex(text, first_line=number), input_format=input_format
+            text,
+            file=file,
+            lines=LineIndex(text, first_line=number),
+            input_format=input_format,
+            limits=limits,
         )
 
 
@@ -119,6 +135,7 @@ def read_json_text(
     base: int = 0,
     input_format: str | None = None,
     in_page: bool = False,
+    limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
     """Every record in ``text``, a piece of the file starting at offset ``base`` (an
     HTML script block) whose lines ``lines`` counts.
@@ -140,7 +157,12 @@ def read_json_text(
             continue
         where = Where(file, PointerMap(text, doc.start, lines, base).position)
         yield from _records_of_document(
-            doc.value, where, input_format=input_format, in_page=in_page
+            doc.value,
+            where,
+            input_format=input_format,
+            in_page=in_page,
+            limits=limits or DEFAULT_LIMITS,
+            repairs=doc.repairs,
         )
 
 
@@ -150,14 +172,23 @@ def records_from_json(
     file: str | None,
     pointer: str = "",
     position: Positioner | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
     """Every record in a decoded JSON value (a dict, a list...).
 
     ``pointer`` is where the value sits in a larger document and prefixes every path;
     ``position``, when given, turns pointers relative to ``value`` into ``(line,
     column)``.  Without it locations carry pointers only (Python values have no lines).
+    The caller's value is never changed (one holding lone surrogates is copied).
     """
-    yield from _records_of_document(value, Where(file, position, prefix=pointer), input_format=None)
+    value, repairs = repair(value, owned=False)
+    yield from _records_of_document(
+        value,
+        Where(file, position, prefix=pointer),
+        input_format=None,
+        limits=limits or DEFAULT_LIMITS,
+        repairs=repairs,
+    )
 
 
 # -- decoding ------------------------------------------------------------------------
@@ -203,12 +234,21 @@ def _decode(data: bytes, file: str | None) -> str | Unreadable:
 
 
 def _records_of_document(
-    value: Any, where: Where, *, input_format: str | None, in_page: bool = False
+    value: Any,
+    where: Where,
+    *,
+    input_format: str | None,
+    limits: ReadLimits,
+    in_page: bool = False,
+    repairs: Sequence[Repair] = (),
 ) -> Iterator[ReadItem]:
     """The records in one top-level JSON value; deep nesting (envelopes inside
     envelopes...) ends in an :class:`Unreadable`, not in a RecursionError."""
     try:
-        yield from _records_of_value(value, where, input_format=input_format, in_page=in_page)
+        items = _records_of_value(
+            value, where, input_format=input_format, in_page=in_page, limits=limits
+        )
+        yield from _noting_repairs(items, repairs, where) if repairs else items
     except RecursionError:
         yield Unreadable(
             "the JSON is nested too deeply to be read",
@@ -218,15 +258,58 @@ def _records_of_document(
         )
 
 
+def _noting_repairs(
+    items: Iterator[ReadItem], repairs: Sequence[Repair], where: Where
+) -> Iterator[ReadItem]:
+    """``items``, each record noting the lone surrogates repaired inside it.
+
+    A repair belongs to the record whose pointer contains it (or, for an XML record
+    carried in a JSON string, that the string contains); one outside every record (in
+    an envelope field, say) goes to the last record.  So the last record and what
+    follows it are held back, at most a few items: memory stays flat.
+    """
+    waiting = list(repairs)
+    held: list[ReadItem] = []
+    for item in items:
+        if isinstance(item, Record):
+            path = item.location.path or ""
+            mine = [r for r in waiting if _within(where.prefix + r.pointer, path)]
+            for found in mine:
+                item.problems.append(repair_problem(found, where(found.pointer)))
+            waiting = [r for r in waiting if r not in mine]
+            yield from held
+            held = [item]
+        elif held and len(held) < 64:
+            held.append(item)
+        else:
+            yield from held
+            held = []
+            yield item
+    if held and isinstance(held[0], Record):
+        for found in waiting:
+            held[0].problems.append(repair_problem(found, where(found.pointer)))
+    yield from held
+
+
+def _within(inner: str, outer: str) -> bool:
+    """True when one of two JSON Pointers (or pointer-prefixed paths) holds the other."""
+    short, long = (inner, outer) if len(inner) <= len(outer) else (outer, inner)
+    return long == short or long.startswith(short + "/") or short == ""
+
+
 def _records_of_value(
-    value: Any, where: Where, *, input_format: str | None, in_page: bool
+    value: Any, where: Where, *, input_format: str | None, in_page: bool, limits: ReadLimits
 ) -> Iterator[ReadItem]:
     if isinstance(value, dict):
         from oer_meta.readers.envelopes import is_envelope, read_envelopes
 
         if is_envelope(value):
             yield from read_envelopes(
-                value, file=where.file, pointer=where.prefix, position=where.positions
+                value,
+                file=where.file,
+                pointer=where.prefix,
+                position=where.positions,
+                limits=limits,
             )
             return
     if input_format in ("dc", "lom"):
@@ -238,7 +321,7 @@ def _records_of_value(
         )
         return
     if isinstance(value, dict):
-        yield from _records_of_object(value, "", Context(), where, in_page=in_page)
+        yield from _records_of_object(value, "", Context(), where, in_page=in_page, limits=limits)
     elif isinstance(value, list):
         if not value:
             yield NoRecord(
@@ -249,7 +332,9 @@ def _records_of_value(
             )
         for index, item in enumerate(value):
             if isinstance(item, dict):
-                yield from _records_of_object(item, f"/{index}", Context(), where, in_page=in_page)
+                yield from _records_of_object(
+                    item, f"/{index}", Context(), where, in_page=in_page, limits=limits
+                )
             else:
                 yield NoRecord(
                     f"item {index} of the JSON array is {describe(item)}, not a record",
@@ -267,7 +352,13 @@ def _records_of_value(
 
 
 def _records_of_object(
-    obj: dict[Any, Any], pointer: str, ctx: Context, where: Where, *, in_page: bool
+    obj: dict[Any, Any],
+    pointer: str,
+    ctx: Context,
+    where: Where,
+    *,
+    in_page: bool,
+    limits: ReadLimits,
 ) -> Iterator[ReadItem]:
     """The records in one JSON object: its ``@graph`` nodes, or itself."""
     if "@context" in obj:
@@ -299,11 +390,11 @@ def _records_of_object(
                 node_ctx = ctx.extended(node["@context"], f"{node_pointer}/@context")
             if record_kind(node, node_ctx, in_graph=True):
                 found = True
-                yield _build(node, node_pointer, node_ctx, where, index)
+                yield _build(node, node_pointer, node_ctx, where, index, limits)
         if found:
             return
         if record_kind(obj, ctx, in_graph=in_page):
-            yield _build(obj, pointer, ctx, where, index)
+            yield _build(obj, pointer, ctx, where, index, limits)
             return
         kinds = sorted({t for node, _ in located for t in _types(node, ctx)})
         yield NoRecord(
@@ -315,7 +406,7 @@ def _records_of_object(
         )
         return
     if record_kind(obj, ctx, in_graph=in_page):
-        yield _build(obj, pointer, ctx, where, {})
+        yield _build(obj, pointer, ctx, where, {}, limits)
         return
     yield NoRecord(_why_not(obj, ctx), where(pointer), format=_FORMAT, hint=_NO_RECORD_HINT)
 
@@ -366,9 +457,11 @@ def _build(
     ctx: Context,
     where: Where,
     index: dict[str, tuple[dict[Any, Any], str]],
+    limits: ReadLimits,
 ) -> ReadItem:
     try:
-        return RecordBuilder(node, pointer, ctx, where, index).build()
+        builder = RecordBuilder(node, pointer, ctx, where, index, limits.max_values_per_field)
+        return builder.build()
     except RecursionError:
         return Unreadable(
             "the record is nested too deeply to be read", where(pointer), format=_FORMAT

@@ -56,7 +56,7 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
     )
     _add_contacts(reader, p, agent)
     for field in ("@id", "sameAs", "identifier"):
-        for ident, _ in reader.items(p[field][1], "") if field in p else ():
+        for ident, _ in reader.items(p[field][1], p[field][2]) if field in p else ():
             link = reader.link(ident)
             if link is None and isinstance(ident, dict):  # a PropertyValue
                 link = reader.link(props(ident, reader.ctx, "").get("value", ("", None, ""))[1])
@@ -85,7 +85,7 @@ def _add_contacts(reader: ValueReader, p: Props, agent: Agent) -> None:
     if "contactPoint" in p:
         sources += [
             props(point, reader.ctx, "")
-            for point, _ in reader.items(p["contactPoint"][1], "")
+            for point, _ in reader.items(p["contactPoint"][1], p["contactPoint"][2])
             if isinstance(point, dict)
         ]
     for source in sources:
@@ -95,7 +95,7 @@ def _add_contacts(reader: ValueReader, p: Props, agent: Agent) -> None:
                     value = text.value.strip()
                     sink.append(value[7:] if value.lower().startswith("mailto:") else value)
     if "address" in p:
-        for address, _ in reader.items(p["address"][1], ""):
+        for address, _ in reader.items(p["address"][1], p["address"][2]):
             written = _address(reader, address)
             if written:
                 agent.address.append(written)

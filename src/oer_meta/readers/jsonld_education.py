@@ -54,7 +54,11 @@ def on_alignment(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             if "alignmentType" in p
             else None
         )
-        links = [b.link(u) for u, _ in b.items(p["targetUrl"][1], "")] if "targetUrl" in p else []
+        links = (
+            [b.link(u) for u, _ in b.items(p["targetUrl"][1], p["targetUrl"][2])]
+            if "targetUrl" in p
+            else []
+        )
         url = next((link for link in links if link), None)
         labels = (
             b.texts(p["targetName"][1], p["targetName"][2], "targetName", report=False)

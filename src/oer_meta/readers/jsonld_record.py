@@ -26,6 +26,7 @@ from oer_meta.readers.json_lines import escape_token
 from oer_meta.readers.jsonld_agents import read_agent
 from oer_meta.readers.jsonld_context import Context, props, types_of
 from oer_meta.readers.jsonld_values import GraphIndex, ValueReader, Where, identifier_catalog
+from oer_meta.readers.limits import DEFAULT_LIMITS
 
 #: Properties and types that mark a record as LRMI rather than plain schema.org.
 _LRMI_PROPERTIES = frozenset(
@@ -51,9 +52,12 @@ class RecordBuilder(ValueReader):
         ctx: Context,
         where: Where,
         graph: GraphIndex | None = None,
+        max_values: int = DEFAULT_LIMITS.max_values_per_field,
     ) -> None:
         self.record = Record(source_format="jsonld", location=where(pointer))
-        super().__init__(ctx, where, graph or {}, self.record.problems)
+        super().__init__(
+            ctx, where, graph or {}, self.record.problems, max_values=max_values, base=pointer
+        )
         self.node = node
         self.pointer = pointer
         self._ids: set[str] = set()
@@ -75,6 +79,7 @@ class RecordBuilder(ValueReader):
             elif value is not None:
                 handler(self, value, ptr, name)
         self._check_context_and_type()
+        self.record.problems.extend(self.limit_problems())
         self.record.dialect = self._dialect()
         if self.ctx.language:
             ptr = self.ctx.language_pointer or f"{self.pointer}/@context"
@@ -220,11 +225,11 @@ def on_keywords(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """One keyword per list item; a single string is split at commas, as schema.org
     describes a keywords text as a comma-separated list."""
     if isinstance(value, str):
-        for part in value.split(","):
-            if part.strip():
-                b.record.keywords.append(
-                    Text(value=part.strip(), language=b.ctx.language, location=b.where(ptr))
-                )
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        for part in parts[: b.allowed(value, ptr, len(parts))]:
+            b.record.keywords.append(
+                Text(value=part, language=b.ctx.language, location=b.where(ptr))
+            )
         return
     for item, item_ptr in b.items(value, ptr):
         if isinstance(item, dict) and "@value" not in item and not b.is_language_map(item):

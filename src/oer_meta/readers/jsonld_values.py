@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 from oer_meta.model import LicenceStatement, Location, Problem, Term, Text
 from oer_meta.readers.json_lines import escape_token
 from oer_meta.readers.jsonld_context import Context, props
+from oer_meta.readers.limits import DEFAULT_LIMITS, field_limit_problem
 
 _LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|@none)\Z")
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.\d{4,9}/\S+\Z", re.I)
@@ -80,15 +82,63 @@ def is_link(value: str) -> bool:
 
 
 class ValueReader:
-    """Reads property values in one context, noting datatype problems in ``problems``."""
+    """Reads property values in one context, noting datatype problems in ``problems``.
+
+    At most ``max_values`` values are read per field of the record (a field is a
+    property path with the list positions left out: ``keywords``, ``creator/sameAs``);
+    the rest are never turned into model values, and :meth:`limit_problems` says how
+    many were dropped.
+    """
 
     def __init__(
-        self, ctx: Context, where: Where, graph: GraphIndex, problems: list[Problem]
+        self,
+        ctx: Context,
+        where: Where,
+        graph: GraphIndex,
+        problems: list[Problem],
+        max_values: int = DEFAULT_LIMITS.max_values_per_field,
+        base: str = "",
     ) -> None:
         self.ctx = ctx
         self.where = where
         self.graph = graph
         self.problems = problems
+        self.max_values = max_values
+        #: pointer of the record's node: field names are relative to it
+        self.base = base
+        self._seen: dict[str, int] = {}  # values met per field
+        self._first_dropped: dict[str, str] = {}  # pointer of the first value dropped
+        self._allowed: dict[int, int] = {}  # per list (by id): how many items are read
+
+    def allowed(self, value: object, ptr: str, count: int) -> int:
+        """How many of the ``count`` values that ``value`` (at ``ptr``) holds are read.
+
+        The answer is kept per value, so a list looked at twice counts once.
+        """
+        known = self._allowed.get(id(value))
+        if known is not None:
+            return known
+        relative = ptr[len(self.base) :] if ptr.startswith(self.base) else ptr
+        field = "/".join(t for t in relative.split("/") if t and not t.isdigit())
+        seen = self._seen.get(field, 0)
+        allowed = max(0, min(count, self.max_values - seen))
+        self._seen[field] = seen + count
+        if allowed < count:
+            self._first_dropped.setdefault(field, f"{ptr}/{allowed}")
+        self._allowed[id(value)] = allowed
+        return allowed
+
+    def limit_problems(self) -> list[Problem]:
+        """One ``STD002`` problem per field that held more values than the limit."""
+        return [
+            field_limit_problem(
+                field or "(the record)",
+                self.max_values,
+                self._seen[field] - self.max_values,
+                self.where(pointer),
+            )
+            for field, pointer in self._first_dropped.items()
+        ]
 
     def problem(self, message: str, ptr: str, field: str | None, hint: str | None = None) -> None:
         """Note a structure problem (``STD002``) at ``ptr``."""
@@ -107,15 +157,16 @@ class ValueReader:
             hint=f"write {field} as {expected}",
         )
 
-    @staticmethod
-    def items(value: Any, ptr: str) -> list[tuple[Any, str]]:
-        """The values of a property: list items, ``@list``/``@set`` members, or itself."""
+    def items(self, value: Any, ptr: str) -> list[tuple[Any, str]]:
+        """The values of a property: list items, ``@list``/``@set`` members, or itself
+        (list items beyond the field limit are left out)."""
         if isinstance(value, dict) and len(value) == 1:
             inner_key = next(iter(value))
             if inner_key in ("@list", "@set") and isinstance(value[inner_key], list):
                 value, ptr = value[inner_key], f"{ptr}/{inner_key}"
         if isinstance(value, list):
-            return [(item, f"{ptr}/{i}") for i, item in enumerate(value)]
+            keep = self.allowed(value, ptr, len(value))
+            return [(item, f"{ptr}/{i}") for i, item in enumerate(islice(value, keep))]
         return [(value, ptr)]
 
     def resolve(self, item: Any, ptr: str) -> tuple[Any, str]:

@@ -24,8 +24,10 @@ _NAMES = (
     r"CALADRURI|FBURL|XML|CLIENTPIDMAP|X-[A-Za-z0-9-]+)"
 )
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?" + _NAMES + r"((?:;[^:]*)?):(.*)$", re.IGNORECASE)
-#: Where a vCard written on one line (properties separated by spaces) splits.
-_ONE_LINE_SPLIT = re.compile(r"\s+(?=" + _NAMES + r"(?:;[^:\s]*)?:)")
+#: Where a vCard written on one line (properties separated by spaces) splits.  The
+#: look-behind starts a match only at the first blank of a run: otherwise a long run of
+#: blanks not followed by a property name is rescanned from each of its blanks.
+_ONE_LINE_SPLIT = re.compile(r"(?<!\s)\s+(?=" + _NAMES + r"(?:;[^:\s]*)?:)")
 _ESCAPED = re.compile(r"\\(.)")
 _COMPONENT = re.compile(r"(?<!\\);")
 _ENTITY = re.compile(r"(&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+));")
