@@ -69,6 +69,7 @@ def test_simple_dublin_core_has_no_audience_element(dialect: str, severity: str)
     record = Record(source_format="dc", dialect=dialect, titles=[Text(value="Fractions")])
     (finding,) = oer_meta.check(record, select=["EDU001"])
     assert finding.severity.value == severity
+    assert finding.rule == ("EDU004" if dialect == "oai_dc" else "EDU001")
     assert (dialect in finding.message) == (dialect == "oai_dc")
 
 
@@ -118,7 +119,7 @@ def test_unreadable_age_ranges_fire(
     record = CLEAN.model_copy(update={"typical_age_ranges": [Text(value=value, location=where)]})
     (finding,) = oer_meta.check(record, select=["EDU002"])
     assert (finding.rule, finding.severity.value, finding.field) == (
-        "EDU002",
+        "EDU005" if severity == "info" else "EDU002",
         severity,
         "typical_age_ranges",
     )
@@ -187,6 +188,7 @@ def test_recognised_free_text_points_to_the_concept(
     assert found is not None and target in found.target
     (finding,) = oer_meta.check(level(value, element=element), select=["EDU003"])
     assert finding.severity.value == severity
+    assert finding.rule == ("EDU006" if severity == "info" else "EDU003")
     assert finding.hint is not None and target in finding.hint
 
 
@@ -240,7 +242,7 @@ def test_dc_terms_record() -> None:
 def test_oai_dc_record_gets_only_information() -> None:
     dc = """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
         xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Fractions</dc:title></oai_dc:dc>"""
-    assert fired(dc) == [("EDU001", "info", "/oai_dc:dc")]
+    assert fired(dc) == [("EDU004", "info", "/oai_dc:dc")]
 
 
 def jsonld(**properties: object) -> str:
@@ -263,7 +265,7 @@ def test_jsonld_faults() -> None:
     assert fired(text) == [
         ("EDU001", "warning", ""),
         ("EDU002", "warning", "/typicalAgeRange/0"),
-        ("EDU002", "info", "/typicalAgeRange/1"),
+        ("EDU005", "info", "/typicalAgeRange/1"),
         ("EDU003", "warning", "/educationalLevel"),
     ]
 

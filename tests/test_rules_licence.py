@@ -267,7 +267,7 @@ def test_lic010_cost_and_access_barriers() -> None:
     barrier = Term(value="Free access with registration")
     rec = record(("dc:rights", BY_4), access_conditions=[barrier])
     [finding] = findings(rec, "LIC010")
-    assert finding.severity.value == "warning"
+    assert (finding.rule, finding.severity.value) == ("LIC012", "warning")
     free = [Term(value="Free access"), Term(value="Free access, no registration")]
     rec = record(("dc:rights", BY_4), cost=[Term(value="no")], access_conditions=free)
     assert findings(rec, "LIC010") == []
@@ -283,9 +283,9 @@ def test_lic010_reads_is_accessible_for_free_false() -> None:
 def test_lic011_retired_cc_and_deprecated_spdx() -> None:
     sampling = record(("dc:rights", "http://creativecommons.org/licenses/sampling+/1.0/"))
     [retired] = findings(sampling, "LIC011")
-    assert retired.severity.value == "warning"
+    assert (retired.rule, retired.severity.value) == ("LIC011", "warning")
     [old_id] = findings(record(("dc:rights", "GPL-3.0")), "LIC011")
-    assert old_id.severity.value == "info"
+    assert (old_id.rule, old_id.severity.value) == ("LIC013", "info")
     assert old_id.hint == "use GPL-3.0-only"
 
 

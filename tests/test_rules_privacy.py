@@ -199,7 +199,7 @@ def test_an_org_only_vcard_is_organisational_whatever_it_gives() -> None:
 
 def test_a_given_family_mailbox_of_an_organisation_is_information() -> None:
     agent = agent_of(vcard("ORG:Example Lab", "EMAIL:marie.curie@example.org"))
-    assert findings(with_contributor(agent)) == [("PRIV001", "info", "contributors.email")]
+    assert findings(with_contributor(agent)) == [("PRIV003", "info", "contributors.email")]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_a_given_family_mailbox_of_an_organisation_is_information() -> None:
         ("Example Team Office", "xyz@example.org", []),
         ("Administrateur langues vivantes", "ana.lopez@example.org",
          [("PRIV001", "warning", "contributors.email")]),
-        (None, "xyz@example.org", [("PRIV001", "info", "contributors.email")]),
+        (None, "xyz@example.org", [("PRIV003", "info", "contributors.email")]),
     ],
 )  # fmt: skip
 def test_agents_of_unknown_kind_are_judged_from_name_and_mailbox(
@@ -390,7 +390,7 @@ def test_annotation_by_someone_with_a_personal_email_is_a_warning() -> None:
     report = oer_meta.validate(lom(CLEAN_AUTHOR, annotation(entity)), select=["PRIV"])
     (finding,) = report.findings
     assert (finding.rule, finding.severity.value, finding.field) == (
-        "PRIV002",
+        "PRIV004",
         "warning",
         "annotation.entity",
     )
@@ -408,7 +408,7 @@ def test_annotation_text_with_pupils_emails_is_an_error() -> None:
 def test_annotation_text_with_a_teachers_email_is_a_warning() -> None:
     text = "Ask me for the worksheet: paul.martin@example.org"
     assert rules_fired(lom(CLEAN_AUTHOR, annotation(description=text))) == [
-        ("PRIV002", "warning", "annotation.description", ANNOTATION + "/lom:description/lom:string")
+        ("PRIV004", "warning", "annotation.description", ANNOTATION + "/lom:description/lom:string")
     ]
 
 
@@ -474,6 +474,8 @@ def test_reviews_with_personal_identifiers_are_reported() -> None:
         ("comment", "error"),
         ("statements", "warning"),
     ]
+    # users not known to be learners have a code of their own
+    assert [f.rule for f in report.findings] == ["PRIV004", "PRIV002", "PRIV004"]
     assert "'mbox_sha1sum'" in report.findings[2].message
 
 

@@ -260,6 +260,8 @@ def _rules(args: argparse.Namespace) -> int:
                 "paragraphs": list(r.paragraphs),
                 "summary": r.summary,
                 "doc": r.sections(),
+                "variant_of": r.emitted_by,
+                "variants": list(r.variants),
             }
             for r in rules
         ]

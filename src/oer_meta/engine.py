@@ -8,7 +8,8 @@ batch ends (:meth:`ValidationRun.batch_findings`).  Input that cannot be read yi
 result with the findings of the ``input`` rules; nothing in a batch is lost.  An
 exception raised by oer_meta's own code (a rule, a reader, a parser) is an internal
 error of that result, never a finding.  The engine knows no rule code: what runs, and
-how, is declared on the rules.
+how, is declared on the rules.  A finding's severity is its code's, as the profile sets
+it: violations carry none (one severity per code, docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -104,18 +105,15 @@ class ValidationRun:
         self, owner: Rule, violation: Violation, fallback: Location | None
     ) -> Finding | None:
         code = violation.code or owner.code
+        if code != owner.code and code not in owner.variants:
+            raise ValueError(f"rule {owner.code} emitted {code}, which it does not declare")
         rule = self._plan.selected.get(code)
         if rule is None:
-            if code != owner.code and code not in owner.variants:
-                raise ValueError(f"rule {owner.code} emitted {code}, which it does not declare")
-            return None  # a variant the profile does not select
-        severity = self.profile.severity_of(rule)
-        if violation.severity is not None and rule.code not in self.profile.severity:
-            severity = violation.severity  # transitional: until every pack uses variants
+            return None  # the owner's code or a variant the profile does not select
         return Finding(
             rule=rule.code,
             name=rule.name,
-            severity=severity,
+            severity=self.profile.severity_of(rule),
             message=violation.message,
             hint=violation.hint,
             areas=rule.areas,

@@ -12,6 +12,9 @@ path to a TOML file of the same shape works too (docs/profiles.md)::
     [severity]
     DISC003 = "error"
 
+A code given in ``[severity]`` sets that code only, never its variants (one severity
+per code, docs/decisions.md); ``select``/``ignore`` by a rule's code cover its variants.
+
 A profile file is checked when it is loaded (:class:`ProfileFile`): an unknown key, a
 rule code no rule has, a severity that is not error/warning/info or a selector that
 picks nothing is refused with the file, the key and the nearest valid spelling, since a
@@ -66,7 +69,9 @@ class Profile:
         return tuple(select_rules(all_rules(), self.select, self.ignore))
 
     def severity_of(self, rule: Rule) -> Severity:
-        """The severity this profile gives the rule."""
+        """The severity this profile gives the rule: ``[severity]`` for its exact code,
+        else its default.  A variant's severity is its own: setting the parent's code
+        leaves it alone, which is why the variant has a code."""
         return self.severity.get(rule.code, rule.severity)
 
     def adjusted(
@@ -91,7 +96,13 @@ class Profile:
 
 
 def matches(rule: Rule, selector: str) -> bool:
-    """Does ``selector`` (``ALL``, a code, a code prefix, ``AA3`` or ``3``) pick ``rule``?"""
+    """Does ``selector`` (``ALL``, a code, a code prefix, ``AA3`` or ``3``) pick ``rule``?
+
+    A code or prefix that picks a rule picks its variants too (``STD003`` picks
+    ``STD007``, the case-only mismatches that were ``STD003`` occurrences before they had
+    a code of their own), so that ``--ignore STD003`` still hides every occurrence it
+    hid.  A variant's own code picks the variant alone.
+    """
     value = selector.strip().upper()
     if value == "ALL":
         return True
@@ -99,7 +110,9 @@ def matches(rule: Rule, selector: str) -> bool:
         value = value[2:]
     if value.isdigit():
         return any(int(area) == int(value) for area in rule.areas)
-    return rule.code.startswith(value)
+    if rule.code.startswith(value):
+        return True
+    return rule.emitted_by is not None and rule.emitted_by.startswith(value)
 
 
 def _nearest(value: str, choices: Iterable[str]) -> str | None:

@@ -88,14 +88,14 @@ EXPECTED: dict[str, list[Fact]] = {
     ],
     # Four contributor vCards with given.family mailboxes, one of them a function
     # ("Administrateur ...") carrying two people's addresses in one EMAIL; and an
-    # annotation whose vCard gives a personal mailbox (PRIV002, warning: not marked as
-    # a learner).
+    # annotation whose vCard gives a personal mailbox (PRIV004, the warning of PRIV002's
+    # users not marked as learners).
     "lom/scolomfr3utils_labels_valid_exemple.xml": [
         (0, "PRIV001", "warning", "contributors.email", f"{LIFE}[1]/lom:entity", GOUV),
         (0, "PRIV001", "warning", "contributors.email", f"{LIFE}[2]/lom:entity", GOUV),
         (0, "PRIV001", "warning", "contributors.email", f"{META}[1]/lom:entity", GOUV),
         (0, "PRIV001", "warning", "contributors.email", f"{META}[2]/lom:entity[2]", GOUV * 2),
-        (0, "PRIV002", "warning", "annotation.entity", "/lom:lom/lom:annotation/lom:entity", GOUV),
+        (0, "PRIV004", "warning", "annotation.entity", "/lom:lom/lom:annotation/lom:entity", GOUV),
     ],
 }
 

@@ -10,8 +10,10 @@ discovery-metadata requirements and DAISY Ace's checks where those apply, and go
 where OER records need it (docs/accessibility.md).
 
 Records in ``oai_dc`` cannot carry any of this (only the 15 DC elements are allowed):
-there the missing-metadata findings are lowered to information and the hint points to
-a richer format.
+there the missing-metadata findings have codes of their own (``A11Y008``, ``A11Y010``),
+information by default, and the hint points to a richer format.  Other occurrences
+that matter less than their rule's are variants too (``A11Y009``, ``A11Y011`` to
+``A11Y014``): one severity per code.
 """
 
 from __future__ import annotations
@@ -35,9 +37,8 @@ from oer_meta.accessibility import (
     timed_media_words,
     visual_indicators,
 )
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.model import Location, Record, Term, Text
-from oer_meta.severity import Severity
 
 _VOCABULARY_URL = "https://www.w3.org/2021/a11y-discov-vocab/latest/"
 _BASE_MODES = ("auditory", "tactile", "textual", "visual")
@@ -156,12 +157,39 @@ def _format_kinds(record: Record) -> list[str | None]:
 # -- rules ------------------------------------------------------------------------------
 
 
+_MISSING_OAI_DC = Variant(
+    "A11Y008",
+    "accessibility-metadata-missing-oai-dc",
+    "info",
+    "A simple oai_dc record gives no accessibility information; the format has no element for it.",
+    """
+    ## Why it matters
+    Learners with disabilities need the accessibility statements of ``A11Y001`` just as
+    much when the record comes from an OAI-PMH ``oai_dc`` feed, but that format allows
+    only the 15 Dublin Core elements: the record cannot say what it lacks, however
+    careful its author.  Information rather than ``A11Y001``'s warning, so that a
+    repository is not blamed for a limit of the format it is harvested in; the finding
+    stays, because a richer format of the same record could carry the statements.
+
+    ## Example
+    An ``oai_dc:dc`` record with a title, a description and a ``dc:rights`` licence,
+    and nothing else.
+
+    ## Fix
+    Offer the record also in a format that carries the schema.org accessibility
+    properties (DCMI terms with ``schema:`` elements, LOM with extensions, JSON-LD)
+    and fill them there.
+    """,
+)
+
+
 @rule(
     "A11Y001",
     "accessibility-metadata-missing",
     severity="warning",
     areas=[3, 2],
     paragraphs=["13", "9(iii)", "6", "12"],
+    variants=[_MISSING_OAI_DC],
 )
 def accessibility_metadata_missing(record: Record) -> Iterator[Violation]:
     """The record gives no accessibility information at all.
@@ -173,8 +201,8 @@ def accessibility_metadata_missing(record: Record) -> Iterator[Violation]:
     (accessibilitySummary).  EPUB Accessibility 1.1 requires such metadata and DAISY
     Ace reports its absence as serious.  A warning by default: the record is not
     broken, but a whole group of learners cannot tell whether the resource is for
-    them.  In ``oai_dc``, which has no element for it, the finding is information. Any
-    one statement counts, including a ``dcterms:conformsTo`` WCAG claim; a LOM
+    them.  In ``oai_dc``, which has no element for it, the finding is ``A11Y008``
+    (information). Any one statement counts, including a ``dcterms:conformsTo`` WCAG claim; a LOM
     classification under the purpose ``accessibility restrictions`` does not, since it
     uses no shared accessibility vocabulary.
 
@@ -208,7 +236,7 @@ def accessibility_metadata_missing(record: Record) -> Iterator[Violation]:
             "accessibility properties",
             field="accessibility",
             location=record.location,
-            severity=Severity.INFO,
+            code="A11Y008",
         )
         return
     yield Violation(
@@ -269,8 +297,37 @@ def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | 
             hint = f"use {replacements}" + (f": {result.note}" if result.note else "")
         else:
             hint = result.note or "remove it"
-    severity = None if result.status == "obsolete" else Severity.INFO
-    return Violation(message, hint=hint, field=field, location=where, severity=severity)
+    code = None if result.status == "obsolete" else "A11Y009"
+    return Violation(message, hint=hint, field=field, location=where, code=code)
+
+
+_NOT_PREFERRED = Variant(
+    "A11Y009",
+    "accessibility-value-not-preferred",
+    "info",
+    "An accessibility value is understood by the W3C vocabulary but not written as its "
+    "current term.",
+    """
+    ## Why it matters
+    The vocabulary still understands the value (a term in another case, the synonym
+    ``printPageNumbers``, a legacy ``term/refinement`` form, a deprecated term such as
+    ``captions`` or the accessibilityAPI ``ARIA``), so a catalogue that normalises case
+    or knows the old terms finds the resource; one that filters on the current terms
+    does not.  Information rather than ``A11Y002``'s warning, since nothing is lost
+    that the replacement in the hint does not restore.  The obsolete
+    ``BlackberryAccessibility``, removed from the vocabulary, stays ``A11Y002``.
+
+    ## Example
+    ``"accessibilityFeature": "AlternativeText"``; ``"accessibilityFeature":
+    "printPageNumbers"`` (the vocabulary prefers ``pageBreakMarkers``);
+    ``"accessibilityFeature": "captions"`` (deprecated for ``closedCaptions`` or
+    ``openCaptions``).
+
+    ## Fix
+    Write the term the hint gives, exactly; describe in the accessibilitySummary what a
+    legacy refinement said.
+    """,
+)
 
 
 @rule(
@@ -279,6 +336,7 @@ def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | 
     severity="warning",
     areas=[3],
     paragraphs=["13", "9(iii)"],
+    variants=[_NOT_PREFERRED],
 )
 def accessibility_value_unknown(record: Record) -> Iterator[Violation]:
     """An accessibility value is not a term of the W3C accessibility vocabulary.
@@ -287,8 +345,8 @@ def accessibility_value_unknown(record: Record) -> Iterator[Violation]:
     Catalogues filter on the exact terms of the W3C vocabulary: a learner who asks for
     resources with ``alternativeText`` never sees one tagged ``alt text``.  Unknown
     values are warnings (DAISY Ace reports them too) and the hint gives the closest
-    term.  Values the vocabulary still understands are information: a term in another
-    case (the vocabulary treats case as insignificant), the synonym
+    term.  Values the vocabulary still understands are ``A11Y009`` (information): a
+    term in another case (the vocabulary treats case as insignificant), the synonym
     ``printPageNumbers``, legacy ``term/refinement`` forms and deprecated terms
     (``captions``, ``bookmarks``, ``annotations``, the accessibilityAPI ``ARIA``...),
     each with its replacement.  The obsolete ``BlackberryAccessibility`` was removed
@@ -336,12 +394,36 @@ def accessibility_value_unknown(record: Record) -> Iterator[Violation]:
         )
 
 
+_HAZARD_OAI_DC = Variant(
+    "A11Y010",
+    "hazard-undeclared-oai-dc",
+    "info",
+    "A simple oai_dc record has no accessibilityHazard statement; the format has no "
+    "element for it.",
+    """
+    ## Why it matters
+    A photosensitive learner needs to know whether a resource flashes whatever format
+    its record is harvested in, but ``oai_dc`` allows only the 15 Dublin Core elements
+    and cannot say it.  Information rather than ``A11Y003``'s warning: the gap is the
+    format's, and the hint points to one that can carry the statement.
+
+    ## Example
+    Any ``oai_dc:dc`` record: none has an ``accessibilityHazard``.
+
+    ## Fix
+    Offer the record also in DCMI terms, LOM or JSON-LD and declare
+    ``accessibilityHazard`` there (``none``, the specific hazards, or ``unknown``).
+    """,
+)
+
+
 @rule(
     "A11Y003",
     "hazard-undeclared",
     severity="warning",
     areas=[3],
     paragraphs=["13", "3", "9(iii)"],
+    variants=[_HAZARD_OAI_DC],
 )
 def hazard_undeclared(record: Record) -> Iterator[Violation]:
     """The record has no accessibilityHazard statement.
@@ -352,8 +434,8 @@ def hazard_undeclared(record: Record) -> Iterator[Violation]:
     statement lets them avoid the resource, or use it safely: the absence of a hazard
     value says nothing.  EPUB Accessibility 1.1 requires it and DAISY Ace reports its
     absence as serious.  A warning, also when the record has no other accessibility
-    metadata (the hazard concerns safety, not only access); information in
-    ``oai_dc``, which cannot carry it.
+    metadata (the hazard concerns safety, not only access); ``A11Y010``
+    (information) in ``oai_dc``, which cannot carry it.
 
     ## Example
     A JSON-LD record with ``accessMode`` and ``accessibilityFeature`` but no
@@ -378,7 +460,7 @@ def hazard_undeclared(record: Record) -> Iterator[Violation]:
         ),
         field="accessibility.hazards",
         location=_where(next(iter(record.accessibility.hazards), None), record),
-        severity=Severity.INFO if _oai_dc(record) else None,
+        code="A11Y010" if _oai_dc(record) else None,
     )
 
 
@@ -389,12 +471,37 @@ def _conflict_hint(first: str, second: str, level: str) -> str:
     return f"keep only the statement that is true: {first!r} or {second!r}"
 
 
+_HAZARD_REDUNDANT = Variant(
+    "A11Y011",
+    "hazard-redundant",
+    "warning",
+    "Two accessibilityHazard values say the same thing twice.",
+    """
+    ## Why it matters
+    The W3C vocabulary advises against pairs in which one value already covers the
+    other (``none`` with ``noSoundHazard``, ``unknown`` with
+    ``unknownFlashingHazard``).  No statement is false, unlike the contradictions of
+    ``A11Y004``, but tools that expect one value per hazard may misread the set.  A
+    warning rather than an error: the record is redundant, not wrong.
+
+    ## Example
+    ``"accessibilityHazard": ["none", "noFlashingHazard"]``;
+    ``["unknown", "unknownMotionSimulationHazard"]``.
+
+    ## Fix
+    Keep the general value (``none`` or ``unknown``) alone, or the three specific
+    ones instead of it.
+    """,
+)
+
+
 @rule(
     "A11Y004",
     "hazard-contradiction",
     severity="error",
     areas=[3],
     paragraphs=["13", "9(iii)"],
+    variants=[_HAZARD_REDUNDANT],
 )
 def hazard_contradiction(record: Record) -> Iterator[Violation]:
     """The accessibilityHazard values contradict each other.
@@ -407,7 +514,7 @@ def hazard_contradiction(record: Record) -> Iterator[Violation]:
     ``none`` or ``unknown`` with any specific hazard, ``none`` with ``unknown``): an
     error, because at least one statement is wrong and it concerns safety.  Redundant
     pairs the vocabulary only advises against (``none`` with ``noSoundHazard``,
-    ``unknown`` with ``unknownFlashingHazard``) are warnings.  Values are compared
+    ``unknown`` with ``unknownFlashingHazard``) are ``A11Y011`` (warnings).  Values are compared
     regardless of case.
 
     ## Example
@@ -431,8 +538,30 @@ def hazard_contradiction(record: Record) -> Iterator[Violation]:
             hint=_conflict_hint(first, second, level),
             field="accessibility.hazards",
             location=_where(later, record),
-            severity=None if level == "must" else Severity.WARNING,
+            code=None if level == "must" else "A11Y011",
         )
+
+
+_SINGLE_MODE = Variant(
+    "A11Y012",
+    "access-mode-sufficient-single",
+    "info",
+    "Only one access mode is given, and no accessModeSufficient repeats it.",
+    """
+    ## Why it matters
+    With a single access mode (text only, say) that mode plainly suffices: a reader
+    loses nothing.  Catalogues do not infer it, though, and a learner who filters on
+    ``accessModeSufficient`` misses the resource.  Information rather than
+    ``A11Y005``'s warning, which is for several modes, where which of them suffice is
+    not obvious.
+
+    ## Example
+    ``"accessMode": "textual"`` with no ``accessModeSufficient``.
+
+    ## Fix
+    Add ``accessModeSufficient`` with the single mode (``textual``).
+    """,
+)
 
 
 @rule(
@@ -441,6 +570,7 @@ def hazard_contradiction(record: Record) -> Iterator[Violation]:
     severity="warning",
     areas=[3],
     paragraphs=["13", "9(iii)", "6"],
+    variants=[_SINGLE_MODE],
 )
 def access_mode_sufficient_missing(record: Record) -> Iterator[Violation]:
     """Access modes are given, but no accessModeSufficient says which are enough.
@@ -450,9 +580,9 @@ def access_mode_sufficient_missing(record: Record) -> Iterator[Violation]:
     ``accessModeSufficient`` tells a blind learner whether text alone carries all of
     it, thanks to text alternatives.  EPUB Accessibility 1.1 recommends it and DAISY
     Ace reports its absence.  A warning when several access modes are declared,
-    because then the answer is not obvious; information when only one is (text
-    only, for example), where the single mode is plainly sufficient but catalogues do
-    not infer it.
+    because then the answer is not obvious; ``A11Y012`` (information) when only one
+    is (text only, for example), where the single mode is plainly sufficient but
+    catalogues do not infer it.
 
     ## Example
     ``"accessMode": ["textual", "visual"]`` with no ``accessModeSufficient``.
@@ -478,7 +608,7 @@ def access_mode_sufficient_missing(record: Record) -> Iterator[Violation]:
         + (f", then {','.join(sorted(modes))!r})" if several else ")"),
         field="accessibility.access_modes_sufficient",
         location=_where(first, record),
-        severity=None if several else Severity.INFO,
+        code=None if several else "A11Y012",
     )
 
 
@@ -569,7 +699,7 @@ def _media_inconsistencies(
                 hint=f"remove {term.value!r}, or list the format of the {what} as well",
                 field="accessibility.features",
                 location=_where(term, record),
-                severity=Severity.INFO,
+                code="A11Y013",
             )
 
 
@@ -608,7 +738,7 @@ def _visual_inconsistencies(
             "else remove the 'textual' set",
             field="accessibility.access_modes_sufficient",
             location=_where(text_alone[0], record),
-            severity=Severity.INFO,  # the feature list may just be incomplete
+            code="A11Y014",  # the feature list may just be incomplete
         )
     declared = _understood(_terms_of(record, "access_modes"))
     indicators = [name for name in declared if name in visual_indicators()]
@@ -618,8 +748,57 @@ def _visual_inconsistencies(
             hint="add accessMode 'visual' as well",
             field="accessibility.access_modes",
             location=_where(declared[indicators[0]], record),
-            severity=Severity.INFO,
+            code="A11Y014",
         )
+
+
+_FORMAT_MISMATCH = Variant(
+    "A11Y013",
+    "accessibility-feature-format-mismatch",
+    "info",
+    "An accessibility feature is contradicted only by the listed formats.",
+    """
+    ## Why it matters
+    Captions on a resource whose only format is ``application/pdf``, or ``taggedPDF``
+    on one with no PDF format, suggest copied or guessed metadata, like the
+    contradictions of ``A11Y007``.  But here only the formats list speaks against the
+    feature, and format lists are often incomplete (a page may embed a video its
+    record does not list): information rather than a warning.  ``text/html``, EPUB
+    and packages may hold anything and never count as evidence.
+
+    ## Example
+    ``"accessibilityFeature": "closedCaptions"`` with no ``accessMode`` and
+    ``"encodingFormat": "application/pdf"``; ``taggedPDF`` with ``text/html`` only.
+
+    ## Fix
+    List the format that has the feature (the video, the PDF), or remove the feature
+    if the resource does not have it.
+    """,
+)
+_STATEMENT_INCOMPLETE = Variant(
+    "A11Y014",
+    "accessibility-statement-incomplete",
+    "info",
+    "An accessibility statement implies a feature or access mode the record does not declare.",
+    """
+    ## Why it matters
+    Some statements only make sense together with another that is missing: an
+    ``accessModeSufficient`` ``textual`` on visual content needs text alternatives,
+    and ``chartOnVisual`` refines the access mode ``visual``.  Probably the record
+    just leaves the other statement out, so the claim is likely true but cannot be
+    checked; information rather than ``A11Y007``'s warning, which is for statements
+    that contradict each other.
+
+    ## Example
+    ``"accessMode": ["textual", "visual"]``, ``"accessModeSufficient": "textual"``
+    and ``"accessibilityFeature": "structuralNavigation"`` only;
+    ``"accessMode": ["textual", "chartOnVisual"]`` without ``visual``.
+
+    ## Fix
+    Declare what the statement relies on (``alternativeText`` or
+    ``longDescription``; the access mode ``visual``), or correct the statement.
+    """,
+)
 
 
 @rule(
@@ -628,6 +807,7 @@ def _visual_inconsistencies(
     severity="warning",
     areas=[3],
     paragraphs=["13", "9(iii)", "6"],
+    variants=[_FORMAT_MISMATCH, _STATEMENT_INCOMPLETE],
 )
 def accessibility_feature_inconsistent(record: Record) -> Iterator[Violation]:
     """The accessibility features contradict each other, the access modes or the formats.
@@ -638,12 +818,12 @@ def accessibility_feature_inconsistent(record: Record) -> Iterator[Violation]:
     without sound) shows that the metadata was copied or guessed, and a visual-only
     resource without any equivalent is closed to blind learners whatever else the
     record says.  Warnings, since one of the statements is wrong but which one needs a
-    look at the resource.  Weaker evidence gives information: a feature that only the
-    listed formats contradict (formats lists can be incomplete), an
+    look at the resource.  Weaker evidence has codes of its own, information by
+    default: a feature that only the listed formats contradict, ``taggedPDF`` with no
+    PDF format included (``A11Y013``: formats lists can be incomplete); an
     ``accessModeSufficient`` ``textual`` on visual content while the declared features
-    include no text alternative (the feature list may be incomplete), ``taggedPDF``
-    with no PDF format, visual content indicators (``chartOnVisual``...) without
-    ``visual``.
+    include no text alternative, visual content indicators (``chartOnVisual``...)
+    without ``visual`` (``A11Y014``: the record probably leaves a statement out).
 
     ## Example
     ``accessibilityFeature`` ``none`` together with ``alternativeText``;
@@ -679,5 +859,5 @@ def accessibility_feature_inconsistent(record: Record) -> Iterator[Violation]:
                 hint="remove 'taggedPDF', or list application/pdf among the formats",
                 field="accessibility.features",
                 location=_where(features["taggedPDF"], record),
-                severity=Severity.INFO,
+                code="A11Y013",
             )

@@ -6,7 +6,8 @@ objectives of the course (para. 13), and networks that share OER by level of edu
 them, and give them in a form machines can read: an intended role, an age range in
 digits, an educational level from a shared vocabulary.  The accepted age-range grammar
 and the vocabularies recognised are documented in docs/education.md; the tables are in
-``oer_meta/data/education.json``.
+``oer_meta/data/education.json``.  Occurrences that matter less than their rule's
+have codes of their own (``EDU004`` to ``EDU006``, information): one severity per code.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.data_files import load_data
 from oer_meta.model import Record, Term, Text
-from oer_meta.severity import Severity
 from oer_meta.vocabularies import lom_vocabulary
 
 #: Every dash a record may use between two ages, and the tilde of East Asian ranges.
@@ -64,12 +64,39 @@ def _named(terms: list[Term]) -> bool:
     return any(t.value.strip() or t.id for t in terms)
 
 
+_AUDIENCE_SIMPLE_DC = Variant(
+    "EDU004",
+    "audience-missing-simple-dc",
+    "info",
+    "A simple Dublin Core record does not say for whom the resource is meant; the "
+    "format has no element for it.",
+    """
+    ## Why it matters
+    The intended role tells a lesson for pupils from the teacher's guide on the same
+    subject (``EDU001``), but simple Dublin Core (``oai_dc`` and plain ``dc``) has no
+    audience element: only ``dcterms:audience`` in DCMI terms, LOM or schema.org can
+    say it.  Information rather than ``EDU001``'s warning, since the record cannot do
+    better in this format; the finding stays because a richer format of the same
+    record could.
+
+    ## Example
+    An ``oai_dc:dc`` record with title, subject, description and rights, and no way to
+    name learners or teachers.
+
+    ## Fix
+    Offer the record also in DCMI terms (``dcterms:audience``), LOM
+    (``intendedEndUserRole``) or JSON-LD (``audience``).
+    """,
+)
+
+
 @rule(
     "EDU001",
     "audience-missing",
     severity="warning",
     areas=[3, 1],
     paragraphs=["13", "15", "9(iii)"],
+    variants=[_AUDIENCE_SIMPLE_DC],
 )
 def audience_missing(record: Record) -> Iterator[Violation]:
     """The record does not say for whom the resource is meant (learner, teacher...).
@@ -81,8 +108,8 @@ def audience_missing(record: Record) -> Iterator[Violation]:
     (para. 13: OER that suit the needs of their target learners).  An educational
     level or an age range does not count: they say at which stage, not for whom.  A
     warning where the format has a field for it (LOM ``intendedEndUserRole``,
-    schema.org ``audience``, ``dcterms:audience``); information for simple Dublin
-    Core, which has no such element.
+    schema.org ``audience``, ``dcterms:audience``); ``EDU004`` (information) for simple
+    Dublin Core, which has no such element.
 
     ## Example
     A LOM record whose ``educational`` section has a ``context`` and a
@@ -131,7 +158,7 @@ def audience_missing(record: Record) -> Iterator[Violation]:
         ),
         field="intended_end_user_roles",
         location=location,
-        severity=Severity.INFO if simple_dc else None,
+        code="EDU004" if simple_dc else None,
     )
 
 
@@ -263,12 +290,38 @@ def _from_audience(text: Text, record: Record) -> bool:
     return record.source_format == "jsonld" and bool(path) and "typicalAgeRange" not in str(path)
 
 
+_AGE_RANGE_OPEN = Variant(
+    "EDU005",
+    "age-range-open-ended",
+    "info",
+    "A typical age range gives one age and a hyphen: open-ended, or cut off.",
+    """
+    ## Why it matters
+    ``10-`` is how the LOM and schema.org examples write "10 and older", but it reads
+    the same as a range whose upper age was lost on the way, and a catalogue cannot
+    tell which; ``-12`` likewise.  Information rather than ``EDU002``'s warning: the
+    age that is given is usable either way.  A range built from schema.org
+    ``suggestedMinAge`` alone is explicitly open and not reported.
+
+    ## Example
+    ``<typicalAgeRange><string>10-</string></typicalAgeRange>``;
+    ``"typicalAgeRange": "-12"``.
+
+    ## Fix
+    Write ``10+`` for an open range, or the full range (``10-12``, ``0-12``); in schema.org an
+    ``EducationalAudience`` with ``suggestedMinAge`` says it without any text to
+    parse.
+    """,
+)
+
+
 @rule(
     "EDU002",
     "age-range-invalid",
     severity="warning",
     areas=[3, 1],
     paragraphs=["13", "15", "9(iii)"],
+    variants=[_AGE_RANGE_OPEN],
 )
 def age_range_invalid(record: Record) -> Iterator[Violation]:
     """A typical age range cannot be read as ages.
@@ -280,12 +333,12 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
     OER that suit the target learners).  A warning: the value is there but cannot be
     used.  An open range with a trailing hyphen (``10-``) is the notation of the LOM
     and schema.org examples for "10 and older", but it is indistinguishable from a
-    range whose end was lost, so it is reported as information only.
+    range whose end was lost, so it is reported under ``EDU005``, as information.
 
     ## Example
     ``<typicalAgeRange><string>ten</string></typicalAgeRange>``;
     ``"typicalAgeRange": "12-10"``; ``"ab 10"``; ``"2010"`` (a year, not an age);
-    ``"10-"`` (information).
+    ``"10-"`` (``EDU005``).
 
     ## Fix
     Write the ages in digits: a range ``10-12``, a single age ``15``, or an open
@@ -312,7 +365,7 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
             hint=hint,
             field="typical_age_ranges",
             location=where,
-            severity=Severity.INFO if reading.status == "open" else None,
+            code="EDU005" if reading.status == "open" else None,
         )
 
 
@@ -402,12 +455,37 @@ _GENERIC_HINT = (
 )
 
 
+_LEVEL_UNNAMED = Variant(
+    "EDU006",
+    "level-vocabulary-unnamed",
+    "info",
+    "An educational level is a vocabulary's own label, but the record does not name "
+    "the vocabulary.",
+    """
+    ## Why it matters
+    ``higher education`` is a LOMv1.0 context token and ``Primary education`` a KIM
+    label, so the value can be mapped, unlike the free text of ``EDU003``.  Only the
+    vocabulary is not named, and a harvester that does not guess cannot be sure which
+    one is meant.  Information rather than a warning: nothing but the name is missing.
+
+    ## Example
+    A LOM ``<context><value>higher education</value></context>`` without
+    ``<source>LOMv1.0</source>``.
+
+    ## Fix
+    Name the vocabulary as the hint says: the LOM ``source``, ``xsi:type`` in DCMI
+    terms, or the concept URI.
+    """,
+)
+
+
 @rule(
     "EDU003",
     "level-unmapped",
     severity="warning",
     areas=[3, 1],
     paragraphs=["13", "15", "9(iii)"],
+    variants=[_LEVEL_UNNAMED],
 )
 def level_unmapped(record: Record) -> Iterator[Violation]:
     """An educational level is free text where a vocabulary could have been used.
@@ -420,13 +498,13 @@ def level_unmapped(record: Record) -> Iterator[Violation]:
     educationalLevel concepts used by AMB, ScoLOMFR or another framework the record
     names.  A level that names its vocabulary (LOM ``source``, ``xsi:type``, an
     AlignmentObject's ``educationalFramework``) or is a concept URI counts as
-    mapped.  A warning for free text; information when the text is a vocabulary's
-    own label and only the vocabulary is not named.
+    mapped.  A warning for free text; ``EDU006`` (information) when the text is a
+    vocabulary's own label and only the vocabulary is not named.
 
     ## Example
     ``"educationalLevel": "Grundschule"``; ``<dcterms:educationLevel>Grade
     5</dcterms:educationLevel>`` without ``xsi:type``; a LOM ``context`` ``higher
-    education`` without ``<source>LOMv1.0</source>`` (information).
+    education`` without ``<source>LOMv1.0</source>`` (``EDU006``).
 
     ## Fix
     Use the concept of a vocabulary: the KIM/ISCED URI
@@ -446,7 +524,7 @@ def level_unmapped(record: Record) -> Iterator[Violation]:
                 hint=f"name the vocabulary: {found.target}",
                 field="educational_levels",
                 location=where,
-                severity=Severity.INFO,
+                code="EDU006",
             )
         elif found is not None:
             yield Violation(

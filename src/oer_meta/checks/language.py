@@ -6,7 +6,8 @@ networks that share OER by language (para. 15); translation is one of the adapta
 open licensing enables (para. 6, para. 14).  A catalogue can serve those aims only if
 every record names its languages with BCP 47 tags and every text says which language it
 is written in.  Every language value is read with :func:`oer_meta.languages.inspect_language`,
-the same code as :func:`oer_meta.normalize_language`.
+the same code as :func:`oer_meta.normalize_language`.  Occurrences that matter less than
+their rule's have codes of their own (``LANG007`` to ``LANG012``): one severity per code.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from oer_meta.checks._messages import quote
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.languages import (
     CASE,
     THREE_LETTER,
@@ -32,7 +33,6 @@ from oer_meta.languages import (
     suppress_script,
 )
 from oer_meta.model import Location, Record, Text
-from oer_meta.severity import Severity
 from oer_meta.vocabularies import concept_tail
 
 _RESOURCE_FIELD = {"lom": "general.language", "dc": "dc:language", "jsonld": "inLanguage"}
@@ -109,18 +109,41 @@ def _string_attribute(record: Record) -> str:
     return _STRING_ATTRIBUTE.get(record.source_format, "language")
 
 
-def _lowered_for(record: Record, verdict: LanguageVerdict) -> Severity | None:
-    """Occurrences of LANG003 that are information only: the value was unambiguous
-    (case, deprecated alias, redundant script, language URI), or a Dublin Core value is an
-    ISO 639-2/639-3 code, which DCMI itself recommends."""
+def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
+    """The code of a LANG003 occurrence that has one of its own: ``LANG009`` when the
+    value was unambiguous (case, deprecated alias, redundant script, language URI),
+    ``LANG010`` when a Dublin Core value is an ISO 639-2/639-3 code, which DCMI itself
+    recommends; None for LANG003's own."""
     if verdict.cosmetic:
-        return Severity.INFO
+        return "LANG009"
     if record.source_format == "dc" and set(verdict.reasons) <= {THREE_LETTER, CASE}:
-        return Severity.INFO
+        return "LANG010"
     return None
 
 
 # -- LANG001 ------------------------------------------------------------------------------
+
+
+_UNDETERMINED = Variant(
+    "LANG007",
+    "language-undetermined",
+    "info",
+    "The only language the record gives is 'und' (undetermined).",
+    """
+    ## Why it matters
+    A resource marked ``und`` drops out of language filters just like one with no
+    language (``LANG001``), but the record admits the gap honestly instead of leaving
+    it unnoticed, and ``und`` is the BCP 47 way to say so.  Information rather than a
+    warning: nothing better may be known yet.
+
+    ## Example
+    ``<dc:language>und</dc:language>``; ``"inLanguage": "und"``.
+
+    ## Fix
+    Replace ``und`` with the resource's language once it is known; use ``zxx`` for a
+    resource without linguistic content.
+    """,
+)
 
 
 @rule(
@@ -129,6 +152,7 @@ def _lowered_for(record: Record, verdict: LanguageVerdict) -> Severity | None:
     severity="warning",
     areas=[3, 5],
     paragraphs=["13", "9(iii)", "15"],
+    variants=[_UNDETERMINED],
 )
 def language_missing(record: Record) -> Iterator[Violation]:
     """The record does not say in which language the resource is.
@@ -138,8 +162,8 @@ def language_missing(record: Record) -> Iterator[Violation]:
     language (para. 15) and the Recommendation asks for OER in local and less-used
     languages (para. 13).  A resource whose language is not stated drops out of every
     language filter and cannot be counted when a catalogue measures its linguistic
-    diversity.  A record that gives only ``und`` (undetermined) is reported as
-    information: it admits the gap honestly.
+    diversity.  A record that gives only ``und`` (undetermined) is reported under
+    ``LANG007``, as information: it admits the gap honestly.
 
     ## Example
     A LOM record without ``general.language``, an oai_dc record without
@@ -170,7 +194,7 @@ def language_missing(record: Record) -> Iterator[Violation]:
             hint="replace 'und' with the resource's language once it is known",
             field="language",
             location=_where(values[0].text, record),
-            severity=Severity.INFO,
+            code="LANG007",
         )
 
 
@@ -214,12 +238,37 @@ def _strings_phrase(group: _Group) -> str:
     return f"{group.count} {kinds} string{plural}"
 
 
+_INVALID_DC = Variant(
+    "LANG008",
+    "language-invalid-dc",
+    "warning",
+    "A Dublin Core dc:language value is free text that names no language.",
+    """
+    ## Why it matters
+    A language no machine can read keeps the resource out of every language filter, as
+    with ``LANG002``.  But Dublin Core allows free text in ``dc:language`` (DCMI only
+    recommends a code), so the record breaks no rule of its format: a warning rather
+    than ``LANG002``'s error, which is for LOM and JSON-LD, whose bindings type the
+    value as a language code.  Language attributes (``xml:lang``) of Dublin Core texts
+    stay ``LANG002``.
+
+    ## Example
+    ``<dc:language>other</dc:language>``; ``<dc:language>see description</dc:language>``.
+
+    ## Fix
+    Write the language as a BCP 47 tag (``en``, ``de-AT``); ``zxx`` when the resource
+    has no linguistic content and ``und`` when the language is unknown.
+    """,
+)
+
+
 @rule(
     "LANG002",
     "language-invalid",
     severity="error",
     areas=[3, 5],
     paragraphs=["13", "9(iii)", "15"],
+    variants=[_INVALID_DC],
 )
 def language_invalid(record: Record) -> Iterator[Violation]:
     """A language value is neither a valid BCP 47 tag nor recognisable as a language.
@@ -229,8 +278,8 @@ def language_invalid(record: Record) -> Iterator[Violation]:
     language filters, and a text tagged with it cannot be matched to its readers.  Values
     such as ``other``, a sentence of prose or a made-up code (``xx``) name no language
     at all.  This is an error in LOM and JSON-LD, whose bindings type the value as a
-    language code; in Dublin Core, which allows free text in ``dc:language``, it is a
-    warning.
+    language code; in Dublin Core, which allows free text in ``dc:language``, it is
+    ``LANG008``, a warning.
 
     ## Example
     ``<dc:language>other</dc:language>``; ``"inLanguage": "xx"``; a langstring with
@@ -258,7 +307,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
             hint=hint,
             field=value.field,
             location=_where(value.text, record),
-            severity=Severity.WARNING if free_text and value.field == "language" else None,
+            code="LANG008" if free_text and value.field == "language" else None,
         )
     attribute = _string_attribute(record)
     for group in _string_groups(record):
@@ -273,12 +322,55 @@ def language_invalid(record: Record) -> Iterator[Violation]:
         )
 
 
+_UNAMBIGUOUS = Variant(
+    "LANG009",
+    "language-unambiguous-not-canonical",
+    "info",
+    "A language value names one language unambiguously but is not its canonical BCP 47 tag.",
+    """
+    ## Why it matters
+    Catalogues compare language tags as strings (``LANG003``), but some forms can be
+    mapped to the canonical tag without any doubt: another case (``EN``), a deprecated
+    alias the registry replaces (``iw`` for ``he``), a script the language's default
+    makes redundant (``en-Latn``), a language URI such as ScoLOMFR's
+    ``http://id.loc.gov/vocabulary/iso639-2/fre``.  Information rather than a warning:
+    a tool that canonicalises finds the resource.
+
+    ## Example
+    ``<language>EN</language>``; ``"inLanguage": "iw"``; ``xml:lang="de-Latn"``.
+
+    ## Fix
+    Write the canonical tag the hint gives (``en``, ``he``, ``de``).
+    """,
+)
+_THREE_LETTER_DC = Variant(
+    "LANG010",
+    "language-three-letter-dc",
+    "info",
+    "A Dublin Core language is an ISO 639-2 or 639-3 code where BCP 47 uses a two-letter one.",
+    """
+    ## Why it matters
+    DCMI recommends ISO 639-2 codes for ``dc:language``, so ``fre`` or ``eng`` follows
+    the format's own advice; BCP 47 and most catalogues, though, use the two-letter
+    ISO 639-1 code where one exists, and compare tags as strings.  Information rather
+    than ``LANG003``'s warning, since the record did what its format recommends.
+
+    ## Example
+    ``<dc:language>fre</dc:language>``; ``<dc:language>ENG</dc:language>``.
+
+    ## Fix
+    Write the BCP 47 tag the hint gives (``fr``, ``en``), which DCMI accepts as well.
+    """,
+)
+
+
 @rule(
     "LANG003",
     "language-not-canonical",
     severity="warning",
     areas=[3, 5],
     paragraphs=["13", "9(iii)", "15"],
+    variants=[_UNAMBIGUOUS, _THREE_LETTER_DC],
 )
 def language_not_canonical(record: Record) -> Iterator[Violation]:
     """A language value is recognisable but not the canonical BCP 47 tag.
@@ -290,8 +382,9 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
     ISO 639-1 code where one exists, ``-`` as separator, and registry replacements for
     deprecated codes (``iw`` is ``he``).  Values that were already unambiguous (case
     only, a deprecated alias, a redundant script, a language URI such as ScoLOMFR's
-    ``http://id.loc.gov/vocabulary/iso639-2/fre``) are reported as information, and
-    so are ISO 639-2/639-3 codes in Dublin Core, which DCMI recommends.  LOM's own
+    ``http://id.loc.gov/vocabulary/iso639-2/fre``) are reported under ``LANG009``, and
+    ISO 639-2/639-3 codes in Dublin Core, which DCMI recommends, under ``LANG010``;
+    both are information.  LOM's own
     ``none`` in ``general.language`` is accepted as written.
 
     ## Example
@@ -323,7 +416,7 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
                 hint=f"write {verdict.tag!r}",
                 field=value.field,
                 location=_where(value.text, record),
-                severity=_lowered_for(record, verdict),
+                code=_not_canonical_code(record, verdict),
             )
     attribute = _string_attribute(record)
     for group in _string_groups(record):
@@ -336,7 +429,7 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
             hint=f"write {verdict.tag!r}",
             field=f"{group.fields[0]}.language",
             location=group.location,
-            severity=_lowered_for(record, verdict),
+            code=_not_canonical_code(record, verdict),
         )
 
 
@@ -354,12 +447,35 @@ def _says_language(text: Text) -> bool:
     return text.language is not None and inspect_language(text.language).is_language
 
 
+_NO_RECORD_LANGUAGE = Variant(
+    "LANG011",
+    "langstring-language-missing-no-record-language",
+    "info",
+    "Texts say no language, and the record names no usable language either.",
+    """
+    ## Why it matters
+    A catalogue cannot tell which language a title or description is in (``LANG004``),
+    but here the record names no usable resource language at all, which ``LANG001`` or
+    ``LANG002`` already reports.  Information rather than a warning, so that one gap is
+    not counted twice; adding the record's language often settles both.
+
+    ## Example
+    An oai_dc record with a ``dc:title`` without ``xml:lang`` and no ``dc:language``.
+
+    ## Fix
+    Give the resource's language; in a record with several languages, also tag each
+    text (``xml:lang``, LOM string ``language``, JSON-LD ``@language``).
+    """,
+)
+
+
 @rule(
     "LANG004",
     "langstring-language-missing",
     severity="warning",
     areas=[3, 5],
     paragraphs=["13", "15", "9"],
+    variants=[_NO_RECORD_LANGUAGE],
 )
 def langstring_language_missing(record: Record) -> Iterator[Violation]:
     """A title, description or keyword says no language, and the record does not tell.
@@ -373,7 +489,7 @@ def langstring_language_missing(record: Record) -> Iterator[Violation]:
     exactly one resource language.  In a record with several languages, every string
     must say which it is.  A string tagged ``x-none``/``zxx`` (no linguistic content)
     says nothing about its language either.  When the record gives no language at all
-    (``LANG001``), this is reported as information only.
+    (``LANG001``), this is reported under ``LANG011``, as information.
 
     ## Example
     An oai_dc record with ``<dc:language>en</dc:language>`` and
@@ -394,20 +510,21 @@ def langstring_language_missing(record: Record) -> Iterator[Violation]:
     counts = Counter(label for label, _ in unknown)
     listed = ", ".join(f"{n} {label}{'s' if n > 1 else ''}" for label, n in counts.items())
     resource = _tags(_resource_values(record))
+    code: str | None = None
     if not resource:
-        why, severity = "the record names no usable resource language", Severity.INFO
+        why, code = "the record names no usable resource language", "LANG011"
     elif len(resource) > 1:
         shown = ", ".join(repr(tag) for tag in resource)
-        why, severity = f"the record has several languages ({shown})", None
+        why = f"the record has several languages ({shown})"
     else:
-        why, severity = f"the record's only language is {resource[0]!r}", None
+        why = f"the record's only language is {resource[0]!r}"
     yield Violation(
         f"the language of {listed} cannot be known: the strings do not say it and {why}",
         hint="tag each text with its language (LOM string language, xml:lang, JSON-LD "
         "@language or an @context @language)",
         field=unknown[0][0],
         location=_where(unknown[0][1], record),
-        severity=severity,
+        code=code,
     )
 
 
@@ -620,12 +737,37 @@ def _letters(kind: str) -> str:
     return re.sub(r"[^a-z]", "", _last_segment(kind).lower())
 
 
+_TRANSLATOR_UNLINKED = Variant(
+    "LANG012",
+    "translator-unlinked",
+    "info",
+    "The record names a translator but links to no original.",
+    """
+    ## Why it matters
+    A translator among the contributors says the resource is a translation, and a
+    translation should link to the work it translates so that it can be credited,
+    checked and updated (``LANG006``).  But the original may not be online at all, and
+    the record does not claim a relation it leaves empty: information rather than a
+    warning.
+
+    ## Example
+    ``"translator": {"name": "A. Okafor"}`` with no ``isBasedOn``,
+    ``translationOfWork`` or ``dcterms:source``.
+
+    ## Fix
+    Link the original when it has an identifier or URL (``translationOfWork`` or
+    ``isBasedOn`` with ``@id``, ``dcterms:source``, a LOM relation).
+    """,
+)
+
+
 @rule(
     "LANG006",
     "translation-unlinked",
     severity="warning",
     areas=[3, 5, 4],
     paragraphs=["6", "13", "14"],
+    variants=[_TRANSLATOR_UNLINKED],
 )
 def translation_unlinked(record: Record) -> Iterator[Violation]:
     """The record says the resource is a translation (or has one) but gives no link.
@@ -639,8 +781,8 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
     readers.  A relation of a translation kind (``isTranslationOf``,
     ``translationOfWork``, ``workTranslation``, ScoLOMFR's ``est la traduction de``...)
     without a target is a warning; a named translator with no link to any source
-    (``isBasedOn``, ``source``, a translation relation) is reported as information,
-    since the original may not be online.
+    (``isBasedOn``, ``source``, a translation relation) is reported under ``LANG012``,
+    as information, since the original may not be online.
 
     ## Example
     JSON-LD ``"translationOfWork": {"name": "Le cycle de l'eau"}`` with no ``@id`` or
@@ -686,6 +828,6 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
                 "(or a LOM relation) giving its identifier or URL",
                 field="relations",
                 location=agent.location or record.location,
-                severity=Severity.INFO,
+                code="LANG012",
             )
             return

@@ -6,7 +6,9 @@ access, re-use, re-purpose, adaptation and redistribution" (para. 1), an open li
 being one that grants exactly those permissions (para. 2).  Para. 12(a) asks that
 publicly funded resources be openly licensed or dedicated to the public domain.  These
 rules read every licence statement of a record with :func:`oer_meta.parse_licence`
-and say, in each message, what was read and what was concluded.
+and say, in each message, what was read and what was concluded.  Occurrences that
+matter less than their rule's have codes of their own (``LIC012``, ``LIC013``): one
+severity per code.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from oer_meta.checks._messages import quote
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.licences.compat import remix_conflicts
 from oer_meta.licences.model import Licence
 from oer_meta.licences.parse import parse_licence
@@ -29,7 +31,6 @@ from oer_meta.licences.record import (
     yes_no,
 )
 from oer_meta.model import LicenceStatement, Location, Record, Relation
-from oer_meta.severity import Severity
 
 if TYPE_CHECKING:
     from oer_meta.batch import BatchIndex, RecordRef
@@ -525,7 +526,37 @@ _NO_BARRIER = re.compile(
 )
 
 
-@rule("LIC010", "cost-not-free", severity="error", areas=[1, 4], paragraphs=["1", "14"])
+_REGISTRATION = Variant(
+    "LIC012",
+    "access-registration-required",
+    "warning",
+    "Access to the resource needs a registration or a login.",
+    """
+    ## Why it matters
+    OER permit no-cost access (para. 1).  A free account costs no money, so this is
+    not the cost that makes ``LIC010`` an error, but it is a barrier: learners must
+    give personal data before they can look, crawlers and harvesters cannot reach the
+    resource, and access ends with the account.  A warning.
+
+    ## Example
+    ``dcterms:accessRights`` = ``Free access with registration``; schema.org
+    ``"conditionsOfAccess": "Login required"``.
+
+    ## Fix
+    Let learners open the resource without an account, and say so in the access
+    conditions (or drop the statement).
+    """,
+)
+
+
+@rule(
+    "LIC010",
+    "cost-not-free",
+    severity="error",
+    areas=[1, 4],
+    paragraphs=["1", "14"],
+    variants=[_REGISTRATION],
+)
 def cost_not_free(record: Record) -> Iterator[Violation]:
     """The record declares a cost, or access that is not free.
 
@@ -533,7 +564,7 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     The Recommendation's OER permit "no-cost access" (para. 1), and para. 14 asks for
     sustainability models that do not pass costs on to learners.  A resource that must
     be paid for is not OER whatever its licence.  Access behind a registration or
-    login is not a cost, but it is a barrier, reported at warning level.
+    login is not a cost, but it is a barrier, reported under ``LIC012`` (a warning).
 
     ## Example
     LOM ``rights.cost`` = ``yes``; schema.org ``"isAccessibleForFree": false``;
@@ -562,8 +593,30 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
                 hint="let learners open the resource without an account",
                 field="rights.accessConditions",
                 location=term.location or record.location,
-                severity=Severity.WARNING,
+                code="LIC012",
             )
+
+
+_SPDX_DEPRECATED = Variant(
+    "LIC013",
+    "spdx-identifier-deprecated",
+    "info",
+    "A deprecated SPDX licence identifier is used; SPDX names its replacement.",
+    """
+    ## Why it matters
+    SPDX replaced ambiguous identifiers such as ``GPL-3.0`` by ``GPL-3.0-only`` and
+    ``GPL-3.0-or-later``; tools that follow the current list may not match the old id
+    (para. 15: exchange of records).  The licence itself is unchanged and still
+    offered, unlike the retired Creative Commons licences of ``LIC011``, so this is
+    information rather than a warning.
+
+    ## Example
+    ``GPL-2.0+``; ``LGPL-2.1``; ``AGPL-3.0``.
+
+    ## Fix
+    Use the current identifier the hint names (``GPL-2.0-or-later``).
+    """,
+)
 
 
 @rule(
@@ -572,6 +625,7 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     severity="warning",
     areas=[1, 5],
     paragraphs=["2", "15"],
+    variants=[_SPDX_DEPRECATED],
 )
 def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
     """A deprecated SPDX identifier or a retired Creative Commons licence is used.
@@ -581,11 +635,12 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
     licences and the old Public Domain Dedication and Certification; they are no longer
     offered or maintained, and some of them are not open.  SPDX replaced ambiguous ids
     such as ``GPL-3.0`` by ``GPL-3.0-only`` / ``GPL-3.0-or-later``; tools that follow
-    the current list may not match the old id.  Both weaken international exchange of
-    records (para. 15) and the clarity a licence must give (para. 2).
+    the current list may not match the old id (``LIC013``, information).  Both weaken
+    international exchange of records (para. 15) and the clarity a licence must give
+    (para. 2).
 
     ## Example
-    ``http://creativecommons.org/licenses/sampling+/1.0/``; ``GPL-2.0+``.
+    ``http://creativecommons.org/licenses/sampling+/1.0/``; ``GPL-2.0+`` (``LIC013``).
 
     ## Fix
     Use the current identifier (the hint names it), or, for a retired CC tool, a
@@ -600,7 +655,7 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
                 hint=f"use {licence.replaced_by}",
                 field=statement.field,
                 location=statement.location or record.location,
-                severity=Severity.INFO,
+                code="LIC013",
             )
         else:
             yield Violation(

@@ -8,6 +8,9 @@ mailbox or a home address, and records never need to say who the learners are.
 
 How the rules tell a person's contact details from an organisation's contact point is
 written down in docs/privacy.md; the tables are in ``oer_meta/data/privacy.json``.
+Where a rule cannot be sure (a contact detail that may be an organisation's, data of a
+user who may not be a learner), the occurrence has a code of its own (``PRIV003``,
+``PRIV004``): one severity per code.
 """
 
 from __future__ import annotations
@@ -19,11 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.data_files import load_data
 from oer_meta.model import Agent, Extension, Location, Record
 from oer_meta.readers.vcard import agent_from_vcard, vcard_properties
-from oer_meta.severity import Severity
 from oer_meta.vocabularies import concept_tail
 
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
@@ -193,11 +195,11 @@ class Contact:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A contact detail judged personal; ``severity`` is None for the rule's default,
-    or a lesser one when the rule could not tell for sure."""
+    """A contact detail judged personal; ``certain`` is False when the rule could not
+    tell for sure (the agent may be an organisation)."""
 
     contact: Contact
-    severity: Severity | None
+    certain: bool
     reason: str
 
 
@@ -256,28 +258,28 @@ def judge(contact: Contact, agent: Agent) -> Verdict | None:
             return None
         if agent.kind == "organization":
             if _name_shaped(address):
-                return Verdict(contact, Severity.INFO, _REASONS["org-named"])
+                return Verdict(contact, False, _REASONS["org-named"])
             return None
         if who is True:
-            return Verdict(contact, None, _REASONS["person-email"])
+            return Verdict(contact, True, _REASONS["person-email"])
         if _name_shaped(address):
-            return Verdict(contact, None, _REASONS["named"])
+            return Verdict(contact, True, _REASONS["named"])
         if _named_after(address, agent) or who is False:
             return None
-        return Verdict(contact, Severity.INFO, _REASONS["unsure"])
+        return Verdict(contact, False, _REASONS["unsure"])
     if agent.kind == "organization":
         return None
     marked = contact.types & (_table("personal_phone_types") | {"home"})
     if marked:
-        return Verdict(contact, None, "marked " + "/".join(sorted(marked)).upper())
+        return Verdict(contact, True, "marked " + "/".join(sorted(marked)).upper())
     if who is False:
         return None
     work = "work" in contact.types or (contact.kind == "address" and not contact.types)
     if work and agent.affiliation:
         return None  # the workplace's own contact point, next to its ORG
     if who is True:
-        return Verdict(contact, None, _REASONS["person-other"])
-    return Verdict(contact, Severity.INFO, _REASONS["unsure"])
+        return Verdict(contact, True, _REASONS["person-other"])
+    return Verdict(contact, False, _REASONS["unsure"])
 
 
 def personal_contacts(agent: Agent) -> list[Verdict]:
@@ -310,11 +312,11 @@ def _describe(verdicts: list[Verdict], kind: str) -> str:
     return noun + (f" (TYPE={','.join(types).upper()})" if types else "")
 
 
-def _severity(verdicts: list[Verdict]) -> Severity | None:
-    """The rule's default when any verdict is certain, else the lesser severity."""
-    if any(v.severity is None for v in verdicts):
+def _contact_code(verdicts: list[Verdict]) -> str | None:
+    """PRIV001's own code when any verdict is certain, else ``PRIV003``."""
+    if any(v.certain for v in verdicts):
         return None
-    return Severity.INFO
+    return "PRIV003"
 
 
 _HINTS = {
@@ -335,12 +337,41 @@ def _where(agent: Agent, record: Record) -> Location:
 # -- PRIV001 -----------------------------------------------------------------------------
 
 
+_POSSIBLY_PERSONAL = Variant(
+    "PRIV003",
+    "contact-data-possibly-personal",
+    "info",
+    "A contact detail may be personal, but the record does not show whether it belongs "
+    "to a person.",
+    """
+    ## Why it matters
+    A personal mailbox or telephone number in a record spreads to every harvester
+    (``PRIV001``), but here oer_meta cannot tell whether the agent is a person or an
+    organisation: an entry with no type and a name that is neither a person's nor an
+    organisation's, or an organisation whose address is shaped like a person's name
+    (``jane.doe@university.example``).  Information rather than a warning, so that
+    a repository can check by hand without failing on a guess.
+
+    ## Example
+    A vCard with ``FN:Physics Lab 3`` and ``EMAIL:lab3@example.org``; a schema.org
+    ``Organization`` with ``"email": "jane.doe@example.org"``.
+
+    ## Fix
+    If the detail belongs to a person, remove it as for ``PRIV001`` and keep the name,
+    an ORCID or the organisation; if it is an organisation's contact point, say so
+    (vCard ``ORG``, schema.org ``Organization``) or use a role address
+    (``contact@...``).
+    """,
+)
+
+
 @rule(
     "PRIV001",
     "personal-contact-data",
     severity="warning",
     areas=[1, 2],
     paragraphs=["11", "12"],
+    variants=[_POSSIBLY_PERSONAL],
 )
 def personal_contact_data(record: Record) -> Iterator[Violation]:
     """A contributor's personal e-mail address, telephone number or postal address is published.
@@ -355,8 +386,8 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
     points are not personal: role mailboxes (``contact@``, ``info@``, ``secretariat@``,
     ``noreply@``...), an ORG-only vCard, a schema.org ``Organization``, and the work
     telephone and address a vCard gives next to the person's ORG.  A warning, not an
-    error, because the person may have agreed to publication; the rule lowers an
-    occurrence to info when it cannot tell whether the agent is a person.
+    error, because the person may have agreed to publication; an occurrence where the
+    rule cannot tell whether the agent is a person is ``PRIV003`` (information).
 
     ## Example
     ``EMAIL;TYPE=INTERNET:jane.doe@example.org`` and ``ADR;TYPE=HOME:...`` in the
@@ -385,7 +416,7 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
                     hint=_HINTS[kind],
                     field=f"{field}.{kind}",
                     location=_where(agent, record),
-                    severity=_severity(found),
+                    code=_contact_code(found),
                 )
 
 
@@ -515,7 +546,7 @@ def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
         "or ORG without e-mail), or drop the entity; keep learners' data out of metadata",
         field="annotation.entity",
         location=where,
-        severity=None if learner else Severity.WARNING,
+        code=None if learner else "PRIV004",
     )
 
 
@@ -535,7 +566,7 @@ def _annotation_text(ext: Extension, where: Location) -> Violation | None:
         "pupils aged 10-11' rather than names or e-mail addresses",
         field="annotation.description",
         location=where,
-        severity=None if learner else Severity.WARNING,
+        code=None if learner else "PRIV004",
     )
 
 
@@ -558,8 +589,32 @@ def _usage(ext: Extension, where: Location) -> Violation | None:
         "by name or organisation, never by e-mail address or account",
         field=name,
         location=where,
-        severity=None if learner else Severity.WARNING,
+        code=None if learner else "PRIV004",
     )
+
+
+_USER_DATA = Variant(
+    "PRIV004",
+    "user-data",
+    "warning",
+    "The record carries data that identifies users of the resource not known to be learners.",
+    """
+    ## Why it matters
+    An annotator's or reviewer's e-mail address, account or telephone number in public
+    metadata spreads to every harvester, and the person may well be a learner.  But
+    nothing in the record marks them as one, and annotators and reviewers are often
+    teachers: a warning rather than ``PRIV002``'s error, which is for people marked
+    as learners (para. 11, 12: privacy-protected platforms, data protection).
+
+    ## Example
+    A LOM ``annotation`` whose vCard gives ``EMAIL:j.doe@example.org`` and no learner
+    role; a JSON-LD ``review`` whose ``author`` has an ``email``.
+
+    ## Fix
+    Credit annotations and reviews by name, ORCID or organisation, never by e-mail
+    address or account; publish usage data only in aggregate.
+    """,
+)
 
 
 @rule(
@@ -568,6 +623,7 @@ def _usage(ext: Extension, where: Location) -> Violation | None:
     severity="error",
     areas=[1, 2],
     paragraphs=["11", "12"],
+    variants=[_USER_DATA],
 )
 def learner_data(record: Record) -> Iterator[Violation]:
     """The record carries data that identifies learners or other users of the resource.
@@ -580,7 +636,7 @@ def learner_data(record: Record) -> Iterator[Violation]:
     privacy-protected OER platforms (para. 11) and data protection in OER policy
     (para. 12).  An error when the person is marked as a learner (vCard ``ROLE`` or
     ``TITLE`` such as ``élève``, ``student``; a text naming pupils next to their
-    e-mail); lowered to a warning when the annotator or reviewer may be a teacher.
+    e-mail); ``PRIV004`` (a warning) when the annotator or reviewer may be a teacher.
 
     ## Example
     ``<annotation><entity>BEGIN:VCARD ... TITLE:élève EMAIL:...@example.org

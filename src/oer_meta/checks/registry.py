@@ -6,6 +6,13 @@ paragraphs; the function's docstring is the rule's documentation, with the secti
 ``Why it matters``, ``Example`` and ``Fix``.  The rule yields :class:`Violation`; the
 engine turns each into a :class:`~oer_meta.report.Finding`, adding code, name,
 severity and areas as the active profile decides.
+
+One severity per code: a violation never carries a severity of its own.  Where some
+occurrences of a rule matter less (or more) than the others, the rule declares a
+:class:`Variant`, a code of its own with its own name, default severity and
+documentation, and emits those occurrences under it (``Violation(..., code=...)``).
+A profile's ``[severity]`` for a code then changes exactly that code.  Selecting or
+ignoring a rule by its code covers its variants too (:func:`oer_meta.profiles.matches`).
 """
 
 from __future__ import annotations
@@ -69,10 +76,8 @@ class Violation:
     location: Location | None = None
     #: The code this occurrence is reported under when the rule emits one of its
     #: declared variants (a case-only vocabulary mismatch...); ``None``: the rule's own.
+    #: A violation carries no severity: its code has one, which a profile may change.
     code: str | None = None
-    #: Transitional: a lesser severity for this occurrence, honoured unless the profile
-    #: sets the code's severity; packs are moving these occurrences to variant codes.
-    severity: Severity | None = None
 
 
 #: A rule's check: it receives a Record (kind ``record``) or the Unreadable item (kind

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 
 import isodate
 
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.model import Record, Term
 from oer_meta.readers.base import Unreadable
-from oer_meta.severity import Severity
 from oer_meta.vocabularies import concept_tail, dcmi_types, lom_vocabulary
 
 _LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
@@ -131,7 +130,7 @@ def _check_lom_term(term: Term) -> Violation | None:
             hint=f"write {canonical!r}; vocabulary tokens are compared exactly by many tools",
             field=term.element,
             location=term.location,
-            severity=Severity.INFO,
+            code="STD007",
         )
     if canonical is not None:
         return Violation(
@@ -170,12 +169,35 @@ def _check_dcmi_term(term: Term) -> Violation | None:
     )
 
 
+_CASE_ONLY = Variant(
+    "STD007",
+    "vocabulary-value-case",
+    "info",
+    "A vocabulary value differs from its token only in upper and lower case.",
+    """
+    ## Why it matters
+    The value names the right LOMv1.0 token, so a reader sees what is meant, but many
+    harvesters and filters compare tokens exactly and miss ``School`` when they look
+    for ``school``.  Information, not a warning like the other vocabulary mismatches of
+    ``STD003``: nothing is lost that a case-insensitive comparison would not recover.
+
+    ## Example
+    ``<context><source>LOMv1.0</source><value>Higher Education</value></context>``
+    (the token is ``higher education``); ``<role>...<value>Author</value>``.
+
+    ## Fix
+    Write the token exactly as the vocabulary spells it, as the hint gives it.
+    """,
+)
+
+
 @rule(
     "STD003",
     "vocabulary-value",
     severity="warning",
     areas=[5, 1],
     paragraphs=["11", "9(iii)"],
+    variants=[_CASE_ONLY],
 )
 def vocabulary_value(record: Record) -> Iterator[Violation]:
     """A value is not in the vocabulary its source declares.
@@ -186,8 +208,8 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
     record that says ``School`` or ``primary``.  Every LOM vocabulary element is
     checked against the LOMv1.0 tokens when its source is ``LOMv1.0`` (or absent, the
     binding's default); values from an application profile's own vocabulary are
-    tolerated.  A value that differs from the token only in case is reported as
-    information.  DC types declared as DCMI Type terms are checked too.
+    tolerated.  A value that differs from the token only in case is reported under
+    ``STD007``, as information.  DC types declared as DCMI Type terms are checked too.
 
     ## Example
     ``<intendedEndUserRole><source>LOMv1.0</source><value>pupil</value>`` (the LOMv1.0
