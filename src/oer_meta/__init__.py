@@ -12,6 +12,7 @@ Public API (stable)::
     oer_meta.parse_licence("CC BY-SA 4.0").openness   # 'open'
     oer_meta.attribution(record, lang="fr")           # the credit line to copy
     run = oer_meta.ValidationRun("unesco")            # streaming, with batch rules
+    oer_meta.validate(path, limits=oer_meta.ReadLimits(max_values_per_field=500))
     @oer_meta.rule("ORG001", "my-check", ...)          # how plugins declare rules
 
 Heavy modules are imported on first use, so ``import oer_meta`` stays light.
@@ -33,6 +34,7 @@ __all__ = [
     "OerMetaError",
     "Profile",
     "ReadError",
+    "ReadLimits",
     "Record",
     "RecordResult",
     "Report",
@@ -64,6 +66,7 @@ _LAZY = {
     "Record": "oer_meta.model",
     "OerMetaError": "oer_meta.errors",
     "ReadError": "oer_meta.errors",
+    "ReadLimits": "oer_meta.readers.limits",
     "Profile": "oer_meta.profiles",
     "load_profile": "oer_meta.profiles",
     "Rule": "oer_meta.checks.registry",
@@ -98,6 +101,7 @@ if TYPE_CHECKING:
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records
+    from oer_meta.readers.limits import ReadLimits
     from oer_meta.report import BatchFinding, Finding, RecordResult, Report
     from oer_meta.severity import Severity
 

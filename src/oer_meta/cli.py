@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import errno
 import io
 import json
 import os
@@ -23,14 +25,8 @@ from oer_meta import __version__
 from oer_meta.errors import OerMetaError
 
 if TYPE_CHECKING:
+    from oer_meta.readers.limits import ReadLimits
     from oer_meta.readers.sources import Source
-
-
-def printable(text: str) -> str:
-    """A path or message safe to show on a terminal (control characters escaped)."""
-    from oer_meta.formatters.text import printable as escape
-
-    return escape(text)
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -87,6 +83,22 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="read inputs as this format instead of detecting it",
     )
+    val.add_argument(
+        "--max-values-per-field",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="read at most N values of one field per record; the rest are dropped and "
+        "noted (STD002) (default: 10000)",
+    )
+    val.add_argument(
+        "--max-records-per-file",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="read at most N records from one file; the rest is reported as not read "
+        "(default: no limit)",
+    )
     val.add_argument("--show-hints", action="store_true", help="print each finding's fix hint")
     val.add_argument(
         "--lang",
@@ -123,6 +135,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a limit of 0 would read nothing)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> ReadLimits | None:
+    """The reader limits the options ask for (``None``: the defaults)."""
+    from oer_meta.readers.limits import DEFAULT_LIMITS
+
+    changes: dict[str, int] = {}
+    if args.max_values_per_field is not None:
+        changes["max_values_per_field"] = args.max_values_per_field
+    if args.max_records_per_file is not None:
+        changes["max_records_per_file"] = args.max_records_per_file
+    return dataclasses.replace(DEFAULT_LIMITS, **changes) if changes else None
+
+
 def _split(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -141,7 +176,7 @@ def _stdin_bytes() -> bytes | None:
 def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
     """The inputs named on the command line, and whether some could not be used (each
     such path is named on stderr; the others are still checked)."""
-    from oer_meta.readers.sources import walk
+    from oer_meta.readers.sources import display_name, walk
 
     sources: list[Source] = []
     bad = False
@@ -155,10 +190,10 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
                 sources.append(data)
             continue
         path = Path(raw)
-        shown = printable(raw)
+        shown = display_name(raw)  # a name may hold a newline, ESC or non-UTF-8 bytes
         if not path.exists():
             if path.is_symlink():
-                _say(f"{shown}: a symbolic link that loops or points nowhere")
+                _say(_broken_link(path, shown))
             else:
                 _say(f"no such file or folder: {shown}")
             bad = True
@@ -168,6 +203,22 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
         else:
             sources.append(path)
     return sources, bad
+
+
+def _broken_link(path: Path, shown: str) -> str:
+    """Why a symbolic link names no file: it loops, or its target is missing."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{shown}: a symbolic link that loops (it leads back to itself)"
+    try:
+        from oer_meta.readers.sources import display_name
+
+        target = display_name(path.readlink())
+    except OSError:
+        target = "?"
+    return f"{shown}: a dangling symbolic link (it points to {target}, which does not exist)"
 
 
 def _say(message: str) -> None:
@@ -198,6 +249,7 @@ def _validate(args: argparse.Namespace) -> int:
         select=_split(args.select) or None,
         ignore=_split(args.ignore),
         fail_on=args.fail_on,
+        limits=_limits(args),
     )
     for failure in plugin_failures():
         _say(failure)
@@ -288,9 +340,11 @@ def _attribution(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         source = data
     else:
+        from oer_meta.readers.sources import display_name
+
         source = Path(args.path)
         if not source.exists():
-            print(f"oer-meta: no such file or folder: {args.path}", file=sys.stderr)
+            _say(f"no such file or folder: {display_name(args.path)}")
             return EXIT_USAGE
     records = unreadable = 0
     for item in iter_source(source):

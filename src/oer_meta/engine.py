@@ -24,6 +24,7 @@ from oer_meta.internal import drain, record_crash
 from oer_meta.model import Location, Record
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers.base import Unreadable
+from oer_meta.readers.limits import ReadLimits
 from oer_meta.readers.sources import Source, expand, iter_source
 from oer_meta.report import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
@@ -93,9 +94,12 @@ class ValidationRun:
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
         fail_on: str | Severity | None = None,
+        limits: ReadLimits | None = None,
     ) -> None:
         self.profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
         self.input_format = format
+        #: how much of each input is read (``None``: the reader defaults)
+        self.limits = limits
         self._plan = _Plan.of(self.profile)
         self._index = BatchIndex() if self._plan.batch_checks else None
 
@@ -191,7 +195,7 @@ class ValidationRun:
         drain()  # crashes recorded outside any run are not this run's
         for source in expand(sources):
             counters: dict[str | None, int] = {}
-            items = iter_source(source, input_format=self.input_format)
+            items = iter_source(source, input_format=self.input_format, limits=self.limits)
             while True:
                 try:
                     item = next(items)
@@ -253,14 +257,18 @@ def validate_many(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[RecordResult]:
     """Lazily validate every record of every source; folders are walked.
 
     ``sources`` may also be a single source (path, bytes, str, dict or Record).  Batch
     rules need the whole batch: use :class:`ValidationRun` (or :func:`validate`) for
-    their findings.
+    their findings.  ``limits`` (:class:`ReadLimits`) bounds how much of each input is
+    read; untrusted input is read with the defaults when it is ``None``.
     """
-    run = ValidationRun(profile, format=format, select=select, ignore=ignore, fail_on=fail_on)
+    run = ValidationRun(
+        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+    )
     return run.results(sources)
 
 
@@ -272,12 +280,15 @@ def validate(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
+    limits: ReadLimits | None = None,
 ) -> Report:
     """Validate a path (file or folder), bytes, text, dict or Record; return a Report.
 
     The batch rules' findings are added to the results of the records they concern.
     """
-    run = ValidationRun(profile, format=format, select=select, ignore=ignore, fail_on=fail_on)
+    run = ValidationRun(
+        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+    )
     results = list(run.results(source))
     report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)
     report.add_batch_findings(run.batch_findings())
