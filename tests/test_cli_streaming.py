@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -178,6 +179,16 @@ def test_internal_errors_reach_the_library_report(broken_rule: str) -> None:
     assert report.summary()["internal_errors"] == 1
 
 
+def _rest_of(child: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """What the child writes after the lines already read: read through the same
+    buffered pipe objects (``communicate`` would skip what ``readline`` buffered)."""
+    assert child.stdout is not None and child.stderr is not None
+    rest = child.stdout.read()
+    err = child.stderr.read()
+    child.wait(timeout=120)
+    return rest, err
+
+
 def test_ctrl_c_writes_what_was_checked_and_exits_130(tmp_path: Path) -> None:
     path = _harvest(tmp_path / "big.xml", 60_000)
     child = subprocess.Popen(
@@ -189,7 +200,7 @@ def test_ctrl_c_writes_what_was_checked_and_exits_130(tmp_path: Path) -> None:
     first = child.stdout.readline()  # results are streaming
     assert json.loads(first)["type"] == "result"
     child.send_signal(signal.SIGINT)
-    rest, err = child.communicate(timeout=120)
+    rest, err = _rest_of(child)
     lines = [json.loads(line) for line in rest.decode().splitlines()]
     assert child.returncode == 130
     summary = lines[-1]
@@ -197,6 +208,64 @@ def test_ctrl_c_writes_what_was_checked_and_exits_130(tmp_path: Path) -> None:
     assert 1 <= summary["summary"]["records"] < 60_000
     assert summary["summary"]["records"] == 1 + sum(1 for x in lines if x["type"] == "result")
     assert b"Traceback" not in err and b"interrupted after" in err
+
+
+@pytest.mark.parametrize("output", ["jsonl", "json"])
+def test_ctrl_c_never_cuts_a_result_in_half(tmp_path: Path, output: str) -> None:
+    """Interrupts sent while results are being written (one every few milliseconds
+    until the child stops) leave a report whose every result is whole."""
+    path = _harvest(tmp_path / "big.xml", 60_000)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "oer_meta", "validate", str(path), "--format", output],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    first = child.stdout.readline()  # results are streaming
+    child.send_signal(signal.SIGINT)
+    for _ in range(200):  # more Ctrl-C while it finishes: the report must stay whole
+        if child.poll() is not None:
+            break
+        child.send_signal(signal.SIGINT)
+        time.sleep(0.002)
+    rest, err = _rest_of(child)
+    assert child.returncode == 130, err
+    assert b"Traceback" not in err
+    if output == "jsonl":
+        lines = [json.loads(line) for line in (first + rest).decode().splitlines()]
+        summary = lines[-1]
+        results = sum(1 for x in lines if x["type"] == "result")
+    else:
+        summary = json.loads(first + rest)
+        results = len(summary["results"])
+    assert summary["interrupted"] is True
+    assert summary["summary"]["records"] == results
+
+
+def test_deferred_interrupt_holds_ctrl_c_until_the_atomic_block_ends() -> None:
+    from oer_meta.interrupts import DeferredInterrupt
+
+    done: list[str] = []
+    with DeferredInterrupt() as interrupts:
+        with pytest.raises(KeyboardInterrupt), interrupts.atomic():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)  # the handler has run by now: it held the interrupt
+            done.append("written")
+        assert done == ["written"]
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # stopping: no second one
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.01)
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # until the program ends
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    with DeferredInterrupt() as interrupts:
+        assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+        with pytest.raises(KeyboardInterrupt):  # outside a block: at once
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    with DeferredInterrupt():
+        pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:

@@ -227,12 +227,15 @@ def _say(message: str) -> None:
 
 def _output(path: str | None) -> TextIO:
     """Where the report goes: a UTF-8 file, or standard output made unable to fail on a
-    character its encoding lacks (a cp1252 console gets escapes, not a traceback)."""
+    character its encoding lacks (a cp1252 console gets escapes, not a traceback).
+
+    Standard output is buffered (by line on a terminal) even under PYTHONUNBUFFERED,
+    which would otherwise turn every piece of every result into a system call."""
     if path is not None:
         return Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n")
     out = sys.stdout
     if isinstance(out, io.TextIOWrapper):
-        out.reconfigure(errors="backslashreplace")
+        out.reconfigure(errors="backslashreplace", write_through=False, line_buffering=out.isatty())
     return out
 
 
@@ -241,6 +244,7 @@ def _validate(args: argparse.Namespace) -> int:
     from oer_meta.engine import ValidationRun
     from oer_meta.formatters.base import RunInfo, make_formatter
     from oer_meta.formatters.text import internal_error_line
+    from oer_meta.interrupts import DeferredInterrupt
     from oer_meta.report import Tally
 
     run = ValidationRun(
@@ -259,27 +263,31 @@ def _validate(args: argparse.Namespace) -> int:
     out = _output(args.output_file)
     formatter = make_formatter(args.output, out)
     tally = Tally(run.profile.fail_on)
-    formatter.start(
-        RunInfo(
-            profile=run.profile.name,
-            fail_on=run.profile.fail_on,
-            show_hints=args.show_hints,
-            lang=args.lang,
-        )
+    info = RunInfo(
+        profile=run.profile.name,
+        fail_on=run.profile.fail_on,
+        show_hints=args.show_hints,
+        lang=args.lang,
     )
     interrupted = False
-    try:
-        for result in run.results(sources):
-            tally.add(result)
-            formatter.result(result)
-            for error in result.internal_errors:
-                _say(internal_error_line(error, result.source).plain)
-        found = run.batch_findings()
-        tally.add_batch(found)
-        formatter.batch(found)
-    except KeyboardInterrupt:
-        interrupted = True
-    formatter.finish(tally, interrupted=interrupted)
+    with DeferredInterrupt() as interrupts:
+        try:
+            with interrupts.atomic():
+                formatter.start(info)
+            for result in run.results(sources):
+                with interrupts.atomic():  # counted and written whole, or not at all
+                    tally.add(result)
+                    formatter.result(result)
+                    for error in result.internal_errors:
+                        _say(internal_error_line(error, result.source).plain)
+            found = run.batch_findings()
+            with interrupts.atomic():
+                tally.add_batch(found)
+                formatter.batch(found)
+        except KeyboardInterrupt:
+            interrupted = True
+        with interrupts.atomic():
+            formatter.finish(tally, interrupted=interrupted)
     if out is not sys.stdout:
         out.close()
     if interrupted:
