@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 LOM_IEEE = "http://ltsc.ieee.org/xsd/LOM"
 IMSMD_V1P2 = "http://www.imsglobal.org/xsd/imsmd_v1p2"
 IMSMD_ROOT_V1P2P1 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
@@ -42,8 +44,13 @@ PREFIXES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def split(tag: str) -> tuple[str | None, str]:
-    """Split a Clark name ``{ns}local`` into ``(ns, local)``."""
+    """Split a Clark name ``{ns}local`` into ``(ns, local)``.
+
+    Memoised: a reader asks this of every element several times, and a harvest
+    repeats a few dozen tags (bounded, so a document of distinct tags cannot grow it).
+    """
     if tag.startswith("{"):
         ns, _, local = tag[1:].partition("}")
         return ns, local

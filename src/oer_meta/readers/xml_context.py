@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -12,11 +13,19 @@ from oer_meta.readers.namespaces import PREFIXES, split
 
 def step(elem: etree._Element) -> str:
     """The XPath step naming ``elem`` without a position: ``prefix:local``."""
-    ns, local = split(elem.tag) if isinstance(elem.tag, str) else (None, "node()")
+    tag = elem.tag
+    if not isinstance(tag, str):
+        return "node()"
+    return _step(tag, elem.prefix)
+
+
+@lru_cache(maxsize=4096)
+def _step(tag: str, prefix: str | None) -> str:
+    """Memoised like :func:`split`: every element of a harvest asks for its step."""
+    ns, local = split(tag)
     if ns is None:
         return local
-    prefix = PREFIXES.get(ns) or elem.prefix or "ns"
-    return f"{prefix}:{local}"
+    return f"{PREFIXES.get(ns) or prefix or 'ns'}:{local}"
 
 
 @dataclass
