@@ -23,12 +23,12 @@ from oer_meta import __version__
 from oer_meta.errors import OerMetaError
 
 if TYPE_CHECKING:
-    from oer_meta.readers.sources import Source
+    from oer_meta.readers.dispatch import Source
 
 
 def printable(text: str) -> str:
     """A path or message safe to show on a terminal (control characters escaped)."""
-    from oer_meta.formatters.text import printable as escape
+    from oer_meta.report.formatters.text import printable as escape
 
     return escape(text)
 
@@ -141,7 +141,7 @@ def _stdin_bytes() -> bytes | None:
 def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
     """The inputs named on the command line, and whether some could not be used (each
     such path is named on stderr; the others are still checked)."""
-    from oer_meta.readers.sources import walk
+    from oer_meta.readers.dispatch import walk
 
     sources: list[Source] = []
     bad = False
@@ -188,9 +188,9 @@ def _output(path: str | None) -> TextIO:
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
     from oer_meta.engine import ValidationRun
-    from oer_meta.formatters.base import RunInfo, make_formatter
-    from oer_meta.formatters.text import internal_error_line
-    from oer_meta.report import Tally
+    from oer_meta.report.formatters.base import RunInfo, make_formatter
+    from oer_meta.report.formatters.text import internal_error_line
+    from oer_meta.report.results import Tally
 
     run = ValidationRun(
         args.profile,
@@ -276,8 +276,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _attribution(args: argparse.Namespace) -> int:
     """One attribution line per record on standard output; unreadable input is named
     on standard error and makes the exit code 2, after the lines of the records read."""
-    from oer_meta.credits import attribution
     from oer_meta.errors import ReadError
+    from oer_meta.knowledge.attribution import attribution
     from oer_meta.readers import Unreadable, iter_source
 
     source: Source

@@ -3,7 +3,7 @@
 A :class:`ValidationRun` reads its sources lazily and yields one
 :class:`RecordResult` per record as soon as it is checked, so a large OAI-PMH harvest
 is never held in memory.  While records stream it builds the compact
-:class:`~oer_meta.batch.BatchIndex` that batch rules need, and runs them when the
+:class:`~oer_meta.checks.batch.BatchIndex` that batch rules need, and runs them when the
 batch ends (:meth:`ValidationRun.batch_findings`).  Input that cannot be read yields a
 result with the findings of the ``input`` rules; nothing in a batch is lost.  An
 exception raised by oer_meta's own code (a rule, a reader, a parser) is an internal
@@ -18,14 +18,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from oer_meta.batch import BatchIndex, RecordRef
+from oer_meta.checks.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, get_rule
 from oer_meta.internal import drain, record_crash
 from oer_meta.model import Location, Record
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers.base import Unreadable
-from oer_meta.readers.sources import Source, expand, iter_source
-from oer_meta.report import BatchFinding, Finding, RecordResult, Report
+from oer_meta.readers.dispatch import Source, expand, iter_source
+from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
 
 __all__ = ["ValidationRun", "check", "resolve_profile", "validate", "validate_many"]

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from oer_meta.model import Location, Record
 from oer_meta.readers import Unreadable
 from oer_meta.readers.base import ReadItem
-from oer_meta.readers.envelopes import is_envelope, read_envelopes
-from oer_meta.readers.namespaces import DC, OAI_DC
+from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
+from oer_meta.readers.xml.namespaces import DC, OAI_DC
 from tests.corpus_paths import CORPUS, corpus_id, needs_corpus
 
 OAI_DC_PAYLOAD = (
@@ -59,13 +59,13 @@ def fake_json_reader() -> Iterator[list[tuple[object, str | None, str]]]:
 
     with pytest.MonkeyPatch.context() as patch:
         try:
-            import oer_meta.readers.jsonld as module
+            import oer_meta.readers.jsonld.reader as module
 
             patch.setattr(module, "records_from_json", records_from_json)
         except ImportError:
-            fake = types.ModuleType("oer_meta.readers.jsonld")
+            fake = types.ModuleType("oer_meta.readers.jsonld.reader")
             fake.records_from_json = records_from_json  # type: ignore[attr-defined]
-            patch.setitem(sys.modules, "oer_meta.readers.jsonld", fake)
+            patch.setitem(sys.modules, "oer_meta.readers.jsonld.reader", fake)
         yield calls
 
 
@@ -377,7 +377,7 @@ def test_corpus_nsdl_envelope_facts() -> None:
 @needs_corpus
 @pytest.mark.parametrize("path", [CORPUS / name for name in sorted(ENVELOPE_FILES)], ids=corpus_id)
 def test_corpus_envelopes_through_the_json_reader(path: Path) -> None:
-    pytest.importorskip("oer_meta.readers.jsonld")
+    pytest.importorskip("oer_meta.readers.jsonld.reader")
     from oer_meta.readers import iter_source
 
     items = list(iter_source(path))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from oer_meta.model import Record
 from oer_meta.readers import ReadItem, Unreadable, iter_source
-from oer_meta.readers.html import read_html
+from oer_meta.readers.containers.html import read_html
 from tests.corpus_paths import CORPUS, EXAMPLES, needs_corpus
 
 RECORD = {

@@ -13,8 +13,8 @@ from json_source_map import calculate
 
 from oer_meta.model import Record
 from oer_meta.readers import ReadItem, Unreadable, iter_source, read_records
-from oer_meta.readers.json_lines import LineIndex, PointerMap, escape_token, value_offsets
-from oer_meta.readers.jsonld import NoRecord, read_json_bytes, records_from_json
+from oer_meta.readers.jsonld.lines import LineIndex, PointerMap, escape_token, value_offsets
+from oer_meta.readers.jsonld.reader import NoRecord, read_json_bytes, records_from_json
 from tests.corpus_paths import CORPUS, EXAMPLES, corpus_files, corpus_id, needs_corpus
 
 SCHEMA = "https://schema.org/"
@@ -1184,7 +1184,7 @@ def test_json_lines_file_is_read_line_by_line_with_file_line_numbers(tmp_path: P
 
 
 def test_json_lines_reading_is_lazy() -> None:
-    from oer_meta.readers.jsonld import read_json_lines
+    from oer_meta.readers.jsonld.reader import read_json_lines
 
     class Stream:
         """Yields two lines, then fails: a reader that read ahead would fail first."""
