@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from oer_meta._version import __version__
 
 __all__ = [
     "ActionArea",
@@ -81,18 +81,16 @@ _LAZY = {
     "read_records": "oer_meta.readers",
     "Licence": "oer_meta.knowledge.licences",
     "parse_licence": "oer_meta.knowledge.licences",
-    # the module is not named "attribution": importing it would shadow the function
-    "attribution": "oer_meta.knowledge.attribution",
+    "attribution": "oer_meta.engine",
     "normalize_language": "oer_meta.knowledge.languages",
 }
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
     from oer_meta.checks.registry import Rule, Variant, Violation, rule
-    from oer_meta.engine import ValidationRun, check, validate, validate_many
+    from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
     from oer_meta.internal import InternalError
-    from oer_meta.knowledge.attribution import attribution
     from oer_meta.knowledge.languages import normalize_language
     from oer_meta.knowledge.licences import Licence, parse_licence
     from oer_meta.model import Location, Record

@@ -4,6 +4,10 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 us
 error, a path that cannot be read, or no input found; 3 an internal error (a bug in
 oer_meta, reported on stderr and in the report); 130 interrupted (Ctrl-C), after
 writing what was checked; 141 the output pipe was closed.
+
+The imports inside functions are for start-up time only (``oer-meta --version`` and
+``--help`` load neither lxml nor pydantic); the CLI is the top layer and imports
+downwards only, so none of them hides a cycle.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from oer_meta import __version__
+from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError
 
 if TYPE_CHECKING:
@@ -188,7 +192,7 @@ def _output(path: str | None) -> TextIO:
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
     from oer_meta.engine import ValidationRun
-    from oer_meta.report.formatters.base import RunInfo, make_formatter
+    from oer_meta.report.formatters import RunInfo, make_formatter
     from oer_meta.report.formatters.text import internal_error_line
     from oer_meta.report.results import Tally
 

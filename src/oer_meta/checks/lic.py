@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.parse import parse_licence
@@ -416,8 +417,6 @@ def attribution_incomplete(record: Record) -> Iterator[Violation]:
     to be credited, a resolvable link, and the licence URL.  ``oer-meta attribution
     FILE`` shows the line a re-user would copy.
     """
-    from oer_meta.knowledge.attribution import tasl
-
     chosen = effective_licence(record)
     if chosen is None or chosen[1].openness not in ("open", "open-noncommercial"):
         return

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from oer_meta.areas import ActionArea
+from oer_meta.errors import UnknownRuleError
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
@@ -312,8 +313,6 @@ def get_rule(code: str) -> Rule:
     _load()
     found = _REGISTRY.get(code.strip().upper())
     if found is None:
-        from oer_meta.errors import UnknownRuleError
-
         raise UnknownRuleError(f"no rule has the code {code!r}")
     return found
 

@@ -15,8 +15,7 @@ import isodate
 
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types, lom_vocabulary
-from oer_meta.model import Record, Term
-from oer_meta.readers.base import Unreadable
+from oer_meta.model import Record, Term, Unreadable
 
 _LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)

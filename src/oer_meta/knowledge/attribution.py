@@ -7,8 +7,8 @@ marks it up (``cc:`` and ``dct:``), or Markdown.  A part the record does not giv
 named as missing in the line; nothing is guessed.  The wording lives in
 ``data/licences/attribution.json``; docs/attribution.md explains the choices.
 
-The module is not called ``attribution``: that would shadow the function exported
-as ``oer_meta.attribution``.
+This module knows records, not inputs: :func:`oer_meta.attribution`, which also
+reads a file, bytes or a dict first, is :func:`oer_meta.engine.attribution`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,24 @@ from urllib.parse import quote
 
 from oer_meta.errors import UsageError
 from oer_meta.knowledge.data_files import load_data
+from oer_meta.knowledge.languages import inspect_language, primary_language
+from oer_meta.knowledge.licences.record import record_licence
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import Agent, Record
 
 if TYPE_CHECKING:
     from oer_meta.knowledge.licences.model import Licence
-    from oer_meta.readers.dispatch import Source
 
-__all__ = ["FORMATS", "LANGUAGES", "Tasl", "attribution", "render", "resolvable_url", "tasl"]
+__all__ = [
+    "FORMATS",
+    "LANGUAGES",
+    "Tasl",
+    "attribution",
+    "check_options",
+    "render",
+    "resolvable_url",
+    "tasl",
+]
 
 #: The output formats :func:`attribution` writes.
 FORMATS = ("text", "html", "markdown")
@@ -63,8 +73,6 @@ def _wording() -> dict[str, Any]:
 def _language_of(tag: str | None) -> str | None:
     """The primary language of a tag (``fre`` -> ``fr``, ``fr-CA`` -> ``fr``), or None
     for tags that name no language (``x-none``, ``zxx``, garbage)."""
-    from oer_meta.knowledge.languages import inspect_language, primary_language
-
     verdict = inspect_language(tag or "")
     return primary_language(verdict.tag) if verdict.is_language else None
 
@@ -219,8 +227,6 @@ def _source(record: Record) -> str | None:
 
 def tasl(record: Record, lang: str = "en") -> Tasl:
     """Read the four parts of the attribution line from ``record``."""
-    from oer_meta.knowledge.licences.record import record_licence
-
     code = _check_lang(lang)
     title, title_language = _title(record, code)
     authors, authors_from = _authors(record)
@@ -444,17 +450,20 @@ def render(parts: Tasl, lang: str = "en", format: str = "text") -> str:
     return writer.wrap(line, parts)
 
 
-def attribution(record: Record | Source, lang: str = "en", format: str = "text") -> str:
+def check_options(lang: str, format: str) -> tuple[str, str]:
+    """``lang`` and ``format`` as :func:`attribution` uses them (``fr-CA`` -> ``fr``,
+    ``md`` -> ``markdown``); :class:`~oer_meta.errors.UsageError` for others."""
+    return _check_lang(lang), _check_format(format)
+
+
+def attribution(record: Record, lang: str = "en", format: str = "text") -> str:
     """The attribution line a re-user should copy for ``record``.
 
-    ``record`` is a :class:`Record` or anything :func:`oer_meta.read` accepts (one
-    record); ``lang`` is ``en``, ``fr``, ``de`` or ``es`` (``fr-CA`` counts as ``fr``);
+    ``lang`` is ``en``, ``fr``, ``de`` or ``es`` (``fr-CA`` counts as ``fr``);
     ``format`` is ``text``, ``html`` or ``markdown`` (``md``).  Raises
     :class:`~oer_meta.errors.UsageError` for another language or format.
+    :func:`oer_meta.attribution` (in :mod:`oer_meta.engine`) also takes anything
+    :func:`oer_meta.read` accepts.
     """
-    code, fmt = _check_lang(lang), _check_format(format)
-    if not isinstance(record, Record):
-        from oer_meta.readers import read
-
-        record = read(record)
+    code, fmt = check_options(lang, format)
     return render(tasl(record, code), code, fmt)

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from oer_meta.internal import record_crash
+
 __all__ = [
     "LanguageVerdict",
     "canonical_languages",
@@ -272,8 +274,6 @@ def _inspect(text: str) -> LanguageVerdict:
     try:
         return _read(text)
     except Exception as exc:  # the promise is "never raises"; the crash is still reported
-        from oer_meta.internal import record_crash
-
         record_crash("normalize_language", exc)
         return LanguageVerdict(raw=text, tag=None, reasons=(UNKNOWN,))
 

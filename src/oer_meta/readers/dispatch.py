@@ -22,10 +22,22 @@ from pathlib import Path
 from typing import IO, Any
 
 from oer_meta.errors import UnknownFormatError
+from oer_meta.knowledge.licences.record import annotate
 from oer_meta.model import Location, Record
-from oer_meta.readers.base import FORMATS, ReadItem, Unreadable
+from oer_meta.readers.base import FORMATS, LineIndex, Positioner, ReadItem, Unreadable
+from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
+from oer_meta.readers.containers.html import read_html, read_html_text
+from oer_meta.readers.dc.reader import build_dc_record
 from oer_meta.readers.encodings import Utf8Transcoder, utf32_codec
+from oer_meta.readers.jsonld.reader import (
+    read_json_bytes,
+    read_json_lines,
+    read_json_text,
+    records_from_json,
+)
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
+from oer_meta.readers.lom.reader import build_lom_record
+from oer_meta.readers.xml.stream import read_xml
 
 Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record
 
@@ -226,9 +238,9 @@ def _read_stream(
     kind = _kind(head)
     codec = utf32_codec(head)
     if kind == "json" and codec is None and _is_json_lines(handle):
-        from oer_meta.readers.jsonld.reader import read_json_lines
-
-        yield from read_json_lines(handle, file=file, input_format=fmt, limits=limits)
+        yield from read_json_lines(
+            handle, file=file, dispatcher=DISPATCHER, input_format=fmt, limits=limits
+        )
         return
     if kind != "xml" and size > limits.max_document_bytes:
         yield Unreadable(
@@ -360,17 +372,20 @@ def _dispatch(
     kind: str, stream: IO[bytes], *, file: str | None, fmt: str | None, limits: ReadLimits
 ) -> Iterator[ReadItem]:
     if kind == "xml" and fmt != "jsonld":
-        from oer_meta.readers.xml.stream import read_xml
-
-        yield from read_xml(stream, file=file, input_format=fmt, limits=limits)
+        yield from read_xml(
+            stream,
+            file=file,
+            build_lom=build_lom_record,
+            build_dc=build_dc_record,
+            input_format=fmt,
+            limits=limits,
+        )
     elif kind == "html" and fmt in (None, "jsonld"):
-        from oer_meta.readers.containers.html import read_html
-
-        yield from read_html(stream.read(), file=file, limits=limits)
+        yield from read_html(stream.read(), file=file, dispatcher=DISPATCHER, limits=limits)
     elif kind == "json" and fmt in (None, "jsonld", "dc", "lom"):
-        from oer_meta.readers.jsonld.reader import read_json_bytes
-
-        yield from read_json_bytes(stream.read(), file=file, input_format=fmt, limits=limits)
+        yield from read_json_bytes(
+            stream.read(), file=file, dispatcher=DISPATCHER, input_format=fmt, limits=limits
+        )
     elif kind == "unknown":
         yield Unreadable(
             "neither XML nor JSON: the content starts with neither '<' nor '{' / '['",
@@ -394,8 +409,6 @@ def iter_source(
     ``openness`` filled in), whichever reader built it.  ``limits`` bounds how much
     is read (:class:`~oer_meta.readers.limits.ReadLimits`; the defaults when ``None``).
     """
-    from oer_meta.knowledge.licences.record import annotate
-
     for item in _iter_items(source, input_format=input_format, limits=limits or DEFAULT_LIMITS):
         yield item if isinstance(item, Unreadable) else annotate(item)
 
@@ -407,9 +420,7 @@ def _iter_items(
     if isinstance(source, Record):
         yield source
     elif isinstance(source, (dict, list)):
-        from oer_meta.readers.jsonld.reader import records_from_json
-
-        yield from records_from_json(source, file=None, limits=limits)
+        yield from records_from_json(source, file=None, dispatcher=DISPATCHER, limits=limits)
     elif isinstance(source, (bytes, bytearray, memoryview)):
         yield from read_bytes(bytes(source), file=None, input_format=fmt, limits=limits)
     elif isinstance(source, str) and looks_like_content(source):
@@ -427,6 +438,79 @@ def _iter_items(
         raise TypeError(
             f"cannot read a {type(source).__name__}; give a path, bytes, str, dict or Record"
         )
+
+
+class _Dispatcher:
+    """The :class:`~oer_meta.readers.base.Dispatcher` handed to the JSON-LD reader and to
+    the containers: each payload they find goes back to the reader of its format."""
+
+    def xml(
+        self,
+        stream: IO[bytes],
+        *,
+        file: str | None,
+        line_offset: int | None = 0,
+        path_prefix: str = "",
+        limits: ReadLimits | None = None,
+    ) -> Iterator[ReadItem]:
+        return read_xml(
+            stream,
+            file=file,
+            build_lom=build_lom_record,
+            build_dc=build_dc_record,
+            line_offset=line_offset,
+            path_prefix=path_prefix,
+            limits=limits,
+        )
+
+    def json_value(
+        self,
+        value: Any,
+        *,
+        file: str | None,
+        pointer: str = "",
+        position: Positioner | None = None,
+        limits: ReadLimits | None = None,
+    ) -> Iterator[ReadItem]:
+        return records_from_json(
+            value, file=file, dispatcher=self, pointer=pointer, position=position, limits=limits
+        )
+
+    def json_text(
+        self,
+        text: str,
+        *,
+        file: str | None,
+        lines: LineIndex,
+        base: int = 0,
+        in_page: bool = False,
+        limits: ReadLimits | None = None,
+    ) -> Iterator[ReadItem]:
+        return read_json_text(
+            text, file=file, lines=lines, dispatcher=self, base=base, in_page=in_page, limits=limits
+        )
+
+    def page(self, text: str, *, file: str | None, limits: ReadLimits | None) -> Iterator[ReadItem]:
+        return read_html_text(text, file=file, dispatcher=self, limits=limits)
+
+    def envelopes(
+        self,
+        value: dict[str, Any],
+        *,
+        file: str | None,
+        pointer: str,
+        position: Positioner | None,
+        limits: ReadLimits | None,
+    ) -> Iterator[ReadItem] | None:
+        if not is_envelope(value):
+            return None
+        return read_envelopes(
+            value, file=file, dispatcher=self, pointer=pointer, position=position, limits=limits
+        )
+
+
+#: The one dispatcher: pass it to a format or container reader called directly.
+DISPATCHER = _Dispatcher()
 
 
 def walk(folder: Path) -> Iterator[Path]:

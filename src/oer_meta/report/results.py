@@ -14,9 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from oer_meta._version import __version__
 from oer_meta.areas import ActionArea
+from oer_meta.errors import UsageError
 from oer_meta.internal import InternalError
 from oer_meta.model import Location, Record
+from oer_meta.report.summary import record_summary
 from oer_meta.severity import Severity
 
 __all__ = ["BatchFinding", "Finding", "RecordResult", "Report", "Tally"]
@@ -94,8 +97,6 @@ class RecordResult:
         rec = self.record
         if rec is None:
             return {"title": None, "languages": [], "languages_raw": [], "licences": []}
-        from oer_meta.report.summary import record_summary
-
         return record_summary(rec)
 
     def to_dict(self) -> dict[str, Any]:
@@ -269,8 +270,6 @@ class Report:
             return self.by_rule()
         if key == "file":
             return dict(self.by_file())
-        from oer_meta.errors import UsageError
-
         raise UsageError(f"cannot group by {key!r}; use area, rule or file")
 
     def flatten(self, fields: Iterable[str] = ("rule", "line")) -> list[list[Any]]:
@@ -303,8 +302,6 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The whole report in the published JSON shape."""
-        from oer_meta import __version__
-
         return {
             "tool": {"name": "oer-meta", "version": __version__},
             "profile": self.profile,

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
+from oer_meta.internal import record_crash
 from oer_meta.knowledge.licences import cc, names, others, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.text import fold, words
@@ -75,8 +76,6 @@ def parse_licence(text: str) -> Licence:
     try:
         return _parse(text)
     except Exception as exc:  # never let a statement break a harvest, but say it crashed
-        from oer_meta.internal import record_crash
-
         record_crash("parse_licence", exc)
         return Licence(raw=_safe_raw(text), reason=f"Could not be read ({type(exc).__name__}).")
 

@@ -21,20 +21,16 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
+from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import Identifier, Location, Record, Text
-from oer_meta.readers.base import ReadItem, Unreadable
-from oer_meta.readers.dc.reader import identifier_scheme
+from oer_meta.readers.base import Dispatcher, Positioner, ReadItem, Unreadable
 from oer_meta.readers.encodings import declare_utf8
 from oer_meta.readers.limits import ReadLimits
-from oer_meta.readers.xml.stream import read_xml
 
 __all__ = ["is_envelope", "read_envelopes"]
-
-#: Gives ``(line, column)`` of the value at a JSON Pointer of the file being read.
-Positioner = Callable[[str], tuple[int, int]]
 
 _ENVELOPE_KEYS = ("payload_schema", "payload_placement", "resource_locator", "resource_data_type")
 
@@ -113,6 +109,7 @@ def read_envelopes(
     value: dict[str, Any],
     *,
     file: str | None,
+    dispatcher: Dispatcher,
     pointer: str = "",
     position: Positioner | None = None,
     limits: ReadLimits | None = None,
@@ -123,9 +120,9 @@ def read_envelopes(
     document) and prefixes every path; ``position`` optionally turns pointers relative
     to ``value`` into lines and columns (``PointerMap.position`` fits).  XML
     payloads are located by JSON Pointer plus XPath only: their own line numbers say
-    nothing about the JSON file.
+    nothing about the JSON file.  Each payload is handed to ``dispatcher``.
     """
-    reader = _EnvelopeReader(file, pointer, position, limits)
+    reader = _EnvelopeReader(file, dispatcher, pointer, position, limits)
     produced = False
     for here, doc in _documents(value, ""):
         produced = True
@@ -144,11 +141,13 @@ class _EnvelopeReader:
     def __init__(
         self,
         file: str | None,
+        dispatcher: Dispatcher,
         prefix: str,
         position: Positioner | None,
         limits: ReadLimits | None,
     ) -> None:
         self.file = file
+        self.dispatcher = dispatcher
         self.prefix = prefix
         self.position = position
         self.limits = limits
@@ -226,7 +225,7 @@ class _EnvelopeReader:
     def xml(self, text: str, data_pointer: str) -> Iterator[ReadItem]:
         # The string is re-encoded as UTF-8: a declared encoding would now be wrong.
         payload = declare_utf8(text).encode("utf-8", errors="surrogatepass")
-        yield from read_xml(
+        yield from self.dispatcher.xml(
             io.BytesIO(payload),
             file=self.file,
             line_offset=None,
@@ -235,9 +234,7 @@ class _EnvelopeReader:
         )
 
     def json(self, data: Any, data_pointer: str) -> Iterator[ReadItem]:
-        from oer_meta.readers.jsonld.reader import records_from_json
-
-        yield from records_from_json(
+        yield from self.dispatcher.json_value(
             data, file=self.file, pointer=self.prefix + data_pointer, limits=self.limits
         )
 

@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterator
 
 from oer_meta.model import Location, Record
-from oer_meta.readers.base import ReadItem, Unreadable
-from oer_meta.readers.jsonld.lines import LineIndex
+from oer_meta.readers.base import Dispatcher, LineIndex, NoRecord, ReadItem, Unreadable
 from oer_meta.readers.limits import ReadLimits
 
 __all__ = ["read_html", "read_html_text"]
@@ -36,10 +35,10 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 
 
 def read_html(
-    data: bytes, *, file: str | None, limits: ReadLimits | None = None
+    data: bytes, *, file: str | None, dispatcher: Dispatcher, limits: ReadLimits | None = None
 ) -> Iterator[ReadItem]:
     """Every JSON-LD record in an HTML page given as bytes."""
-    yield from read_html_text(_decode(data), file=file, limits=limits)
+    yield from read_html_text(_decode(data), file=file, dispatcher=dispatcher, limits=limits)
 
 
 def _scripts(text: str) -> Iterator[tuple[str, int, int]]:
@@ -73,11 +72,10 @@ def _scripts(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def read_html_text(
-    text: str, *, file: str | None, limits: ReadLimits | None = None
+    text: str, *, file: str | None, dispatcher: Dispatcher, limits: ReadLimits | None = None
 ) -> Iterator[ReadItem]:
-    """Every JSON-LD record in an HTML page (or in JSON-LD kept in ``<script>`` tags)."""
-    from oer_meta.readers.jsonld.reader import NoRecord, read_json_text
-
+    """Every JSON-LD record in an HTML page (or in JSON-LD kept in ``<script>`` tags);
+    each script block is handed to ``dispatcher`` as JSON text."""
     lines = LineIndex(text)
     blocks = records = unreadable = 0
     notes: list[str] = []
@@ -93,7 +91,7 @@ def read_html_text(
         if not content.strip():
             notes.append("an empty block")
             continue
-        block_items = read_json_text(
+        block_items = dispatcher.json_text(
             content, file=file, lines=lines, base=start, in_page=True, limits=limits
         )
         for item in block_items:

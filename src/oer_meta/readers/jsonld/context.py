@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from oer_meta.readers.jsonld.lines import escape_token
+from oer_meta.readers.jsonld.pointer import escape_token
 
 #: Namespaces whose terms are read as schema.org/LRMI property names.
 _VOCAB_NAMESPACES = (

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from oer_meta.readers.jsonld.surrogates import Repair
+from oer_meta.readers.base import LineIndex
+from oer_meta.readers.jsonld.pointer import escape_token
+from oer_meta.readers.jsonld.surrogates import Repair, may_hold_surrogates, repair
 
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(
@@ -35,28 +35,6 @@ _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 
 #: Syntax errors reported per text before the rest of it is given up.
 MAX_SYNTAX_ERRORS = 50
-
-
-def escape_token(key: str) -> str:
-    """Escape one reference token of a JSON Pointer (RFC 6901: ``~`` then ``/``)."""
-    if "~" in key or "/" in key:
-        return key.replace("~", "~0").replace("/", "~1")
-    return key
-
-
-class LineIndex:
-    """Turn character offsets of one text into 1-based lines and columns."""
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer("\n", text))
-        #: the line of the file on which ``text`` starts (a JSON Lines line read alone)
-        self._shift = first_line - 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based ``(line, column)`` of ``offset`` (columns count characters)."""
-        line = bisect_right(self._starts, offset)
-        return line + self._shift, offset - self._starts[line - 1] + 1
 
 
 def value_offsets(text: str, start: int) -> dict[str, int]:
@@ -168,8 +146,6 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
     starts with ``{`` or ``[`` after the line where that document began.  Lone
     surrogates are repaired here, once for every reader of JSON text.
     """
-    from oer_meta.readers.jsonld.surrogates import may_hold_surrogates, repair
-
     decoder = json.JSONDecoder()
     pos = _WS.match(text).end()  # type: ignore[union-attr]
     errors = 0

@@ -11,23 +11,28 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import IO, Any
 
 from oer_meta.internal import record_crash
 from oer_meta.model import Location, Record
-from oer_meta.readers.base import ReadItem, Unreadable
+from oer_meta.readers.base import (
+    Dispatcher,
+    LineIndex,
+    NoRecord,
+    Positioner,
+    ReadItem,
+    Unreadable,
+)
 from oer_meta.readers.jsonld.context import Context, record_kind, types_of
 from oer_meta.readers.jsonld.lines import (
-    LineIndex,
     PointerMap,
     SyntaxProblem,
-    escape_token,
     iter_documents,
 )
+from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.record import RecordBuilder
 from oer_meta.readers.jsonld.surrogates import Repair, repair, repair_problem
-from oer_meta.readers.jsonld.values import Positioner, Where, describe
+from oer_meta.readers.jsonld.values import Where, describe
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
 
 __all__ = ["NoRecord", "read_json_bytes", "read_json_text", "records_from_json"]
@@ -39,19 +44,11 @@ _NO_RECORD_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class NoRecord(Unreadable):
-    """A well-formed JSON value that describes no resource.
-
-    A stand-alone file says so as ``STD001``; an HTML page, whose other JSON-LD blocks
-    usually describe the site, reports it only when no block holds a record.
-    """
-
-
 def read_json_bytes(
     data: bytes,
     *,
     file: str | None,
+    dispatcher: Dispatcher,
     input_format: str | None = None,
     limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
@@ -61,9 +58,7 @@ def read_json_bytes(
         yield text
         return
     if text.lstrip()[:1] == "<":  # JSON-LD saved with its <script> tags, or a page
-        from oer_meta.readers.containers.html import read_html_text
-
-        yield from read_html_text(text, file=file, limits=limits)
+        yield from dispatcher.page(text, file=file, limits=limits)
         return
     if not text.strip():
         yield Unreadable(
@@ -73,7 +68,12 @@ def read_json_bytes(
         )
         return
     yield from read_json_text(
-        text, file=file, lines=LineIndex(text), input_format=input_format, limits=limits
+        text,
+        file=file,
+        lines=LineIndex(text),
+        dispatcher=dispatcher,
+        input_format=input_format,
+        limits=limits,
     )
 
 
@@ -85,6 +85,7 @@ def read_json_lines(
     stream: IO[bytes],
     *,
     file: str | None,
+    dispatcher: Dispatcher,
     input_format: str | None = None,
     limits: ReadLimits | None = None,
 ) -> Iterator[ReadItem]:
@@ -122,6 +123,7 @@ def read_json_lines(
             text,
             file=file,
             lines=LineIndex(text, first_line=number),
+            dispatcher=dispatcher,
             input_format=input_format,
             limits=limits,
         )
@@ -132,6 +134,7 @@ def read_json_text(
     *,
     file: str | None,
     lines: LineIndex,
+    dispatcher: Dispatcher,
     base: int = 0,
     input_format: str | None = None,
     in_page: bool = False,
@@ -159,6 +162,7 @@ def read_json_text(
         yield from _records_of_document(
             doc.value,
             where,
+            dispatcher=dispatcher,
             input_format=input_format,
             in_page=in_page,
             limits=limits or DEFAULT_LIMITS,
@@ -170,6 +174,7 @@ def records_from_json(
     value: Any,
     *,
     file: str | None,
+    dispatcher: Dispatcher,
     pointer: str = "",
     position: Positioner | None = None,
     limits: ReadLimits | None = None,
@@ -185,6 +190,7 @@ def records_from_json(
     yield from _records_of_document(
         value,
         Where(file, position, prefix=pointer),
+        dispatcher=dispatcher,
         input_format=None,
         limits=limits or DEFAULT_LIMITS,
         repairs=repairs,
@@ -237,6 +243,7 @@ def _records_of_document(
     value: Any,
     where: Where,
     *,
+    dispatcher: Dispatcher,
     input_format: str | None,
     limits: ReadLimits,
     in_page: bool = False,
@@ -246,7 +253,12 @@ def _records_of_document(
     envelopes...) ends in an :class:`Unreadable`, not in a RecursionError."""
     try:
         items = _records_of_value(
-            value, where, input_format=input_format, in_page=in_page, limits=limits
+            value,
+            where,
+            dispatcher=dispatcher,
+            input_format=input_format,
+            in_page=in_page,
+            limits=limits,
         )
         yield from _noting_repairs(items, repairs, where) if repairs else items
     except RecursionError:
@@ -298,19 +310,24 @@ def _within(inner: str, outer: str) -> bool:
 
 
 def _records_of_value(
-    value: Any, where: Where, *, input_format: str | None, in_page: bool, limits: ReadLimits
+    value: Any,
+    where: Where,
+    *,
+    dispatcher: Dispatcher,
+    input_format: str | None,
+    in_page: bool,
+    limits: ReadLimits,
 ) -> Iterator[ReadItem]:
     if isinstance(value, dict):
-        from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
-
-        if is_envelope(value):
-            yield from read_envelopes(
-                value,
-                file=where.file,
-                pointer=where.prefix,
-                position=where.positions,
-                limits=limits,
-            )
+        carried = dispatcher.envelopes(
+            value,
+            file=where.file,
+            pointer=where.prefix,
+            position=where.positions,
+            limits=limits,
+        )
+        if carried is not None:
+            yield from carried
             return
     if input_format in ("dc", "lom"):
         yield Unreadable(

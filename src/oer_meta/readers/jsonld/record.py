@@ -24,7 +24,7 @@ from oer_meta.model import (
 from oer_meta.readers.jsonld import education as edu
 from oer_meta.readers.jsonld.agents import read_agent
 from oer_meta.readers.jsonld.context import Context, props, types_of
-from oer_meta.readers.jsonld.lines import escape_token
+from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.values import GraphIndex, ValueReader, Where, identifier_catalog
 from oer_meta.readers.limits import DEFAULT_LIMITS
 

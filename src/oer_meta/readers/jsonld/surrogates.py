@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from oer_meta.model import Location, Problem
-from oer_meta.readers.jsonld.lines import escape_token
+from oer_meta.readers.jsonld.pointer import escape_token
 
 __all__ = ["Repair", "may_hold_surrogates", "repair", "repair_problem"]
 

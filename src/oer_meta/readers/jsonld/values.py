@@ -9,13 +9,13 @@ it is noted as a ``STD002`` problem and left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
 from oer_meta.model import LicenceStatement, Location, Problem, Term, Text
+from oer_meta.readers.base import Positioner
 from oer_meta.readers.jsonld.context import Context, props
-from oer_meta.readers.jsonld.lines import escape_token
+from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.limits import DEFAULT_LIMITS, field_limit_problem
 
 _LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|@none)\Z")
@@ -27,7 +27,6 @@ GraphIndex = dict[str, tuple[dict[Any, Any], str]]
 
 
 #: Gives ``(line, column)`` of the value at a document-relative JSON Pointer.
-Positioner = Callable[[str], tuple[int, int]]
 
 
 class Where:

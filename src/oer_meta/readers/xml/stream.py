@@ -60,13 +60,6 @@ def _is_dc_container(elem: etree._Element) -> bool:
     )
 
 
-def _builders() -> tuple[Builder, Builder]:
-    from oer_meta.readers.dc.reader import build_dc_record
-    from oer_meta.readers.lom.reader import build_lom_record
-
-    return build_lom_record, build_dc_record
-
-
 def _read_header(elem: etree._Element, ctx_file: str | None, path: str) -> OaiHeader:
     header = OaiHeader(
         deleted=(elem.get("status") or "").strip().lower() == "deleted",
@@ -166,6 +159,8 @@ def read_xml(
     stream: IO[bytes],
     *,
     file: str | None,
+    build_lom: Builder,
+    build_dc: Builder,
     input_format: str | None = None,
     line_offset: int | None = 0,
     path_prefix: str = "",
@@ -173,7 +168,10 @@ def read_xml(
 ) -> Iterator[ReadItem]:
     """Yield every record (or :class:`Unreadable`) found in an XML byte stream.
 
-    ``input_format`` (``lom`` or ``dc``) restricts what counts as a record.
+    ``build_lom`` and ``build_dc`` turn a LOM or Dublin Core element into a
+    :class:`Record`: the dispatcher passes the format readers' builders in, so this
+    plumbing imports neither.  ``input_format`` (``lom`` or ``dc``) restricts what
+    counts as a record.
     ``line_offset``/``path_prefix`` place an XML document embedded in another file.
     ``limits`` caps the elements read at one path of a record (the rest are skipped
     and freed as soon as they end, and the record notes how many).
@@ -185,7 +183,6 @@ def read_xml(
         return
     max_values = (limits or DEFAULT_LIMITS).max_values_per_field
 
-    build_lom, build_dc = _builders()
     want_lom = input_format in (None, "lom")
     want_dc = input_format in (None, "dc")
 

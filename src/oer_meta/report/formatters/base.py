@@ -9,7 +9,7 @@ soon as it is checked, :meth:`Formatter.batch` with the batch rules' findings, a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import Protocol
 
 from oer_meta.report.results import BatchFinding, RecordResult, Tally
 from oer_meta.severity import Severity
@@ -35,18 +35,3 @@ class Formatter(Protocol):
     def batch(self, found: list[BatchFinding]) -> None: ...
 
     def finish(self, tally: Tally, *, interrupted: bool = False) -> None: ...
-
-
-def make_formatter(name: str, stream: TextIO) -> Formatter:
-    """The formatter called ``name`` (``text``, ``json``, ``jsonl``), writing to ``stream``."""
-    if name == "json":
-        from oer_meta.report.formatters.json_report import JsonFormatter
-
-        return JsonFormatter(stream)
-    if name == "jsonl":
-        from oer_meta.report.formatters.json_report import JsonLinesFormatter
-
-        return JsonLinesFormatter(stream)
-    from oer_meta.report.formatters.text import TextFormatter
-
-    return TextFormatter(stream)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from oer_meta import __version__
+from oer_meta._version import __version__
 from oer_meta.report.formatters.base import RunInfo
 from oer_meta.report.results import BatchFinding, RecordResult, Tally
 
