@@ -11,7 +11,7 @@ import json
 import pytest
 
 import oer_meta
-from oer_meta.checks.priv import (
+from oer_meta.knowledge.privacy import (
     contacts_of,
     individual,
     is_role_address,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import oer_meta
-from oer_meta.checks.priv import contacts_of
+from oer_meta.knowledge.privacy import contacts_of
 from oer_meta.model import Record
 from oer_meta.readers.dispatch import iter_source
 

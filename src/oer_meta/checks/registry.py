@@ -45,7 +45,6 @@ __all__ = [
 #: the ``oer_meta.rules`` entry-point group.
 BUILTIN_PACKS: tuple[str, ...] = (
     "oer_meta.checks.std",
-    "oer_meta.checks.harvest",
     "oer_meta.checks.disc",
     "oer_meta.checks.lic",
     "oer_meta.checks.lang",

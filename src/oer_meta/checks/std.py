@@ -4,6 +4,11 @@ Interoperable, standard metadata is what lets repositories, harvesters and searc
 engines exchange OER (para. 11, draft (d): "interoperable metadata"; para. 9(iii): open
 formats and standards).  A record that breaks its own standard is silently lost or
 misread somewhere down the line.
+
+The pack also turns notes about the harvest a record came from into findings: an
+OAI-PMH answer can be one page of a longer list (``STD006``, noted by the reader on the
+last record of the page), and a report on one page must never pass for a report on the
+whole repository.
 """
 
 from __future__ import annotations
@@ -307,4 +312,40 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
                 hint="write durations as ISO 8601, e.g. PT1H30M or PT31M33S",
                 field=duration.element or "durations",
                 location=duration.location,
+            )
+
+
+# -- the harvest a record came from (was checks/harvest.py) --------------------------
+
+
+@rule(
+    "STD006",
+    "partial-harvest",
+    severity="info",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def partial_harvest(record: Record) -> Iterator[Violation]:
+    """The OAI-PMH response is one page of a longer list; the rest was not read.
+
+    ## Why it matters
+    OAI-PMH servers answer ``ListRecords`` in pages and end each page but the last
+    with a ``resumptionToken``.  A report made from one page says nothing about the
+    records on the other pages: read as the state of a whole repository, it would
+    hide every problem they hold.  The note sits on the last record of the page.
+
+    ## Example
+    A harvest saved with ``curl`` from
+    ``.../oai?verb=ListRecords&metadataPrefix=oai_dc`` ends with
+    ``<resumptionToken completeListSize="5230">oai_dc/100</resumptionToken>``: only
+    the first 100 of 5230 records were checked.
+
+    ## Fix
+    Harvest the remaining pages (repeat the request with ``resumptionToken=...`` until
+    the token comes back empty) and check all of them, or use a harvester that does.
+    """
+    for problem in record.problems:
+        if problem.rule == "STD006":
+            yield Violation(
+                problem.message, hint=problem.hint, field=problem.field, location=problem.location
             )

@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from oer_meta.internal import record_crash
+from oer_meta.knowledge.text import strip_accents
 
 __all__ = [
     "LanguageVerdict",
@@ -592,7 +593,7 @@ def _lookup_name(category: str, name: str) -> str | None:
         trie = _trie(names, category, language)
         if trie is not None and key in trie:
             return str(names.get_trie_value(trie, key))
-    plain = _without_accents(key)
+    plain = strip_accents(key)
     if plain != key:
         for language in ("und", "en"):
             trie = _trie(names, category, language)
@@ -618,7 +619,7 @@ def _unaccented_autonyms() -> dict[str, str]:
     for name, value in trie.items():
         if name.isascii():  # nothing to strip: most names, skipped cheaply
             continue
-        plain = _without_accents(name)
+        plain = strip_accents(name)
         if plain == name or not plain.isascii():
             continue
         code = value.decode("utf-8") if isinstance(value, bytes) else str(value)
@@ -628,15 +629,6 @@ def _unaccented_autonyms() -> dict[str, str]:
     for plain in ambiguous:
         del found[plain]
     return found
-
-
-def _without_accents(text: str) -> str:
-    """``yorùbá`` -> ``yoruba``: English names of languages are written without the
-    diacritics their autonyms carry."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _lookup_stem(word: str) -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from oer_meta.knowledge.text import strip_accents
 
 __all__ = ["fold", "words"]
 
@@ -11,15 +12,13 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x92
 _NON_WORD_RE = re.compile(r"[^a-z0-9.+]+")
 _LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACES_RE = re.compile(r"\s+")
-#: Combining diacritical marks, left over by NFKD decomposition (é -> e + U+0301).
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Casefolded, accents removed, apostrophes unified, whitespace collapsed."""
     text = text.translate(_APOSTROPHES).casefold()
     if not text.isascii():
-        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+        text = strip_accents(text)
         text = text.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
     return _SPACES_RE.sub(" ", text).strip()
 
