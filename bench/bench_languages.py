@@ -6,7 +6,7 @@ Run:  python bench/bench_languages.py [--seconds S] [--corpus PATH] [--repeat N]
 The language values are every resource language, metadata language and string language
 (titles, descriptions, keywords) of the records in ``../shared/corpus``; without the
 corpus, a built-in list of varied values is used.  "Uncached" calls the undecorated
-reader (``oer_meta.languages._inspect``), so it measures the work itself; "cached" is what
+reader (``oer_meta.knowledge.languages._inspect``), so it measures the work itself; "cached" is what
 a harvest that repeats the same values sees.  The pack's cost is measured twice: the LANG
 rules alone on records already read, and the whole validation of the examples and the
 corpus with every rule against every rule but LANG (the difference is the added cost).
@@ -23,7 +23,7 @@ from pathlib import Path
 from _timing import rate
 
 import oer_meta
-from oer_meta import languages
+from oer_meta.knowledge import languages
 from oer_meta.model import Record
 
 ROOT = Path(__file__).resolve().parent.parent

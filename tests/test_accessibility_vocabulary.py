@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import oer_meta
-from oer_meta.accessibility import (
+from oer_meta.knowledge.accessibility import (
     PROPERTIES,
     deprecated_terms,
     epub_conformance,

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 import oer_meta
-from oer_meta.credits import Tasl, attribution, render, resolvable_url, tasl
+from oer_meta.engine import attribution
 from oer_meta.errors import RecordCountError, UsageError
-from oer_meta.licences.model import Licence
+from oer_meta.knowledge.attribution import Tasl, render, resolvable_url, tasl
+from oer_meta.knowledge.licences.model import Licence
 from oer_meta.model import Agent, Identifier, LicenceStatement, Record, Text
 
 from .corpus_paths import EXAMPLES

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from oer_meta import data_files, vocabularies
-from oer_meta.data_files import (
+from oer_meta.knowledge import data_files, vocabularies
+from oer_meta.knowledge.data_files import (
     DATA_MODELS,
     DataFileError,
     data_file_names,
@@ -209,7 +209,7 @@ def broken_package(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("broken_package")
 def test_loading_a_broken_packaged_file_fails() -> None:
-    from oer_meta.checks import education
+    from oer_meta.knowledge import education
 
     with pytest.raises(DataFileError) as caught:
         load_data("education.json")

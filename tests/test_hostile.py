@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 import oer_meta
 from oer_meta.internal import drain
-from oer_meta.languages import _read as read_language
-from oer_meta.licences.parse import _parse as parse_licence_text
-from oer_meta.readers.namespaces import DC, OAI_DC
+from oer_meta.knowledge.languages import _read as read_language
+from oer_meta.knowledge.licences.parse import _parse as parse_licence_text
+from oer_meta.readers.xml.namespaces import DC, OAI_DC
 
 OAI_PMH = "http://www.openarchives.org/OAI/2.0/"
 LOM_NS = "http://ltsc.ieee.org/xsd/LOM"

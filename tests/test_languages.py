@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import oer_meta
-from oer_meta import languages
-from oer_meta.languages import (
+from oer_meta.knowledge import languages
+from oer_meta.knowledge.languages import (
     LIST,
     NAME,
     THREE_LETTER,

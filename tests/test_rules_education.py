@@ -7,7 +7,7 @@ import json
 import pytest
 
 import oer_meta
-from oer_meta.checks.education import is_mapped, match_level, read_age_range
+from oer_meta.knowledge.education import is_mapped, match_level, read_age_range
 from oer_meta.model import Location, Record, Term, Text
 
 LEARNER = Term(value="learner", source="LOMv1.0", element="educational.intendedEndUserRole")

@@ -11,7 +11,7 @@ import json
 import pytest
 
 import oer_meta
-from oer_meta.checks.privacy import (
+from oer_meta.knowledge.privacy import (
     contacts_of,
     individual,
     is_role_address,
@@ -25,7 +25,7 @@ def vcard(*lines: str) -> str:
 
 
 def agent_of(raw: str, role: str = "author") -> Agent:
-    from oer_meta.readers.vcard import agent_from_vcard
+    from oer_meta.knowledge.vcard import agent_from_vcard
 
     agent = agent_from_vcard(raw, role)
     assert agent is not None

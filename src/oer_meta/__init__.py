@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from oer_meta._version import __version__
 
 __all__ = [
     "ActionArea",
@@ -59,9 +59,9 @@ __all__ = [
 
 _LAZY = {
     "ActionArea": "oer_meta.areas",
-    "Finding": "oer_meta.report",
-    "RecordResult": "oer_meta.report",
-    "Report": "oer_meta.report",
+    "Finding": "oer_meta.report.results",
+    "RecordResult": "oer_meta.report.results",
+    "Report": "oer_meta.report.results",
     "Location": "oer_meta.model",
     "Record": "oer_meta.model",
     "OerMetaError": "oer_meta.errors",
@@ -73,7 +73,7 @@ _LAZY = {
     "rule": "oer_meta.checks.registry",
     "Variant": "oer_meta.checks.registry",
     "Violation": "oer_meta.checks.registry",
-    "BatchFinding": "oer_meta.report",
+    "BatchFinding": "oer_meta.report.results",
     "InternalError": "oer_meta.internal",
     "ValidationRun": "oer_meta.engine",
     "Severity": "oer_meta.severity",
@@ -82,27 +82,25 @@ _LAZY = {
     "validate_many": "oer_meta.engine",
     "read": "oer_meta.readers",
     "read_records": "oer_meta.readers",
-    "Licence": "oer_meta.licences",
-    "parse_licence": "oer_meta.licences",
-    # the module is not named "attribution": importing it would shadow the function
-    "attribution": "oer_meta.credits",
-    "normalize_language": "oer_meta.languages",
+    "Licence": "oer_meta.knowledge.licences",
+    "parse_licence": "oer_meta.knowledge.licences",
+    "attribution": "oer_meta.engine",
+    "normalize_language": "oer_meta.knowledge.languages",
 }
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
     from oer_meta.checks.registry import Rule, Variant, Violation, rule
-    from oer_meta.credits import attribution
-    from oer_meta.engine import ValidationRun, check, validate, validate_many
+    from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
     from oer_meta.internal import InternalError
-    from oer_meta.languages import normalize_language
-    from oer_meta.licences import Licence, parse_licence
+    from oer_meta.knowledge.languages import normalize_language
+    from oer_meta.knowledge.licences import Licence, parse_licence
     from oer_meta.model import Location, Record
     from oer_meta.profiles import Profile, load_profile
     from oer_meta.readers import read, read_records
     from oer_meta.readers.limits import ReadLimits
-    from oer_meta.report import BatchFinding, Finding, RecordResult, Report
+    from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
     from oer_meta.severity import Severity
 
 

@@ -4,6 +4,10 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 us
 error, a path that cannot be read, or no input found; 3 an internal error (a bug in
 oer_meta, reported on stderr and in the report); 130 interrupted (Ctrl-C), after
 writing what was checked; 141 the output pipe was closed.
+
+The imports inside functions are for start-up time only (``oer-meta --version`` and
+``--help`` load neither lxml nor pydantic); the CLI is the top layer and imports
+downwards only, so none of them hides a cycle.
 """
 
 from __future__ import annotations
@@ -21,12 +25,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from oer_meta import __version__
+from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError
 
 if TYPE_CHECKING:
+    from oer_meta.readers.dispatch import Source
     from oer_meta.readers.limits import ReadLimits
-    from oer_meta.readers.sources import Source
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -176,7 +180,7 @@ def _stdin_bytes() -> bytes | None:
 def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
     """The inputs named on the command line, and whether some could not be used (each
     such path is named on stderr; the others are still checked)."""
-    from oer_meta.readers.sources import display_name, walk
+    from oer_meta.readers.dispatch import display_name, walk
 
     sources: list[Source] = []
     bad = False
@@ -213,7 +217,7 @@ def _broken_link(path: Path, shown: str) -> str:
         if exc.errno == errno.ELOOP:
             return f"{shown}: a symbolic link that loops (it leads back to itself)"
     try:
-        from oer_meta.readers.sources import display_name
+        from oer_meta.readers.dispatch import display_name
 
         target = display_name(path.readlink())
     except OSError:
@@ -242,10 +246,10 @@ def _output(path: str | None) -> TextIO:
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
     from oer_meta.engine import ValidationRun
-    from oer_meta.formatters.base import RunInfo, make_formatter
-    from oer_meta.formatters.text import internal_error_line
     from oer_meta.interrupts import DeferredInterrupt
-    from oer_meta.report import Tally
+    from oer_meta.report.formatters import RunInfo, make_formatter
+    from oer_meta.report.formatters.text import internal_error_line
+    from oer_meta.report.results import Tally
 
     run = ValidationRun(
         args.profile,
@@ -336,8 +340,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _attribution(args: argparse.Namespace) -> int:
     """One attribution line per record on standard output; unreadable input is named
     on standard error and makes the exit code 2, after the lines of the records read."""
-    from oer_meta.credits import attribution
     from oer_meta.errors import ReadError
+    from oer_meta.knowledge.attribution import attribution
     from oer_meta.readers import Unreadable, iter_source
 
     source: Source
@@ -348,7 +352,7 @@ def _attribution(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         source = data
     else:
-        from oer_meta.readers.sources import display_name
+        from oer_meta.readers.dispatch import display_name
 
         source = Path(args.path)
         if not source.exists():

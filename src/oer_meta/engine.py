@@ -3,7 +3,7 @@
 A :class:`ValidationRun` reads its sources lazily and yields one
 :class:`RecordResult` per record as soon as it is checked, so a large OAI-PMH harvest
 is never held in memory.  While records stream it builds the compact
-:class:`~oer_meta.batch.BatchIndex` that batch rules need, and runs them when the
+:class:`~oer_meta.checks.batch.BatchIndex` that batch rules need, and runs them when the
 batch ends (:meth:`ValidationRun.batch_findings`).  Input that cannot be read yields a
 result with the findings of the ``input`` rules; nothing in a batch is lost.  An
 exception raised by oer_meta's own code (a rule, a reader, a parser) is an internal
@@ -18,18 +18,27 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from oer_meta.batch import BatchIndex, RecordRef
+from oer_meta.checks.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, get_rule
 from oer_meta.internal import drain, record_crash
+from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import Location, Record
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
+from oer_meta.readers import read
 from oer_meta.readers.base import Unreadable
+from oer_meta.readers.dispatch import Source, expand, iter_source
 from oer_meta.readers.limits import ReadLimits
-from oer_meta.readers.sources import Source, expand, iter_source
-from oer_meta.report import BatchFinding, Finding, RecordResult, Report
+from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
 
-__all__ = ["ValidationRun", "check", "resolve_profile", "validate", "validate_many"]
+__all__ = [
+    "ValidationRun",
+    "attribution",
+    "check",
+    "resolve_profile",
+    "validate",
+    "validate_many",
+]
 
 
 def resolve_profile(
@@ -293,3 +302,18 @@ def validate(
     report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)
     report.add_batch_findings(run.batch_findings())
     return report
+
+
+def attribution(record: Record | Source, lang: str = "en", format: str = "text") -> str:
+    """The attribution line a re-user should copy for ``record``.
+
+    ``record`` is a :class:`Record` or anything :func:`oer_meta.read` accepts (one
+    record); ``lang`` is ``en``, ``fr``, ``de`` or ``es`` (``fr-CA`` counts as ``fr``);
+    ``format`` is ``text``, ``html`` or ``markdown`` (``md``).  Raises
+    :class:`~oer_meta.errors.UsageError` for another language or format, before
+    anything is read.  The line itself is :mod:`oer_meta.knowledge.attribution`'s.
+    """
+    tasl_line.check_options(lang, format)
+    if not isinstance(record, Record):
+        record = read(record)
+    return tasl_line.attribution(record, lang, format)

@@ -12,54 +12,15 @@ from __future__ import annotations
 
 import threading
 import traceback
-from dataclasses import dataclass
-from typing import Any
 
 from oer_meta.model import Location
+from oer_meta.model.items import INTERNAL_ERROR_CODE, InternalError
 
 __all__ = ["INTERNAL_ERROR_CODE", "InternalError", "drain", "record_crash"]
-
-#: The code every internal error carries, whatever raised: never a rule's code.
-INTERNAL_ERROR_CODE = "INTERNAL"
 
 #: At most this many crashes are kept between two drains (a caller that never drains
 #: must not grow memory without bound).
 _MAX_KEPT = 100
-
-
-@dataclass(frozen=True)
-class InternalError:
-    """One exception raised by oer_meta's own code while handling a record."""
-
-    component: str  # "rule LIC001", "reader lom", "parse_licence"...
-    error: str  # the exception's type name
-    message: str
-    traceback: str
-    location: Location | None = None
-
-    @property
-    def code(self) -> str:
-        return INTERNAL_ERROR_CODE
-
-    def describe(self) -> str:
-        """One line for a person: what crashed, and how."""
-        return f"internal error in {self.component} ({self.error}: {self.message})"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The internal error as the JSON report writes it."""
-        loc = self.location or Location()
-        return {
-            "code": INTERNAL_ERROR_CODE,
-            "component": self.component,
-            "error": self.error,
-            "message": self.message,
-            "location": {
-                "file": loc.file,
-                "line": loc.line,
-                "column": loc.column,
-                "path": loc.path,
-            },
-        }
 
 
 class _Sink(threading.local):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from oer_meta.errors import UsageError
+
 
 class Severity(str, Enum):
     """How much a finding matters: ``error`` > ``warning`` > ``info``."""
@@ -29,8 +31,6 @@ class Severity(str, Enum):
         try:
             return cls(value.strip().lower())
         except ValueError:
-            from oer_meta.errors import UsageError
-
             raise UsageError(f"unknown severity {value!r}; use error, warning or info") from None
 
     def __str__(self) -> str:

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import oer_meta
-from oer_meta.licences import Licence, parse_licence
-from oer_meta.licences.model import STATEMENT_FAMILIES
-from oer_meta.licences.record import COPYRIGHT_FIELD
+from oer_meta.knowledge.licences import Licence, parse_licence
+from oer_meta.knowledge.licences.model import STATEMENT_FAMILIES
+from oer_meta.knowledge.licences.record import COPYRIGHT_FIELD
 from oer_meta.model import LicenceStatement, Record
 
 from ..corpus_paths import CORPUS, corpus_files, corpus_id, needs_corpus

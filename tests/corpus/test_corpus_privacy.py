@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 import oer_meta
-from oer_meta.checks.privacy import contacts_of
+from oer_meta.knowledge.privacy import contacts_of
 from oer_meta.model import Record
-from oer_meta.readers.sources import iter_source
+from oer_meta.readers.dispatch import iter_source
 
 from ..corpus_paths import CORPUS, corpus_files, corpus_id, needs_corpus
 

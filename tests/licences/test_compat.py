@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from oer_meta.licences.compat import can_adapt_under, can_combine, remix_conflicts
-from oer_meta.licences.model import Licence
+from oer_meta.knowledge.licences.compat import can_adapt_under, can_combine, remix_conflicts
+from oer_meta.knowledge.licences.model import Licence
 
 OPENNESS = {
     "by": "open",

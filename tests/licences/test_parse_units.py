@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from oer_meta.licences import Licence, parse_licence
-from oer_meta.licences import cc as cc_module
-from oer_meta.licences.parse import CONFIDENCE
+from oer_meta.knowledge.licences import Licence, parse_licence
+from oer_meta.knowledge.licences import cc as cc_module
+from oer_meta.knowledge.licences.parse import CONFIDENCE
 
 # --- Creative Commons URLs: the test vectors of vocabularies.md 1.4 -----------------------
 

@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import Record
 from oer_meta.readers import Unreadable, iter_source, read_records
-from oer_meta.readers.dc import build_dc_record, identifier_scheme
-from oer_meta.readers.namespaces import DC, DCTERMS, OAI_DC, XML, XSI
-from oer_meta.readers.xml_context import XmlRecordContext
+from oer_meta.readers.dc.reader import build_dc_record
+from oer_meta.readers.xml.context import XmlRecordContext
+from oer_meta.readers.xml.namespaces import DC, DCTERMS, OAI_DC, XML, XSI
 from tests.corpus_paths import CORPUS, EXAMPLES, corpus_files, corpus_id, needs_corpus
 
 NS = (

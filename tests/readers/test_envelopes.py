@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,8 +15,9 @@ from hypothesis import strategies as st
 from oer_meta.model import Location, Record
 from oer_meta.readers import Unreadable
 from oer_meta.readers.base import ReadItem
-from oer_meta.readers.envelopes import is_envelope, read_envelopes
-from oer_meta.readers.namespaces import DC, OAI_DC
+from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
+from oer_meta.readers.dispatch import DISPATCHER
+from oer_meta.readers.xml.namespaces import DC, OAI_DC
 from tests.corpus_paths import CORPUS, corpus_id, needs_corpus
 
 OAI_DC_PAYLOAD = (
@@ -42,30 +41,37 @@ def envelope(data: object = OAI_DC_PAYLOAD, **fields: object) -> dict[str, Any]:
     return doc
 
 
+#: The dispatcher the envelopes hand their payloads to (see fake_json_reader).
+_dispatcher: Any = DISPATCHER
+
+
 def read(value: dict[str, Any], **kwargs: Any) -> list[ReadItem]:
-    return list(read_envelopes(value, file="lr.json", **kwargs))
+    return list(read_envelopes(value, file="lr.json", dispatcher=_dispatcher, **kwargs))
+
+
+class _RecordingJson:
+    """The dispatcher, with its JSON reader stood in for: records the calls."""
+
+    def __init__(self, calls: list[tuple[object, str | None, str]]) -> None:
+        self.calls = calls
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(DISPATCHER, name)
+
+    def json_value(
+        self, value: object, *, file: str | None, pointer: str = "", **_: object
+    ) -> Iterator[Record]:
+        self.calls.append((value, file, pointer))
+        yield Record(source_format="jsonld", location=Location(file=file, path=pointer))
 
 
 @contextmanager
 def fake_json_reader() -> Iterator[list[tuple[object, str | None, str]]]:
-    """Stand in for ``jsonld.records_from_json`` (written separately) and record calls."""
+    """Hand the envelopes a dispatcher whose JSON reader records its calls (the JSON-LD
+    reader is tested on its own): the dispatcher is injected, so no patching."""
     calls: list[tuple[object, str | None, str]] = []
-
-    def records_from_json(
-        value: object, *, file: str | None, pointer: str = "", limits: object = None
-    ) -> Iterator[Record]:
-        calls.append((value, file, pointer))
-        yield Record(source_format="jsonld", location=Location(file=file, path=pointer))
-
     with pytest.MonkeyPatch.context() as patch:
-        try:
-            import oer_meta.readers.jsonld as module
-
-            patch.setattr(module, "records_from_json", records_from_json)
-        except ImportError:
-            fake = types.ModuleType("oer_meta.readers.jsonld")
-            fake.records_from_json = records_from_json  # type: ignore[attr-defined]
-            patch.setitem(sys.modules, "oer_meta.readers.jsonld", fake)
+        patch.setitem(globals(), "_dispatcher", _RecordingJson(calls))
         yield calls
 
 
@@ -322,7 +328,7 @@ def _load(name: str) -> dict[str, Any]:
 def test_corpus_envelopes_every_payload_is_a_record(name: str) -> None:
     value = _load(name)
     assert is_envelope(value)
-    items = list(read_envelopes(value, file=name))
+    items = list(read_envelopes(value, file=name, dispatcher=DISPATCHER))
     assert len(items) == ENVELOPE_FILES[name]
     for i, item in enumerate(items):
         assert isinstance(item, Record)
@@ -339,7 +345,11 @@ def test_corpus_envelopes_every_payload_is_a_record(name: str) -> None:
 
 @needs_corpus
 def test_corpus_oai_dc_envelope_facts() -> None:
-    records = list(read_envelopes(_load("oai_dc/lr_envelopes_oai_dc_101docs.json"), file=None))
+    records = list(
+        read_envelopes(
+            _load("oai_dc/lr_envelopes_oai_dc_101docs.json"), file=None, dispatcher=DISPATCHER
+        )
+    )
     first = records[0]
     assert isinstance(first, Record)
     assert first.dialect == "oai_dc"
@@ -358,7 +368,9 @@ def test_corpus_oai_dc_envelope_facts() -> None:
 def test_corpus_nsdl_envelope_facts() -> None:
     records = [
         r
-        for r in read_envelopes(_load("dcterms/lr_envelopes_nsdl_dc_100docs.json"), file=None)
+        for r in read_envelopes(
+            _load("dcterms/lr_envelopes_nsdl_dc_100docs.json"), file=None, dispatcher=DISPATCHER
+        )
         if isinstance(r, Record)
     ]
     assert records[0].title == "Simultaneous Linear Equations"
@@ -377,7 +389,7 @@ def test_corpus_nsdl_envelope_facts() -> None:
 @needs_corpus
 @pytest.mark.parametrize("path", [CORPUS / name for name in sorted(ENVELOPE_FILES)], ids=corpus_id)
 def test_corpus_envelopes_through_the_json_reader(path: Path) -> None:
-    pytest.importorskip("oer_meta.readers.jsonld")
+    pytest.importorskip("oer_meta.readers.jsonld.reader")
     from oer_meta.readers import iter_source
 
     items = list(iter_source(path))

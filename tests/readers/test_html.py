@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from oer_meta.model import Record
 from oer_meta.readers import ReadItem, Unreadable, iter_source
-from oer_meta.readers.html import read_html
+from oer_meta.readers.containers.html import read_html
+from oer_meta.readers.dispatch import DISPATCHER
 from tests.corpus_paths import CORPUS, EXAMPLES, needs_corpus
 
 RECORD = {
@@ -40,7 +41,7 @@ def block(value: Any, attributes: str = 'type="application/ld+json"') -> str:
 
 def read(text: str | bytes) -> list[ReadItem]:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return list(read_html(data, file="page.html"))
+    return list(read_html(data, file="page.html", dispatcher=DISPATCHER))
 
 
 def records(items: list[ReadItem]) -> list[Record]:
@@ -165,7 +166,7 @@ def test_legacy_encoding_is_decoded() -> None:
 @needs_corpus
 def test_script_wrapped_corpus_file_reads_the_same_way_either_route() -> None:
     path = CORPUS / "jsonld" / "dcmi-lrmi_alignmentsUK_jsonld.json"
-    (via_html,) = read_html(path.read_bytes(), file=str(path))
+    (via_html,) = read_html(path.read_bytes(), file=str(path), dispatcher=DISPATCHER)
     (via_source,) = iter_source(path)
     assert isinstance(via_html, Record) and isinstance(via_source, Record)
     assert via_html.model_dump() == via_source.model_dump()

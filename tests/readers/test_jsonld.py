@@ -13,8 +13,11 @@ from json_source_map import calculate
 
 from oer_meta.model import Record
 from oer_meta.readers import ReadItem, Unreadable, iter_source, read_records
-from oer_meta.readers.json_lines import LineIndex, PointerMap, escape_token, value_offsets
-from oer_meta.readers.jsonld import NoRecord, read_json_bytes, records_from_json
+from oer_meta.readers.base import LineIndex, NoRecord
+from oer_meta.readers.dispatch import DISPATCHER
+from oer_meta.readers.jsonld.lines import PointerMap, value_offsets
+from oer_meta.readers.jsonld.pointer import escape_token
+from oer_meta.readers.jsonld.reader import read_json_bytes, records_from_json
 from tests.corpus_paths import CORPUS, EXAMPLES, corpus_files, corpus_id, needs_corpus
 
 SCHEMA = "https://schema.org/"
@@ -25,8 +28,10 @@ def read(data: bytes | str | dict[str, Any] | list[Any]) -> list[ReadItem]:
     if isinstance(data, str):
         data = data.encode("utf-8")
     if isinstance(data, bytes):
-        return list(read_json_bytes(data, file="test.json", input_format=None))
-    return list(records_from_json(data, file=None))
+        return list(
+            read_json_bytes(data, file="test.json", input_format=None, dispatcher=DISPATCHER)
+        )
+    return list(records_from_json(data, file=None, dispatcher=DISPATCHER))
 
 
 def one(data: bytes | str | dict[str, Any] | list[Any]) -> Record:
@@ -207,7 +212,11 @@ def test_values_that_are_not_records(value: Any, message: str) -> None:
 
 
 def test_asking_for_dublin_core_gets_a_clear_answer() -> None:
-    items = list(read_json_bytes(json.dumps(lr()).encode(), file=None, input_format="dc"))
+    items = list(
+        read_json_bytes(
+            json.dumps(lr()).encode(), file=None, input_format="dc", dispatcher=DISPATCHER
+        )
+    )
     assert len(items) == 1 and isinstance(items[0], Unreadable)
     assert "not the dc format" in items[0].message
 
@@ -800,7 +809,11 @@ def test_python_values_have_pointers_but_no_lines() -> None:
         None,
         "/keywords/1",
     )
-    items = list(records_from_json(lr(), file="f.json", pointer="/documents/3/resource_data"))
+    items = list(
+        records_from_json(
+            lr(), file="f.json", pointer="/documents/3/resource_data", dispatcher=DISPATCHER
+        )
+    )
     assert isinstance(items[0], Record)
     assert items[0].titles[0].location is not None
     assert items[0].titles[0].location.path == "/documents/3/resource_data/name"
@@ -966,7 +979,7 @@ def test_corpus_script_wrapped_examples() -> None:
     assert (level.titles[0].location.line, level.titles[0].location.path) == (5, "/name")
     # The same file read as bytes, through the JSON entry point, gives the same record.
     data = (CORPUS / "jsonld" / "dcmi-lrmi_type+audience+level_jsonld.json").read_bytes()
-    (again,) = read_json_bytes(data, file=None)
+    (again,) = read_json_bytes(data, file=None, dispatcher=DISPATCHER)
     assert isinstance(again, Record) and again.title == level.title
 
 
@@ -1115,7 +1128,7 @@ def _no_internal_errors(items: list[ReadItem]) -> None:
 @_FAST
 @given(JSON_VALUES)
 def test_any_json_value_never_raises(value: Any) -> None:
-    from_python = list(records_from_json(value, file=None))
+    from_python = list(records_from_json(value, file=None, dispatcher=DISPATCHER))
     assert from_python
     _no_internal_errors(from_python)
     from_text = read(json.dumps(value, indent=1))
@@ -1184,7 +1197,7 @@ def test_json_lines_file_is_read_line_by_line_with_file_line_numbers(tmp_path: P
 
 
 def test_json_lines_reading_is_lazy() -> None:
-    from oer_meta.readers.jsonld import read_json_lines
+    from oer_meta.readers.jsonld.reader import read_json_lines
 
     class Stream:
         """Yields two lines, then fails: a reader that read ahead would fail first."""
@@ -1194,7 +1207,7 @@ def test_json_lines_reading_is_lazy() -> None:
             yield _line(2)
             raise AssertionError("read past the records asked for")
 
-    items = read_json_lines(Stream(), file="s.jsonl")  # type: ignore[arg-type]
+    items = read_json_lines(Stream(), file="s.jsonl", dispatcher=DISPATCHER)  # type: ignore[arg-type]
     first, second = next(items), next(items)
     assert isinstance(first, Record) and isinstance(second, Record)
     assert (first.title, second.title) == ("R1", "R2")

@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from oer_meta.knowledge.vcard import agent_from_vcard
 from oer_meta.model import Record
 from oer_meta.readers import Unreadable, iter_source, read_records
-from oer_meta.readers.lom import PROFILE_EXTENSION, build_lom_record
-from oer_meta.readers.lom_structure import Node, bindings
-from oer_meta.readers.namespaces import HS_OER_LOM, IMSMD_V1P2, LOM_IEEE, OAI_PMH
-from oer_meta.readers.vcard import agent_from_vcard
-from oer_meta.readers.xml_context import XmlRecordContext
+from oer_meta.readers.lom.reader import PROFILE_EXTENSION, build_lom_record
+from oer_meta.readers.lom.structure import Node, bindings
+from oer_meta.readers.xml.context import XmlRecordContext
+from oer_meta.readers.xml.namespaces import HS_OER_LOM, IMSMD_V1P2, LOM_IEEE, OAI_PMH
 from tests.corpus_paths import CORPUS, EXAMPLES, corpus_files, corpus_id, needs_corpus
 
 LOM_FILES = corpus_files("lom") + corpus_files("cartridge")

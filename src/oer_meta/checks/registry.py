@@ -4,7 +4,7 @@ A rule is a generator function decorated with :func:`rule`.  The decorator recor
 rule's code, kebab-case name, default severity, action areas and Recommendation
 paragraphs; the function's docstring is the rule's documentation, with the sections
 ``Why it matters``, ``Example`` and ``Fix``.  The rule yields :class:`Violation`; the
-engine turns each into a :class:`~oer_meta.report.Finding`, adding code, name,
+engine turns each into a :class:`~oer_meta.report.results.Finding`, adding code, name,
 severity and areas as the active profile decides.
 
 One severity per code: a violation never carries a severity of its own.  Where some
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from oer_meta.areas import ActionArea
+from oer_meta.errors import UnknownRuleError
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
@@ -43,14 +44,13 @@ __all__ = [
 #: content never depends on what else happens to sit in the folder.  Plugins come from
 #: the ``oer_meta.rules`` entry-point group.
 BUILTIN_PACKS: tuple[str, ...] = (
-    "oer_meta.checks.standard",
-    "oer_meta.checks.harvest",
-    "oer_meta.checks.discoverability",
-    "oer_meta.checks.licence",
-    "oer_meta.checks.language",
-    "oer_meta.checks.accessibility",
-    "oer_meta.checks.privacy",
-    "oer_meta.checks.education",
+    "oer_meta.checks.std",
+    "oer_meta.checks.disc",
+    "oer_meta.checks.lic",
+    "oer_meta.checks.lang",
+    "oer_meta.checks.a11y",
+    "oer_meta.checks.priv",
+    "oer_meta.checks.edu",
 )
 
 
@@ -85,8 +85,8 @@ class Violation:
 Check = Callable[..., Iterable[Violation]]
 _F = TypeVar("_F", bound=Check)
 #: The part of a rule that needs the whole batch: it receives the batch index built while
-#: records streamed (:class:`oer_meta.batch.BatchIndex`) and yields findings tied to
-#: records (:class:`oer_meta.batch.RecordRef`).
+#: records streamed (:class:`oer_meta.checks.batch.BatchIndex`) and yields findings tied to
+#: records (:class:`oer_meta.checks.batch.RecordRef`).
 BatchCheck = Callable[[Any], Iterable[tuple[Any, Violation]]]
 
 
@@ -312,8 +312,6 @@ def get_rule(code: str) -> Rule:
     _load()
     found = _REGISTRY.get(code.strip().upper())
     if found is None:
-        from oer_meta.errors import UnknownRuleError
-
         raise UnknownRuleError(f"no rule has the code {code!r}")
     return found
 

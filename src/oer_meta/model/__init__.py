@@ -1,5 +1,6 @@
 """The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
 
+from oer_meta.model.items import InternalError, ReadItem, Unreadable
 from oer_meta.model.location import Location
 from oer_meta.model.record import Accessibility, Record
 from oer_meta.model.values import (
@@ -22,11 +23,14 @@ __all__ = [
     "Duration",
     "Extension",
     "Identifier",
+    "InternalError",
     "LicenceStatement",
     "Location",
     "Problem",
+    "ReadItem",
     "Record",
     "Relation",
     "Term",
     "Text",
+    "Unreadable",
 ]

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from oer_meta.errors import ReadError, RecordCountError
 from oer_meta.model import Record
 from oer_meta.readers.base import FORMATS, ReadItem, Unreadable
+from oer_meta.readers.dispatch import Source, iter_source
 from oer_meta.readers.limits import ReadLimits
-from oer_meta.readers.sources import Source, iter_source
 
 __all__ = [
     "FORMATS",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from oer_meta.model import Location, Problem
-from oer_meta.readers.xml_safety import MAX_DOCUMENT_BYTES
+from oer_meta.readers.xml.safety import MAX_DOCUMENT_BYTES
 
 __all__ = ["DEFAULT_LIMITS", "ReadLimits", "field_limit_problem"]
 

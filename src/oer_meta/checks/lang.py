@@ -1,0 +1,834 @@
+"""Pack ``LANG``: does the record say, in a standard code, which languages it is in?
+
+The Recommendation asks for linguistically relevant OER and OER in local languages
+(para. 13), for a global pool of materials in multiple languages (para. 9) and for
+networks that share OER by language (para. 15); translation is one of the adaptations
+open licensing enables (para. 6, para. 14).  A catalogue can serve those aims only if
+every record names its languages with BCP 47 tags and every text says which language it
+is written in.  Every language value is read with
+:func:`oer_meta.knowledge.languages.inspect_language`, the same code as
+:func:`oer_meta.normalize_language`.  Occurrences that matter less than their rule's
+have codes of their own (``LANG007`` to ``LANG012``): one severity per code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from oer_meta.checks._messages import quote
+from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.languages import (
+    CASE,
+    THREE_LETTER,
+    TOO_LONG,
+    LanguageVerdict,
+    canonical_languages,
+    inspect_language,
+    primary_language,
+    script_letter_word,
+    suppress_script,
+)
+from oer_meta.knowledge.vocabularies import concept_tail
+from oer_meta.model import Location, Record, Text
+
+_RESOURCE_FIELD = {"lom": "general.language", "dc": "dc:language", "jsonld": "inLanguage"}
+_METADATA_FIELD = {
+    "lom": "metaMetadata.language",
+    "dc": "the record's xml:lang",
+    "jsonld": "the @context's @language",
+}
+_STRING_ATTRIBUTE = {"lom": "langstring language", "dc": "xml:lang", "jsonld": "@language"}
+_TEXT_FIELDS = (("title", "titles"), ("description", "descriptions"), ("keyword", "keywords"))
+#: Letters a text needs before its script is taken as evidence of its language.
+_SCRIPT_EVIDENCE = 12
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One language value of the record, where it was read, and what it says."""
+
+    text: Text
+    label: str  # the element as the format names it (general.language, dc:language...)
+    field: str  # the record field: language or metadata_language
+    verdict: LanguageVerdict
+
+
+def _where(text: Text, record: Record) -> Location:
+    return text.location or record.location
+
+
+def _resource_values(record: Record) -> list[_Value]:
+    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    return [
+        _Value(t, name, "language", inspect_language(t.value))
+        for t in record.languages
+        if t.value.strip()
+    ]
+
+
+def _metadata_values(record: Record) -> list[_Value]:
+    name = _METADATA_FIELD.get(record.source_format, "metadata language")
+    return [
+        _Value(t, name, "metadata_language", inspect_language(t.value))
+        for t in record.metadata_languages
+        if t.value.strip()
+    ]
+
+
+def _strings(
+    record: Record, fields: Iterable[str] = ("titles", "descriptions", "keywords")
+) -> Iterator[tuple[str, Text]]:
+    """``(field, text)`` for every non-empty title, description and keyword."""
+    for label, attribute in _TEXT_FIELDS:
+        if attribute in fields:
+            for text in getattr(record, attribute):
+                if text.value.strip():
+                    yield label, text
+
+
+def _tags(values: Iterable[_Value]) -> list[str]:
+    """Canonical tags in order, lists expanded, duplicates dropped."""
+    return canonical_languages(value.text.value for value in values)
+
+
+def _single_language(tags: list[str]) -> str | None:
+    """The one language the tags name (``fr`` and ``fr-CA`` are one), or ``None`` when
+    they name none, several, or a special value (``zxx``, ``mul``, ``und``)."""
+    verdicts = [inspect_language(tag) for tag in tags]
+    if not verdicts or not all(v.is_language for v in verdicts):
+        return None
+    primaries = {primary_language(tag) for tag in tags}
+    return tags[0] if len(primaries) == 1 else None
+
+
+def _string_attribute(record: Record) -> str:
+    return _STRING_ATTRIBUTE.get(record.source_format, "language")
+
+
+def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
+    """The code of a LANG003 occurrence that has one of its own: ``LANG009`` when the
+    value was unambiguous (case, deprecated alias, redundant script, language URI),
+    ``LANG010`` when a Dublin Core value is an ISO 639-2/639-3 code, which DCMI itself
+    recommends; None for LANG003's own."""
+    if verdict.cosmetic:
+        return "LANG009"
+    if record.source_format == "dc" and set(verdict.reasons) <= {THREE_LETTER, CASE}:
+        return "LANG010"
+    return None
+
+
+# -- LANG001 ------------------------------------------------------------------------------
+
+
+_UNDETERMINED = Variant(
+    "LANG007",
+    "language-undetermined",
+    "info",
+    "The only language the record gives is 'und' (undetermined).",
+    """
+    ## Why it matters
+    A resource marked ``und`` drops out of language filters just like one with no
+    language (``LANG001``), but the record admits the gap honestly instead of leaving
+    it unnoticed, and ``und`` is the BCP 47 way to say so.  Information rather than a
+    warning: nothing better may be known yet.
+
+    ## Example
+    ``<dc:language>und</dc:language>``; ``"inLanguage": "und"``.
+
+    ## Fix
+    Replace ``und`` with the resource's language once it is known; use ``zxx`` for a
+    resource without linguistic content.
+    """,
+)
+
+
+@rule(
+    "LANG001",
+    "language-missing",
+    severity="warning",
+    areas=[3, 5],
+    paragraphs=["13", "9(iii)", "15"],
+    variants=[_UNDETERMINED],
+)
+def language_missing(record: Record) -> Iterator[Violation]:
+    """The record does not say in which language the resource is.
+
+    ## Why it matters
+    Learners look for material in a language they read; networks share OER by
+    language (para. 15) and the Recommendation asks for OER in local and less-used
+    languages (para. 13).  A resource whose language is not stated drops out of every
+    language filter and cannot be counted when a catalogue measures its linguistic
+    diversity.  A record that gives only ``und`` (undetermined) is reported under
+    ``LANG007``, as information: it admits the gap honestly.
+
+    ## Example
+    A LOM record without ``general.language``, an oai_dc record without
+    ``dc:language``, a JSON-LD record without ``inLanguage``, or one whose language
+    element is empty.
+
+    ## Fix
+    Add the resource's language as a BCP 47 tag (``en``, ``fr-CA``, ``sw``); ``mul`` for
+    a resource in several languages only when they cannot be listed, and ``zxx`` (LOM:
+    ``none``) for a resource without linguistic content, such as a photograph.
+    """
+    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    values = _resource_values(record)
+    if not values:
+        state = "is empty" if record.languages else "is not given"
+        location = next((t.location for t in record.languages if t.location), record.location)
+        yield Violation(
+            f"the language of the resource ({name}) {state}",
+            hint=f"add {name} with a BCP 47 tag such as 'en' or 'fr-CA' ('zxx' when the "
+            "resource has no linguistic content)",
+            field="language",
+            location=location,
+        )
+        return
+    if all(v.verdict.tag == "und" for v in values):
+        yield Violation(
+            f"the only language given ({name}) is 'und' (undetermined)",
+            hint="replace 'und' with the resource's language once it is known",
+            field="language",
+            location=_where(values[0].text, record),
+            code="LANG007",
+        )
+
+
+# -- LANG002 / LANG003: each language value -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One distinct string-language value and how many strings carry it."""
+
+    value: str
+    verdict: LanguageVerdict
+    count: int
+    fields: tuple[str, ...]
+    location: Location
+
+
+def _string_groups(record: Record) -> list[_Group]:
+    """The distinct language attributes of titles, descriptions and keywords."""
+    counts: Counter[str] = Counter()
+    fields: dict[str, list[str]] = {}
+    where: dict[str, Location] = {}
+    for label, text in _strings(record):
+        language = text.language
+        if language is None or not language.strip():
+            continue
+        counts[language] += 1
+        seen = fields.setdefault(language, [])
+        if label not in seen:
+            seen.append(label)
+        where.setdefault(language, _where(text, record))
+    return [
+        _Group(value, inspect_language(value), count, tuple(fields[value]), where[value])
+        for value, count in counts.items()
+    ]
+
+
+def _strings_phrase(group: _Group) -> str:
+    kinds = "/".join(group.fields)
+    plural = "s" if group.count > 1 else ""
+    return f"{group.count} {kinds} string{plural}"
+
+
+_INVALID_DC = Variant(
+    "LANG008",
+    "language-invalid-dc",
+    "warning",
+    "A Dublin Core dc:language value is free text that names no language.",
+    """
+    ## Why it matters
+    A language no machine can read keeps the resource out of every language filter, as
+    with ``LANG002``.  But Dublin Core allows free text in ``dc:language`` (DCMI only
+    recommends a code), so the record breaks no rule of its format: a warning rather
+    than ``LANG002``'s error, which is for LOM and JSON-LD, whose bindings type the
+    value as a language code.  Language attributes (``xml:lang``) of Dublin Core texts
+    stay ``LANG002``.
+
+    ## Example
+    ``<dc:language>other</dc:language>``; ``<dc:language>see description</dc:language>``.
+
+    ## Fix
+    Write the language as a BCP 47 tag (``en``, ``de-AT``); ``zxx`` when the resource
+    has no linguistic content and ``und`` when the language is unknown.
+    """,
+)
+
+
+@rule(
+    "LANG002",
+    "language-invalid",
+    severity="error",
+    areas=[3, 5],
+    paragraphs=["13", "9(iii)", "15"],
+    variants=[_INVALID_DC],
+)
+def language_invalid(record: Record) -> Iterator[Violation]:
+    """A language value is neither a valid BCP 47 tag nor recognisable as a language.
+
+    ## Why it matters
+    A language a machine cannot read is no better than none: the resource drops out of
+    language filters, and a text tagged with it cannot be matched to its readers.  Values
+    such as ``other``, a sentence of prose or a made-up code (``xx``) name no language
+    at all.  This is an error in LOM and JSON-LD, whose bindings type the value as a
+    language code; in Dublin Core, which allows free text in ``dc:language``, it is
+    ``LANG008``, a warning.
+
+    ## Example
+    ``<dc:language>other</dc:language>``; ``"inLanguage": "xx"``; a langstring with
+    ``language="english-ish"``.
+
+    ## Fix
+    Write the language as a BCP 47 tag (``en``, ``de-AT``, ``es-419``); ``zxx`` when the
+    resource has no linguistic content and ``und`` when the language is unknown.
+    """
+    free_text = record.source_format == "dc"
+    hint = (
+        "write a BCP 47 tag such as 'en' or 'fr-CA' ('zxx': no linguistic content, 'und': unknown)"
+    )
+    for value in [*_resource_values(record), *_metadata_values(record)]:
+        verdict = value.verdict
+        if verdict.recognised or verdict.parts:
+            continue
+        what = (
+            f"is {len(value.text.value.strip())} characters of prose"
+            if TOO_LONG in verdict.reasons
+            else f"is not a language: it {verdict.explain()}"
+        )
+        yield Violation(
+            f"{value.label} {quote(value.text.value, 60)} {what}",
+            hint=hint,
+            field=value.field,
+            location=_where(value.text, record),
+            code="LANG008" if free_text and value.field == "language" else None,
+        )
+    attribute = _string_attribute(record)
+    for group in _string_groups(record):
+        if group.verdict.recognised or group.verdict.parts:
+            continue
+        yield Violation(
+            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
+            f"language: it {group.verdict.explain()}",
+            hint=hint,
+            field=f"{group.fields[0]}.language",
+            location=group.location,
+        )
+
+
+_UNAMBIGUOUS = Variant(
+    "LANG009",
+    "language-unambiguous-not-canonical",
+    "info",
+    "A language value names one language unambiguously but is not its canonical BCP 47 tag.",
+    """
+    ## Why it matters
+    Catalogues compare language tags as strings (``LANG003``), but some forms can be
+    mapped to the canonical tag without any doubt: another case (``EN``), a deprecated
+    alias the registry replaces (``iw`` for ``he``), a script the language's default
+    makes redundant (``en-Latn``), a language URI such as ScoLOMFR's
+    ``http://id.loc.gov/vocabulary/iso639-2/fre``.  Information rather than a warning:
+    a tool that canonicalises finds the resource.
+
+    ## Example
+    ``<language>EN</language>``; ``"inLanguage": "iw"``; ``xml:lang="de-Latn"``.
+
+    ## Fix
+    Write the canonical tag the hint gives (``en``, ``he``, ``de``).
+    """,
+)
+_THREE_LETTER_DC = Variant(
+    "LANG010",
+    "language-three-letter-dc",
+    "info",
+    "A Dublin Core language is an ISO 639-2 or 639-3 code where BCP 47 uses a two-letter one.",
+    """
+    ## Why it matters
+    DCMI recommends ISO 639-2 codes for ``dc:language``, so ``fre`` or ``eng`` follows
+    the format's own advice; BCP 47 and most catalogues, though, use the two-letter
+    ISO 639-1 code where one exists, and compare tags as strings.  Information rather
+    than ``LANG003``'s warning, since the record did what its format recommends.
+
+    ## Example
+    ``<dc:language>fre</dc:language>``; ``<dc:language>ENG</dc:language>``.
+
+    ## Fix
+    Write the BCP 47 tag the hint gives (``fr``, ``en``), which DCMI accepts as well.
+    """,
+)
+
+
+@rule(
+    "LANG003",
+    "language-not-canonical",
+    severity="warning",
+    areas=[3, 5],
+    paragraphs=["13", "9(iii)", "15"],
+    variants=[_UNAMBIGUOUS, _THREE_LETTER_DC],
+)
+def language_not_canonical(record: Record) -> Iterator[Violation]:
+    """A language value is recognisable but not the canonical BCP 47 tag.
+
+    ## Why it matters
+    Catalogues, search engines and harvesters compare language tags as strings:
+    ``fre``, ``fra``, ``French``, ``en_US`` and ``fr`` are different strings, so a
+    resource tagged ``fre`` is missed by a filter on ``fr``.  BCP 47 uses the two-letter
+    ISO 639-1 code where one exists, ``-`` as separator, and registry replacements for
+    deprecated codes (``iw`` is ``he``).  Values that were already unambiguous (case
+    only, a deprecated alias, a redundant script, a language URI such as ScoLOMFR's
+    ``http://id.loc.gov/vocabulary/iso639-2/fre``) are reported under ``LANG009``, and
+    ISO 639-2/639-3 codes in Dublin Core, which DCMI recommends, under ``LANG010``;
+    both are information.  LOM's own
+    ``none`` in ``general.language`` is accepted as written.
+
+    ## Example
+    ``<language>FRE</language>``; ``<dc:language>en_US</dc:language>``;
+    ``"inLanguage": "English"``; ``<dc:language>In English, Italian, and
+    Spanish.</dc:language>`` (several languages in one value).
+
+    ## Fix
+    Write the canonical tag the hint gives (``fr``, ``en-US``, ``en``); give each
+    language its own element when a value lists several.
+    """
+    for value in [*_resource_values(record), *_metadata_values(record)]:
+        verdict = value.verdict
+        raw = value.text.value
+        if record.source_format == "lom" and value.field == "language" and raw.strip() == "none":
+            continue  # LOM's own token for "no linguistic content"
+        if verdict.parts:
+            listed = ", ".join(repr(tag) for tag in verdict.parts)
+            yield Violation(
+                f"{value.label} {quote(raw, 60)} names several languages in one value ({listed})",
+                hint=f"give each language as its own {value.label} value: {listed}",
+                field=value.field,
+                location=_where(value.text, record),
+            )
+        elif verdict.tag is not None and not verdict.canonical:
+            yield Violation(
+                f"{value.label} {quote(raw, 60)} is not a canonical BCP 47 tag: it "
+                f"{verdict.explain()}",
+                hint=f"write {verdict.tag!r}",
+                field=value.field,
+                location=_where(value.text, record),
+                code=_not_canonical_code(record, verdict),
+            )
+    attribute = _string_attribute(record)
+    for group in _string_groups(record):
+        verdict = group.verdict
+        if verdict.tag is None or verdict.canonical or verdict.tag == "zxx":
+            continue  # texts tagged "no linguistic content" are LANG004/LANG005's concern
+        yield Violation(
+            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
+            f"canonical BCP 47 tag: it {verdict.explain()}",
+            hint=f"write {verdict.tag!r}",
+            field=f"{group.fields[0]}.language",
+            location=group.location,
+            code=_not_canonical_code(record, verdict),
+        )
+
+
+# -- LANG004 ------------------------------------------------------------------------------
+
+
+def _record_text_language(record: Record) -> str | None:
+    """The language every untagged text of the record counts as written in: the one
+    metadata language the record declares, else its one resource language."""
+    metadata = _single_language(_tags(_metadata_values(record)))
+    return metadata or _single_language(_tags(_resource_values(record)))
+
+
+def _says_language(text: Text) -> bool:
+    return text.language is not None and inspect_language(text.language).is_language
+
+
+_NO_RECORD_LANGUAGE = Variant(
+    "LANG011",
+    "langstring-language-missing-no-record-language",
+    "info",
+    "Texts say no language, and the record names no usable language either.",
+    """
+    ## Why it matters
+    A catalogue cannot tell which language a title or description is in (``LANG004``),
+    but here the record names no usable resource language at all, which ``LANG001`` or
+    ``LANG002`` already reports.  Information rather than a warning, so that one gap is
+    not counted twice; adding the record's language often settles both.
+
+    ## Example
+    An oai_dc record with a ``dc:title`` without ``xml:lang`` and no ``dc:language``.
+
+    ## Fix
+    Give the resource's language; in a record with several languages, also tag each
+    text (``xml:lang``, LOM string ``language``, JSON-LD ``@language``).
+    """,
+)
+
+
+@rule(
+    "LANG004",
+    "langstring-language-missing",
+    severity="warning",
+    areas=[3, 5],
+    paragraphs=["13", "15", "9"],
+    variants=[_NO_RECORD_LANGUAGE],
+)
+def langstring_language_missing(record: Record) -> Iterator[Violation]:
+    """A title, description or keyword says no language, and the record does not tell.
+
+    ## Why it matters
+    Multilingual catalogues show each user the title and description in their language,
+    and networks share OER across languages (para. 15, para. 9).  They can only pick the
+    right text when each text's language is known: from the string itself (a LOM
+    langstring ``language``, an ``xml:lang``, a JSON-LD ``@language`` or ``@context``
+    default) or from the record, when it declares one metadata language or names
+    exactly one resource language.  In a record with several languages, every string
+    must say which it is.  A string tagged ``x-none``/``zxx`` (no linguistic content)
+    says nothing about its language either.  When the record gives no language at all
+    (``LANG001``), this is reported under ``LANG011``, as information.
+
+    ## Example
+    An oai_dc record with ``<dc:language>en</dc:language>`` and
+    ``<dc:language>fr</dc:language>`` and a ``dc:title`` without ``xml:lang``; a JSON-LD
+    record with ``"inLanguage": ["de", "en"]`` and a plain ``"name"``.
+
+    ## Fix
+    Tag each text with its language (LOM ``<string language="en">``, ``xml:lang``,
+    JSON-LD ``{"@value": ..., "@language": "en"}`` or an ``@context`` ``@language``).
+    """
+    if _record_text_language(record) is not None:
+        return
+    unknown: list[tuple[str, Text]] = [
+        (label, text) for label, text in _strings(record) if not _says_language(text)
+    ]
+    if not unknown:
+        return
+    counts = Counter(label for label, _ in unknown)
+    listed = ", ".join(f"{n} {label}{'s' if n > 1 else ''}" for label, n in counts.items())
+    resource = _tags(_resource_values(record))
+    code: str | None = None
+    if not resource:
+        why, code = "the record names no usable resource language", "LANG011"
+    elif len(resource) > 1:
+        shown = ", ".join(repr(tag) for tag in resource)
+        why = f"the record has several languages ({shown})"
+    else:
+        why = f"the record's only language is {resource[0]!r}"
+    yield Violation(
+        f"the language of {listed} cannot be known: the strings do not say it and {why}",
+        hint="tag each text with its language (LOM string language, xml:lang, JSON-LD "
+        "@language or an @context @language)",
+        field=unknown[0][0],
+        location=_where(unknown[0][1], record),
+        code=code,
+    )
+
+
+# -- LANG005 ------------------------------------------------------------------------------
+
+
+def _tagged(record: Record) -> list[tuple[str, Text, LanguageVerdict]]:
+    """Titles and descriptions tagged with a language or with "no linguistic content"
+    (``und``, ``mul`` and private-use tags say nothing that could contradict)."""
+    out: list[tuple[str, Text, LanguageVerdict]] = []
+    for label, text in _strings(record, ("titles", "descriptions")):
+        if text.language and text.language.strip():
+            verdict = inspect_language(text.language)
+            if verdict.is_language or verdict.special == "zxx":
+                out.append((label, text, verdict))
+    return out
+
+
+def _primaries(tags: Iterable[str]) -> set[str]:
+    return {p for p in (primary_language(t) for t in tags) if p}
+
+
+@lru_cache(maxsize=4096)
+def _script_word(char: str) -> str:
+    """The first word of a letter's Unicode name (LATIN, CYRILLIC...), or ""."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _script_words(text: str) -> Counter[str]:
+    """Letters counted by the first word of their Unicode name (LATIN, CYRILLIC...)."""
+    if text.isascii():  # the common case: every letter is Latin
+        return Counter({"LATIN": sum(1 for char in text if char.isalpha())})
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            word = _script_word(char)
+            if word:
+                counts[word] += 1
+    return counts
+
+
+def _foreign_script(text: str, tag: str) -> str | None:
+    """The script a text is plainly written in when that cannot be the script of
+    ``tag`` (``None`` when the text fits or the evidence is thin)."""
+    script = suppress_script(tag)
+    expected = script_letter_word(script) if script else None
+    if expected is None or (expected == "LATIN" and text.isascii()):
+        return None
+    counts = _script_words(text)
+    total = sum(counts.values())
+    if total < _SCRIPT_EVIDENCE or counts[expected] > 0:
+        return None
+    word, count = counts.most_common(1)[0]
+    return word.title() if count >= 0.9 * total else None
+
+
+@rule(
+    "LANG005",
+    "metadata-language-mismatch",
+    severity="warning",
+    areas=[3, 5],
+    paragraphs=["13", "15"],
+)
+def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
+    """The declared language of the texts contradicts the record, or a text is plainly not in it.
+
+    ## Why it matters
+    Catalogues trust the language tags of titles and descriptions to show each user the
+    right text and to index it with the right stemming (para. 15).  A tag that
+    contradicts the record puts the text under the wrong language.  The rule speaks only
+    where the contradiction is certain: the record names exactly one resource language,
+    its titles and descriptions are tagged, none is in that language, and no declared
+    metadata language accounts for theirs (a record may describe a German resource in
+    English if it says so); or the record declares one metadata language and every
+    tagged title and description is in another; or a title or description tagged with
+    a language always written in one script (the registry's Suppress-Script, e.g. Latin
+    for ``en``) is written entirely in another script (at least 12 letters).  It never
+    guesses a language from words.
+
+    ## Example
+    A LOM record with ``general.language`` ``en`` whose titles are all
+    ``<langstring xml:lang="x-none">``; ``general.language`` ``fr`` and every title
+    tagged ``en``; a title in Cyrillic letters tagged ``en``.
+
+    ## Fix
+    Tag each text with the language it is written in; if the record describes the
+    resource in another language on purpose, declare that metadata language (LOM
+    ``metaMetadata.language``, ``xml:lang`` on the record, JSON-LD ``@context``
+    ``@language``).
+    """
+    tagged = _tagged(record)
+    if not tagged:
+        return
+    string_tags = [v.tag for _, _, v in tagged if v.tag]
+    string_primaries = _primaries(string_tags)
+    attribute = _string_attribute(record)
+    metadata = _tags(_metadata_values(record))
+    metadata_primaries = _primaries(t for t in metadata if inspect_language(t).is_language)
+    resource = _single_language(_tags(_resource_values(record)))
+    shown = ", ".join(repr(t) for t in dict.fromkeys(v.raw for _, _, v in tagged))
+    first = _where(tagged[0][1], record)
+    if (
+        resource is not None
+        and primary_language(resource) not in string_primaries
+        and not string_primaries & metadata_primaries
+    ):
+        name = _RESOURCE_FIELD.get(record.source_format, "language")
+        if string_primaries == {"zxx"}:
+            yield Violation(
+                f"every tagged title and description is tagged {shown} (no linguistic "
+                f"content), but {name} says the resource is in {resource!r}",
+                hint=f"tag the texts with the language they are written in (probably "
+                f"{resource!r}) instead of {shown}",
+                field=f"{tagged[0][0]}.language",
+                location=first,
+            )
+        else:
+            yield Violation(
+                f"every tagged title and description is tagged {shown}, but {name} says "
+                f"the resource is in {resource!r} and no text is in that language",
+                hint=f"tag texts written in {resource!r} as {resource!r}; if the record "
+                "describes the resource in another language on purpose, declare the "
+                "metadata language",
+                field=f"{tagged[0][0]}.language",
+                location=first,
+            )
+    declared = _single_language(metadata)
+    if (
+        declared is not None
+        and string_primaries - {"zxx"}
+        and primary_language(declared) not in string_primaries
+    ):
+        where = _METADATA_FIELD.get(record.source_format, "metadata language")
+        yield Violation(
+            f"{where} is {declared!r}, but every tagged title and description is in "
+            f"another language ({shown})",
+            hint=f"set the metadata language to the language the texts are written in, or "
+            f"tag the texts {declared!r} if they are in {declared!r}",
+            field="metadata_language",
+            location=next(
+                (v.text.location for v in _metadata_values(record) if v.text.location), first
+            ),
+        )
+    for label, text, verdict in tagged:
+        if verdict.tag is None or not verdict.is_language:
+            continue
+        script = _foreign_script(text.value, verdict.tag)
+        if script is not None:
+            yield Violation(
+                f"the {label} {quote(text.value, 40)} is tagged {verdict.raw!r} "
+                f"({attribute}) but is written in {script} letters",
+                hint="tag the text with the language it is written in",
+                field=f"{label}.language",
+                location=_where(text, record),
+            )
+            break
+
+
+# -- LANG006 ------------------------------------------------------------------------------
+
+_TRANSLATION_WORDS = re.compile(r"translat|tradu|übersetz|ubersetz|vertal|vertaal", re.I)
+_REVERSE_WORDS = re.compile(
+    r"^has|worktranslation|fait l.objet|a pour traduction|hat .*übersetz", re.IGNORECASE
+)
+_TRANSLATOR_ROLES = re.compile(r"^(?:translator|traducteur|traductor|übersetzer|trl)$", re.I)
+#: Relation kinds (reduced to letters) that link an adaptation to its source.
+_SOURCE_KINDS = frozenset(
+    {"isbasedon", "isbasedonurl", "source", "isversionof", "istranslationof", "translationofwork"}
+)
+
+
+def _last_segment(value: str) -> str:
+    """A concept URI reduced to its last path segment or fragment."""
+    return concept_tail(value) if "://" in value else value.strip()
+
+
+def _translation_direction(kind: str) -> str | None:
+    """``original`` when the kind says "this is a translation of", ``translation`` when
+    it says "this has a translation", ``None`` when it is not about translation."""
+    name = _last_segment(kind)
+    if not _TRANSLATION_WORDS.search(name):
+        return None
+    return "translation" if _REVERSE_WORDS.search(name.strip()) else "original"
+
+
+def _kind_names(record: Record, kind: str) -> list[str]:
+    """The relation kind and, for a concept URI (ScoLOMFR), the labels the record gives
+    it (``est la traduction de``)."""
+    names = [kind]
+    for term in record.vocabulary_terms:
+        if term.element == "relation.kind" and kind in (term.value, term.id):
+            names.extend(label.value for label in term.labels)
+    return names
+
+
+def _direction(record: Record, kind: str) -> str | None:
+    for name in _kind_names(record, kind):
+        direction = _translation_direction(name)
+        if direction is not None:
+            return direction
+    return None
+
+
+def _kind_shown(record: Record, kind: str) -> str:
+    names = _kind_names(record, kind)
+    return quote(kind, 60) + (f" ({names[1]!r})" if len(names) > 1 else "")
+
+
+def _letters(kind: str) -> str:
+    return re.sub(r"[^a-z]", "", _last_segment(kind).lower())
+
+
+_TRANSLATOR_UNLINKED = Variant(
+    "LANG012",
+    "translator-unlinked",
+    "info",
+    "The record names a translator but links to no original.",
+    """
+    ## Why it matters
+    A translator among the contributors says the resource is a translation, and a
+    translation should link to the work it translates so that it can be credited,
+    checked and updated (``LANG006``).  But the original may not be online at all, and
+    the record does not claim a relation it leaves empty: information rather than a
+    warning.
+
+    ## Example
+    ``"translator": {"name": "A. Okafor"}`` with no ``isBasedOn``,
+    ``translationOfWork`` or ``dcterms:source``.
+
+    ## Fix
+    Link the original when it has an identifier or URL (``translationOfWork`` or
+    ``isBasedOn`` with ``@id``, ``dcterms:source``, a LOM relation).
+    """,
+)
+
+
+@rule(
+    "LANG006",
+    "translation-unlinked",
+    severity="warning",
+    areas=[3, 5, 4],
+    paragraphs=["6", "13", "14"],
+    variants=[_TRANSLATOR_UNLINKED],
+)
+def translation_unlinked(record: Record) -> Iterator[Violation]:
+    """The record says the resource is a translation (or has one) but gives no link.
+
+    ## Why it matters
+    Translation is one of the adaptations the Recommendation expects open licensing to
+    enable (para. 6, para. 14), and local-language versions are what para. 13 asks for.
+    A translation that does not link to its original cannot be credited as its licence
+    requires, checked against it, or updated when the original changes; an original
+    that announces a translation without linking to it hides that version from its
+    readers.  A relation of a translation kind (``isTranslationOf``,
+    ``translationOfWork``, ``workTranslation``, ScoLOMFR's ``est la traduction de``...)
+    without a target is a warning; a named translator with no link to any source
+    (``isBasedOn``, ``source``, a translation relation) is reported under ``LANG012``,
+    as information, since the original may not be online.
+
+    ## Example
+    JSON-LD ``"translationOfWork": {"name": "Le cycle de l'eau"}`` with no ``@id`` or
+    ``url``; a LOM ``relation`` of kind ``est la traduction de`` whose ``resource`` has
+    no identifier; ``"translator": {"name": "A. Okafor"}`` and no ``isBasedOn``.
+
+    ## Fix
+    Give the identifier or URL of the original (``translationOfWork`` with ``@id``,
+    LOM ``relation.resource.identifier``, ``dcterms:source``), or of the translation
+    in the reverse case.
+    """
+    linked_source = False
+    for relation in record.relations:
+        target = (relation.target or "").strip()
+        if target and _letters(relation.kind) in _SOURCE_KINDS:
+            linked_source = True
+        direction = _direction(record, relation.kind)
+        if direction is None or target:
+            continue
+        named = f" (names {quote(relation.title, 60)})" if relation.title else ""
+        said, other = (
+            ("is a translation", "the original")
+            if direction == "original"
+            else ("has a translation", "the translation")
+        )
+        yield Violation(
+            f"the relation {_kind_shown(record, relation.kind)} says the resource {said}"
+            f"{named}, but gives no identifier or URL of {other}",
+            hint=f"add the identifier or URL of {other} to the relation",
+            field="relations",
+            location=relation.location or record.location,
+        )
+    if linked_source or any(_direction(record, r.kind) == "original" for r in record.relations):
+        return
+    for agent in record.contributors:
+        role = _last_segment(agent.role or "")
+        if _TRANSLATOR_ROLES.match(role):
+            who = f" {quote(agent.name, 60)}" if agent.name else ""
+            yield Violation(
+                f"the record names a translator{who} ({agent.role}) but links to no "
+                "original (no isBasedOn, source or translation relation with a target)",
+                hint="link the original with translationOfWork / isBasedOn / dcterms:source "
+                "(or a LOM relation) giving its identifier or URL",
+                field="relations",
+                location=agent.location or record.location,
+                code="LANG012",
+            )
+            return

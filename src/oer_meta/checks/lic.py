@@ -1,0 +1,666 @@
+"""Pack ``LIC``: is the resource openly licensed, and can a re-user act on its licence?
+
+The Recommendation defines OER by their licence: material "in the public domain or
+under copyright that [has] been released under an open license" permitting "no-cost
+access, re-use, re-purpose, adaptation and redistribution" (para. 1), an open licence
+being one that grants exactly those permissions (para. 2).  Para. 12(a) asks that
+publicly funded resources be openly licensed or dedicated to the public domain.  These
+rules read every licence statement of a record with :func:`oer_meta.parse_licence`
+and say, in each message, what was read and what was concluded.  Occurrences that
+matter less than their rule's have codes of their own (``LIC012``, ``LIC013``): one
+severity per code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from oer_meta.checks._messages import quote
+from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.attribution import tasl
+from oer_meta.knowledge.licences.compat import remix_conflicts
+from oer_meta.knowledge.licences.model import Licence
+from oer_meta.knowledge.licences.parse import parse_licence
+from oer_meta.knowledge.licences.record import (
+    COPYRIGHT_FIELD,
+    DERIVATION_KINDS,
+    best_licence,
+    effective_licence,
+    parsed_statements,
+    yes_no,
+)
+from oer_meta.model import LicenceStatement, Location, Record, Relation
+
+if TYPE_CHECKING:
+    from oer_meta.checks.batch import BatchIndex, RecordRef
+
+#: Statements that contradict an open licence stated next to them.
+_RESTRICTIVE_STATEMENTS = frozenset(
+    {"all-rights-reserved", "educational-use-only", "proprietary", "restricted"}
+)
+
+#: Relation kinds (lower-cased) that say the resource adapts another one.
+
+_CC_DEED = "https://creativecommons.org/licenses/{unit}/4.0/"
+
+
+def _read(statement: LicenceStatement, licence: Licence) -> str:
+    """``read 'CC BY 4.0' from dc:rights → CC-BY-4.0``: what was read and concluded."""
+    said = f"read {quote(statement.raw)} from {statement.field}"
+    concluded = licence.identifier
+    if concluded and " ".join(statement.raw.split()) != concluded:
+        said += f" → {concluded}"
+    return said
+
+
+def _why(licence: Licence, default: str) -> str:
+    """The parser's reason as a clause: ``Not open.`` becomes ``not open``."""
+    reason = licence.reason.strip().rstrip(".") or default
+    if len(reason) > 1 and reason[0].isupper() and reason[1].islower():
+        reason = reason[0].lower() + reason[1:]
+    return reason
+
+
+def _fix_url(licence: Licence) -> str | None:
+    """The CC 4.0 deed with the same elements: the licence to move to."""
+    if licence.family == "cc" and licence.elements:
+        return _CC_DEED.format(unit="-".join(licence.elements))
+    return None
+
+
+def _licences(record: Record) -> list[tuple[LicenceStatement, Licence]]:
+    return [(s, lic) for s, lic in parsed_statements(record) if lic.names_licence]
+
+
+@rule("LIC001", "licence-missing", severity="error", areas=[1, 2], paragraphs=["1", "2", "12(a)"])
+def licence_missing(record: Record) -> Iterator[Violation]:
+    """The record states no licence and no rights at all.
+
+    ## Why it matters
+    A resource is OER only if it is in the public domain or released under an open
+    licence (paras 1 and 2).  Without any rights statement a re-user must assume all
+    rights are reserved, and a repository cannot count the resource as open.  A
+    statement that only describes access ("Free access",
+    ``info:eu-repo/semantics/openAccess``) or LOM ``copyrightAndOtherRestrictions``
+    alone does not say what a re-user may do, so it does not count as a licence.
+
+    ## Example
+    An ``oai_dc`` record with no ``dc:rights`` and no ``dcterms:license``; a LOM record
+    whose ``rights`` holds only ``copyrightAndOtherRestrictions`` = ``yes``.
+
+    ## Fix
+    State the licence with its canonical URL: ``dcterms:license`` or ``dc:rights``
+    in Dublin Core, ``rights.description`` in LOM, ``license`` in schema.org, e.g.
+    ``https://creativecommons.org/licenses/by/4.0/``.
+    """
+    pairs = parsed_statements(record)
+    if any(lic.family != "access-statement" for _, lic in pairs):
+        return
+    if pairs:
+        statement, _ = pairs[0]
+        yield Violation(
+            f"{_read(statement, pairs[0][1])}: it describes access, not what a re-user may do; "
+            "no licence is stated",
+            hint="state the licence by its URL, e.g. https://creativecommons.org/licenses/by/4.0/",
+            field="licence",
+            location=statement.location or record.location,
+        )
+        return
+    flag = yes_no(record.copyright_restrictions)
+    detail = ""
+    if flag is not None and record.copyright_restrictions is not None:
+        value = record.copyright_restrictions.value
+        detail = f" (copyrightAndOtherRestrictions says {value!r} but names no licence)"
+    location = (
+        record.copyright_restrictions.location
+        if record.copyright_restrictions is not None
+        else None
+    )
+    yield Violation(
+        f"no licence or rights statement{detail}",
+        hint="state the licence by its URL (dcterms:license, LOM rights.description, "
+        "schema:license), e.g. https://creativecommons.org/licenses/by/4.0/",
+        field="licence",
+        location=location or record.location,
+    )
+
+
+@rule("LIC002", "licence-unrecognised", severity="warning", areas=[1], paragraphs=["2"])
+def licence_unrecognised(record: Record) -> Iterator[Violation]:
+    """A rights statement cannot be mapped to any known licence.
+
+    ## Why it matters
+    Whether a resource may be adapted and redistributed depends on its licence (para.
+    2).  When the statement is a site's terms-of-use page, a library note ("No known
+    restrictions on publication") or free prose, neither people nor harvesters can
+    tell what is permitted without asking the rights holder.  The rule fires only when
+    no statement of the record names a licence oer_meta recognises.
+
+    ## Example
+    ``dc:rights`` = ``http://www.example.org/terms.htm``, or ``Mentionner la source``.
+
+    ## Fix
+    Replace or complement the statement with a recognised licence by URL or SPDX id
+    (``https://creativecommons.org/licenses/by-sa/4.0/``, ``CC-BY-SA-4.0``).
+    """
+    pairs = parsed_statements(record)
+    if any(lic.openness != "unknown" for _, lic in pairs):
+        return
+    for statement, licence in pairs:
+        if licence.family == "access-statement":
+            continue
+        why = _why(licence, "oer_meta does not recognise it as a licence")
+        yield Violation(
+            f"{_read(statement, licence)}: {why}",
+            hint="name the licence by URL or SPDX id, "
+            "e.g. https://creativecommons.org/licenses/by/4.0/",
+            field=statement.field,
+            location=statement.location or record.location,
+        )
+
+
+@rule("LIC003", "licence-not-open", severity="error", areas=[1, 2], paragraphs=["1", "2", "12(a)"])
+def licence_not_open(record: Record) -> Iterator[Violation]:
+    """The licence does not permit adaptation and redistribution: the resource is not OER.
+
+    ## Why it matters
+    Para. 2 defines an open licence as one granting the public the rights to access,
+    re-use, re-purpose, adapt and redistribute.  NoDerivatives licences forbid sharing
+    adaptations; "all rights reserved", a bare copyright notice, "educational use
+    only", proprietary terms and the retired Sampling and Developing Nations licences
+    withhold other rights.  Such a resource may be free to read, but it is not an OER,
+    and translating or adapting it to local needs (para. 6) is not allowed.
+
+    ## Example
+    ``CC BY-NC-ND 3.0 DE``; ``Tous droits réservés``; ``Copyright 2004 Example Ltd``.
+
+    ## Fix
+    Ask the rights holder to release the resource under an open licence such as
+    CC BY 4.0 or CC BY-SA 4.0, or dedicate it to the public domain with CC0.
+    """
+    chosen = effective_licence(record)
+    if chosen is None:
+        return
+    statement, licence = chosen
+    if licence.openness != "not-open":
+        return
+    if licence.family == "cc" and "nd" in licence.elements:
+        kept = "-".join(e for e in licence.elements if e != "nd")
+        hint = f"drop NoDerivatives: e.g. {_CC_DEED.format(unit=kept)}"
+    else:
+        hint = "release it under an open licence, e.g. " + _CC_DEED.format(unit="by")
+    yield Violation(
+        f"{_read(statement, licence)}: {_why(licence, 'not an open licence')}",
+        hint=hint,
+        field=statement.field,
+        location=statement.location or record.location,
+    )
+
+
+@rule("LIC004", "licence-noncommercial", severity="warning", areas=[1], paragraphs=["1", "2"])
+def licence_noncommercial(record: Record) -> Iterator[Violation]:
+    """The licence forbids commercial re-use (NonCommercial).
+
+    ## Why it matters
+    Paras 1-2 ask for re-use, adaptation and redistribution "by others" without naming
+    commercial use, so an NC resource meets their wording; but NC licences are not
+    free cultural works, cannot be remixed with BY-SA material, and keep the resource
+    out of printed or commercially distributed course packs that reach learners
+    without internet access.  oer_meta therefore reports NC as a restriction the
+    Recommendation's aims weigh, at warning level; a profile can lower it to info.
+
+    ## Example
+    ``https://creativecommons.org/licenses/by-nc-sa/4.0/``.
+
+    ## Fix
+    Where the rights holder agrees, drop the NC element: CC BY 4.0 or CC BY-SA 4.0.
+    """
+    chosen = effective_licence(record)
+    if chosen is None:
+        return
+    statement, licence = chosen
+    if licence.openness != "open-noncommercial":
+        return
+    elements = tuple(e for e in licence.elements if e != "nc")
+    fix = _CC_DEED.format(unit="-".join(elements)) if elements else None
+    yield Violation(
+        f"{_read(statement, licence)}: {_why(licence, 'commercial re-use is not allowed')}",
+        hint=f"if the rights holder agrees, use {fix}" if fix else "use a licence without NC",
+        field=statement.field,
+        location=statement.location or record.location,
+    )
+
+
+def _machine_readable(statement: LicenceStatement, licence: Licence) -> bool:
+    if licence.machine_readable:
+        return True
+    # a code from a declared vocabulary (NL-LOM "cc-by-40") is machine-actionable
+    return statement.field == COPYRIGHT_FIELD and licence.how == "short-name"
+
+
+@rule(
+    "LIC005",
+    "licence-not-machine-readable",
+    severity="warning",
+    areas=[1, 3],
+    paragraphs=["9(iii)", "11"],
+)
+def licence_not_machine_readable(record: Record) -> Iterator[Violation]:
+    """The licence is given only as free text, with no licence URL or SPDX id.
+
+    ## Why it matters
+    Harvesters, search engines and repositories filter by licence automatically; para.
+    11 asks for OER that can be easily found through interoperable platforms, and para.
+    9(iii) for open standards.  A licence name in prose ("Paternité - Pas
+    d'Utilisation Commerciale 3.0") must be guessed at, often loses its version or
+    port, and is ignored by tools that only read URLs.
+
+    ## Example
+    LOM ``rights.description`` = ``CC Paternité, pas d'utilisation commerciale``.
+
+    ## Fix
+    Add the licence's canonical URL next to (or instead of) its name, e.g.
+    ``https://creativecommons.org/licenses/by-nc/4.0/``; in JSON-LD use
+    ``"license": {"id": "<url>"}``.
+    """
+    pairs = _licences(record)
+    if not pairs or any(_machine_readable(s, lic) for s, lic in pairs):
+        return
+    statement, licence = pairs[0]
+    target = licence.url
+    if target is None and licence.version_missing:
+        hint = "name the version too, and give the licence URL"
+    else:
+        hint = f"give the licence URL: {target}" if target else "give the licence URL"
+    yield Violation(
+        f"{_read(statement, licence)}: the licence is named only in free text",
+        hint=hint,
+        field=statement.field,
+        location=statement.location or record.location,
+    )
+
+
+def _same_licence(a: Licence, b: Licence) -> bool:
+    """True when two statements can denote the same licence (a version-less name
+    agrees with any version; a port-less name with any port)."""
+    if a.family != b.family:
+        return False
+    if a.family == "cc" and set(a.elements) != set(b.elements):
+        return False
+    if a.version and b.version and a.version != b.version:
+        return False
+    if a.jurisdiction and b.jurisdiction and a.jurisdiction != b.jurisdiction:
+        return False
+    if a.spdx and b.spdx and a.family != "cc":
+        return a.spdx.casefold() == b.spdx.casefold()
+    return True
+
+
+@rule("LIC006", "licence-conflict", severity="warning", areas=[1, 2], paragraphs=["2"])
+def licence_conflict(record: Record) -> Iterator[Violation]:
+    """Statements in one record disagree about the licence.
+
+    ## Why it matters
+    When ``dc:rights`` says CC BY-SA and ``dcterms:license`` says CC BY-NC, or a CC
+    licence sits next to "All rights reserved", a re-user cannot know which terms
+    apply, and a repository may show one while the rights holder meant the other.
+    LOM's ``copyrightAndOtherRestrictions`` = ``no`` next to a licence with NoDerivatives
+    or NonCommercial terms, or next to a rights-reserved notice, is the same kind of
+    contradiction.  A copyright notice next to a licence is normal and not reported.
+
+    ## Example
+    ``<dc:rights>CC BY-SA 4.0</dc:rights>`` with
+    ``<dcterms:license>https://creativecommons.org/licenses/by-nc/4.0/</dcterms:license>``.
+
+    ## Fix
+    Keep one licence, stated the same way everywhere (name and URL of the same
+    licence and version), and remove statements that contradict it.
+    """
+    pairs = parsed_statements(record)
+    licences = [(s, lic) for s, lic in pairs if lic.names_licence and not lic.parts]
+    for index, (first_s, first) in enumerate(licences):
+        for second_s, second in licences[index + 1 :]:
+            if not _same_licence(first, second):
+                yield Violation(
+                    f"{_read(first_s, first)}, but {_read(second_s, second)}",
+                    hint="state one licence, the same way in every field",
+                    field=second_s.field,
+                    location=second_s.location or record.location,
+                )
+    restrictive = [(s, lic) for s, lic in pairs if lic.family in _RESTRICTIVE_STATEMENTS]
+    open_licences = [(s, lic) for s, lic in licences if lic.openness != "not-open"]
+    if restrictive and open_licences:
+        (rs, rl), (ls, ll) = restrictive[0], open_licences[0]
+        yield Violation(
+            f"{_read(ls, ll)}, but {_read(rs, rl)}",
+            hint="remove the rights-reserved statement, or the licence if it does not apply",
+            field=rs.field,
+            location=rs.location or record.location,
+        )
+    flag = yes_no(record.copyright_restrictions)
+    if flag is False and record.copyright_restrictions is not None:
+        chosen = effective_licence(record)
+        if chosen is not None:
+            statement, licence = chosen
+            restricting = {"nc", "nd"} & set(licence.elements)
+            if licence.openness == "not-open" or restricting:
+                yield Violation(
+                    f"copyrightAndOtherRestrictions says 'no', but {_read(statement, licence)}",
+                    hint="set copyrightAndOtherRestrictions to 'yes': the licence restricts use",
+                    field="rights.copyrightAndOtherRestrictions",
+                    location=record.copyright_restrictions.location or record.location,
+                )
+
+
+@rule("LIC007", "licence-version-outdated", severity="info", areas=[1, 5], paragraphs=["2", "15"])
+def licence_version_outdated(record: Record) -> Iterator[Violation]:
+    """A Creative Commons licence older than 4.0 is used.
+
+    ## Why it matters
+    The 4.0 licences were drafted to work in every jurisdiction without national
+    ports, cover database rights, and let a re-user fix a failure to attribute; ports
+    of older versions differ from country to country, which complicates the
+    international sharing the Recommendation seeks (para. 15 on cooperation).  An
+    existing resource cannot be relicensed by anyone but its rights holder, so this is
+    information for new releases, not an error.
+
+    ## Example
+    ``http://creativecommons.org/licenses/by-sa/3.0/fr/``.
+
+    ## Fix
+    For new versions of the resource, use the 4.0 licence with the same elements,
+    e.g. ``https://creativecommons.org/licenses/by-sa/4.0/``.
+    """
+    for statement, licence in _licences(record):
+        if licence.family != "cc" or licence.deprecated or not licence.version:
+            continue
+        if licence.version == "4.0" or not licence.elements or "by" not in licence.elements:
+            continue
+        fix = _fix_url(licence)
+        yield Violation(
+            f"{_read(statement, licence)}: version {licence.version}; 4.0 exists",
+            hint=f"for new releases use {fix}" if fix else None,
+            field=statement.field,
+            location=statement.location or record.location,
+        )
+        return
+
+
+_TASL_FIELDS = {
+    "title": "a title (LOM general.title, dc:title, schema:name)",
+    "author": "the author or rights holder (LOM lifeCycle.contribute author, dc:creator, "
+    "schema:creator)",
+    "source": "a link to the resource (an http(s) URL, DOI or handle as identifier or URL)",
+    "licence": "the licence",
+}
+
+
+@rule("LIC008", "attribution-incomplete", severity="warning", areas=[1], paragraphs=["2"])
+def attribution_incomplete(record: Record) -> Iterator[Violation]:
+    """A re-user cannot build the attribution the licence requires.
+
+    ## Why it matters
+    Every Creative Commons licence except CC0 requires the re-user to credit the work,
+    and an open licence "respects the intellectual property rights of the copyright
+    owner" (para. 2) precisely through that credit.  The practice Creative Commons
+    recommends is TASL: Title, Author, Source (a link), Licence.  When the record
+    lacks one of them, every re-user has to hunt for it, or credits the work wrongly.
+    Public-domain resources need no attribution and are not checked.
+
+    ## Example
+    A record under CC BY 4.0 with a title but no creator and no URL or DOI.
+
+    ## Fix
+    Add what the message lists: the title, the author or rights holder as they wish
+    to be credited, a resolvable link, and the licence URL.  ``oer-meta attribution
+    FILE`` shows the line a re-user would copy.
+    """
+    chosen = effective_licence(record)
+    if chosen is None or chosen[1].openness not in ("open", "open-noncommercial"):
+        return
+    statement, licence = chosen
+    missing = tasl(record).missing
+    if not missing:
+        return
+    yield Violation(
+        f"{_read(statement, licence)}, which requires attribution, but the record gives no "
+        + ", no ".join(missing),
+        hint="add " + "; ".join(_TASL_FIELDS[name] for name in missing),
+        field="attribution",
+        location=record.location,
+    )
+
+
+def _derivation_sources(relation: Relation) -> bool:
+    return relation.kind.strip().casefold() in DERIVATION_KINDS
+
+
+def remix_in_batch(index: BatchIndex) -> Iterator[tuple[RecordRef, Violation]]:
+    """LIC009 across the batch: a record adapting another record of the batch (whose
+    licence it does not state inline) is checked against that record's licence."""
+    for link, source in index.licences_of_targets():
+        if link.statement is None or link.licence is None:
+            continue
+        for violation in _remix_conflicts(link.statement, link.licence, [source]):
+            yield link.ref, violation
+
+
+@rule(
+    "LIC009",
+    "remix-incompatible",
+    severity="error",
+    areas=["capacity"],
+    paragraphs=["2", "6"],
+    across_batch=remix_in_batch,
+)
+def remix_incompatible(record: Record) -> Iterator[Violation]:
+    """The record adapts resources whose licences do not allow the record's licence.
+
+    ## Why it matters
+    Adapting and remixing OER is what open licences are for (paras 2 and 6), but only
+    within their terms: nothing derived from a NoDerivatives work may be shared,
+    ShareAlike material must stay under the same licence (or one CC declared
+    compatible, such as GPLv3 for BY-SA 4.0), NonCommercial material must stay
+    non-commercial, and BY-SA and BY-NC material cannot be mixed at all.  A remix that
+    breaks these terms exposes every re-user to infringement.
+
+    oer_meta compares the record's licence with the licences of the resources it
+    says it is based on (``isBasedOn``, LOM relation ``isbasedon``, ``dc:source``,
+    translation links), when they are stated inline or appear in the same batch.
+
+    ## Example
+    A record under CC BY-SA 4.0 with ``"isBasedOn": {"license":
+    "https://creativecommons.org/licenses/by-nc/4.0/"}``.
+
+    ## Fix
+    Release the adaptation under a licence every source allows (CC's compatibility
+    chart: e.g. BY-NC-SA 4.0 for a BY-NC source), or replace the incompatible source.
+    """
+    sources: list[Licence] = []
+    for relation in record.relations:
+        if not _derivation_sources(relation):
+            continue
+        parsed = [parse_licence(s.raw) for s in relation.licences]
+        chosen = best_licence([lic for lic in parsed if lic.names_licence])
+        if chosen is not None:
+            sources.append(chosen)
+    yield from remix_violations(record, sources)
+
+
+def remix_violations(record: Record, sources: list[Licence]) -> Iterator[Violation]:
+    """LIC009 violations of ``record`` given the licences of what it adapts."""
+    if not sources:
+        return
+    chosen = effective_licence(record)
+    if chosen is None or not chosen[1].names_licence:
+        return
+    yield from _remix_conflicts(chosen[0], chosen[1], sources, record.location)
+
+
+def _remix_conflicts(
+    statement: LicenceStatement,
+    licence: Licence,
+    sources: list[Licence],
+    fallback: Location | None = None,
+) -> Iterator[Violation]:
+    """One violation per source licence that the adaptation's licence breaks."""
+    for verdict in remix_conflicts(licence, sources):
+        yield Violation(
+            f"{_read(statement, licence)}, but the resource adapts other work: {verdict.reason}",
+            hint="use a licence every source allows (see the CC compatibility chart), "
+            "or replace the incompatible source",
+            field=statement.field,
+            location=statement.location or fallback,
+        )
+
+
+_BARRIERS = re.compile(
+    r"registration|login|anmeldung|registrierung|inscription|registro|subscription|\bfees?\b"
+)
+_NO_BARRIER = re.compile(
+    r"\b(?:no|without|ohne|sans|sin|keine?)[\s_-]+"
+    r"(?:registration|login|anmeldung|registrierung|inscription|registro)"
+)
+
+
+_REGISTRATION = Variant(
+    "LIC012",
+    "access-registration-required",
+    "warning",
+    "Access to the resource needs a registration or a login.",
+    """
+    ## Why it matters
+    OER permit no-cost access (para. 1).  A free account costs no money, so this is
+    not the cost that makes ``LIC010`` an error, but it is a barrier: learners must
+    give personal data before they can look, crawlers and harvesters cannot reach the
+    resource, and access ends with the account.  A warning.
+
+    ## Example
+    ``dcterms:accessRights`` = ``Free access with registration``; schema.org
+    ``"conditionsOfAccess": "Login required"``.
+
+    ## Fix
+    Let learners open the resource without an account, and say so in the access
+    conditions (or drop the statement).
+    """,
+)
+
+
+@rule(
+    "LIC010",
+    "cost-not-free",
+    severity="error",
+    areas=[1, 4],
+    paragraphs=["1", "14"],
+    variants=[_REGISTRATION],
+)
+def cost_not_free(record: Record) -> Iterator[Violation]:
+    """The record declares a cost, or access that is not free.
+
+    ## Why it matters
+    The Recommendation's OER permit "no-cost access" (para. 1), and para. 14 asks for
+    sustainability models that do not pass costs on to learners.  A resource that must
+    be paid for is not OER whatever its licence.  Access behind a registration or
+    login is not a cost, but it is a barrier, reported under ``LIC012`` (a warning).
+
+    ## Example
+    LOM ``rights.cost`` = ``yes``; schema.org ``"isAccessibleForFree": false``;
+    ``dcterms:accessRights`` = ``Free access with registration``.
+
+    ## Fix
+    Make the resource available at no cost and without registration, and say so:
+    LOM ``cost`` = ``no``, schema.org ``"isAccessibleForFree": true``.
+    """
+    for term in record.cost:
+        if yes_no(term):
+            jsonld = record.source_format == "jsonld"
+            source = "isAccessibleForFree is false" if jsonld else f"cost says {term.value!r}"
+            yield Violation(
+                f"the record declares a cost ({source}); OER permit no-cost access",
+                hint="offer the resource at no cost and set cost to 'no' "
+                "(schema.org: isAccessibleForFree true)",
+                field="rights.cost",
+                location=term.location or record.location,
+            )
+    for term in record.access_conditions:
+        value = (term.value or term.id or "").casefold()
+        if _BARRIERS.search(_NO_BARRIER.sub("", value)):
+            yield Violation(
+                f"access conditions {term.value!r}: access needs a registration or login",
+                hint="let learners open the resource without an account",
+                field="rights.accessConditions",
+                location=term.location or record.location,
+                code="LIC012",
+            )
+
+
+_SPDX_DEPRECATED = Variant(
+    "LIC013",
+    "spdx-identifier-deprecated",
+    "info",
+    "A deprecated SPDX licence identifier is used; SPDX names its replacement.",
+    """
+    ## Why it matters
+    SPDX replaced ambiguous identifiers such as ``GPL-3.0`` by ``GPL-3.0-only`` and
+    ``GPL-3.0-or-later``; tools that follow the current list may not match the old id
+    (para. 15: exchange of records).  The licence itself is unchanged and still
+    offered, unlike the retired Creative Commons licences of ``LIC011``, so this is
+    information rather than a warning.
+
+    ## Example
+    ``GPL-2.0+``; ``LGPL-2.1``; ``AGPL-3.0``.
+
+    ## Fix
+    Use the current identifier the hint names (``GPL-2.0-or-later``).
+    """,
+)
+
+
+@rule(
+    "LIC011",
+    "licence-identifier-deprecated",
+    severity="warning",
+    areas=[1, 5],
+    paragraphs=["2", "15"],
+    variants=[_SPDX_DEPRECATED],
+)
+def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
+    """A deprecated SPDX identifier or a retired Creative Commons licence is used.
+
+    ## Why it matters
+    Creative Commons retired the Sampling, Developing Nations and non-attribution 1.0
+    licences and the old Public Domain Dedication and Certification; they are no longer
+    offered or maintained, and some of them are not open.  SPDX replaced ambiguous ids
+    such as ``GPL-3.0`` by ``GPL-3.0-only`` / ``GPL-3.0-or-later``; tools that follow
+    the current list may not match the old id (``LIC013``, information).  Both weaken
+    international exchange of records (para. 15) and the clarity a licence must give
+    (para. 2).
+
+    ## Example
+    ``http://creativecommons.org/licenses/sampling+/1.0/``; ``GPL-2.0+`` (``LIC013``).
+
+    ## Fix
+    Use the current identifier (the hint names it), or, for a retired CC tool, a
+    current licence such as CC BY 4.0 or the CC0 dedication.
+    """
+    for statement, licence in parsed_statements(record):
+        if not licence.deprecated:
+            continue
+        if licence.replaced_by:
+            yield Violation(
+                f"{_read(statement, licence)}: the SPDX id is deprecated",
+                hint=f"use {licence.replaced_by}",
+                field=statement.field,
+                location=statement.location or record.location,
+                code="LIC013",
+            )
+        else:
+            yield Violation(
+                f"{_read(statement, licence)}: Creative Commons has retired this licence",
+                hint="use a current licence, e.g. https://creativecommons.org/licenses/by/4.0/ "
+                "or https://creativecommons.org/publicdomain/zero/1.0/",
+                field=statement.field,
+                location=statement.location or record.location,
+            )

@@ -1,0 +1,435 @@
+"""Pack ``PRIV``: does the record publish personal data it does not need?
+
+Metadata records are harvested, copied and indexed everywhere; whatever personal data
+they carry spreads with them.  The Recommendation asks for OER platforms that work in a
+safe, secure and privacy-protected way (para. 11) and for policies that protect data
+(para. 12).  Attribution needs a name, an ORCID or an organisation, never a private
+mailbox or a home address, and records never need to say who the learners are.
+
+How the rules tell a person's contact details from an organisation's contact point is
+written down in docs/privacy.md; the tables are in ``oer_meta/data/privacy.json``.
+Where a rule cannot be sure (a contact detail that may be an organisation's, data of a
+user who may not be a learner), the occurrence has a code of its own (``PRIV003``,
+``PRIV004``): one severity per code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.privacy import (
+    Verdict,
+    emails_in,
+    individual,
+    is_role_address,
+    is_vcard,
+    mask,
+    name_words,
+    person_like,
+    personal_contacts,
+    table,
+)
+from oer_meta.knowledge.text import fold
+from oer_meta.knowledge.vcard import agent_from_vcard, vcard_properties
+from oer_meta.knowledge.vocabularies import concept_tail
+from oer_meta.model import Agent, Extension, Location, Record
+
+#: vCard properties that say what a person is (where a learner would be marked).
+_MARK_PROPERTIES = frozenset({"ROLE", "TITLE", "CATEGORIES", "NOTE", "X-ROLE"})
+#: JSON keys that say what a person is, in usage data.
+_MARK_KEYS = frozenset(
+    {"jobtitle", "rolename", "role", "educationalrole", "audiencetype", "hasoccupation"}
+)
+_AGENT_FIELDS = ("contributors", "publishers", "rights_holders")
+_ORGANISATION_TYPES = frozenset(
+    {
+        "Organization", "EducationalOrganization", "CollegeOrUniversity", "School",
+        "HighSchool", "MiddleSchool", "ElementarySchool", "Preschool", "Library",
+        "Corporation", "GovernmentOrganization", "NGO", "Consortium", "ResearchOrganization",
+    }
+)  # fmt: skip
+_WHAT = {
+    "email": ("e-mail address", "e-mail addresses"),
+    "telephone": ("telephone number", "telephone numbers"),
+    "address": ("postal address", "postal addresses"),
+}
+
+
+# -- messages ----------------------------------------------------------------------------
+
+
+def _role_label(role: str | None) -> str:
+    """``author`` for ``http://.../concept/author``; ``metadata creator`` for
+    ``metadata:creator``; ``contributor`` when no role is given."""
+    text = (role or "").strip()
+    prefix = ""
+    if text.startswith("metadata:"):
+        prefix, text = "metadata ", text[len("metadata:") :]
+    return prefix + (concept_tail(text) or "contributor")
+
+
+def _describe(verdicts: list[Verdict], kind: str) -> str:
+    """``a personal e-mail address (j…@example.org)``, ``2 personal telephone numbers
+    (TYPE=HOME)``: what was found, addresses masked, other values not repeated."""
+    one, many = _WHAT[kind]
+    noun = f"a personal {one}" if len(verdicts) == 1 else f"{len(verdicts)} personal {many}"
+    if kind == "email":
+        shown = ", ".join(mask(v.contact.value) for v in verdicts[:3])
+        return f"{noun} ({shown})"
+    types = sorted({t for v in verdicts for t in v.contact.types})
+    return noun + (f" (TYPE={','.join(types).upper()})" if types else "")
+
+
+def _contact_code(verdicts: list[Verdict]) -> str | None:
+    """PRIV001's own code when any verdict is certain, else ``PRIV003``."""
+    if any(v.certain for v in verdicts):
+        return None
+    return "PRIV003"
+
+
+_HINTS = {
+    "email": "remove the personal e-mail address; attribution needs only the name (FN, "
+    "name), an ORCID (https://orcid.org/...) or the organisation (ORG, affiliation); "
+    "if a contact is needed, give a role address of the organisation (contact@..., info@...)",
+    "telephone": "remove the personal telephone number; keep the name, an ORCID or the "
+    "organisation for attribution, and give the organisation's switchboard if needed",
+    "address": "remove the personal postal address; keep the name, an ORCID or the "
+    "organisation for attribution, and give the organisation's address if needed",
+}
+
+
+def _where(agent: Agent, record: Record) -> Location:
+    return agent.location or record.location
+
+
+# -- PRIV001 -----------------------------------------------------------------------------
+
+
+_POSSIBLY_PERSONAL = Variant(
+    "PRIV003",
+    "contact-data-possibly-personal",
+    "info",
+    "A contact detail may be personal, but the record does not show whether it belongs "
+    "to a person.",
+    """
+    ## Why it matters
+    A personal mailbox or telephone number in a record spreads to every harvester
+    (``PRIV001``), but here oer_meta cannot tell whether the agent is a person or an
+    organisation: an entry with no type and a name that is neither a person's nor an
+    organisation's, or an organisation whose address is shaped like a person's name
+    (``jane.doe@university.example``).  Information rather than a warning, so that
+    a repository can check by hand without failing on a guess.
+
+    ## Example
+    A vCard with ``FN:Physics Lab 3`` and ``EMAIL:lab3@example.org``; a schema.org
+    ``Organization`` with ``"email": "jane.doe@example.org"``.
+
+    ## Fix
+    If the detail belongs to a person, remove it as for ``PRIV001`` and keep the name,
+    an ORCID or the organisation; if it is an organisation's contact point, say so
+    (vCard ``ORG``, schema.org ``Organization``) or use a role address
+    (``contact@...``).
+    """,
+)
+
+
+@rule(
+    "PRIV001",
+    "personal-contact-data",
+    severity="warning",
+    areas=[1, 2],
+    paragraphs=["11", "12"],
+    variants=[_POSSIBLY_PERSONAL],
+)
+def personal_contact_data(record: Record) -> Iterator[Violation]:
+    """A contributor's personal e-mail address, telephone number or postal address is published.
+
+    ## Why it matters
+    Records are harvested, mirrored and indexed far beyond the repository that wrote
+    them, so a private mailbox or home address in a vCard or a schema.org ``Person``
+    spreads to every aggregator and spam list and can never be recalled.  The
+    Recommendation asks for OER platforms that protect privacy (para. 11) and for data
+    protection in OER policy (para. 12).  Attribution does not need any of it: a
+    name, an ORCID or the organisation identify the author.  Organisational contact
+    points are not personal: role mailboxes (``contact@``, ``info@``, ``secretariat@``,
+    ``noreply@``...), an ORG-only vCard, a schema.org ``Organization``, and the work
+    telephone and address a vCard gives next to the person's ORG.  A warning, not an
+    error, because the person may have agreed to publication; an occurrence where the
+    rule cannot tell whether the agent is a person is ``PRIV003`` (information).
+
+    ## Example
+    ``EMAIL;TYPE=INTERNET:jane.doe@example.org`` and ``ADR;TYPE=HOME:...`` in the
+    vCard of an author ``N:Doe;Jane``; ``"creator": {"@type": "Person", "email":
+    "jane.doe@example.org"}``; ``<dc:creator>Jane Doe &lt;jane@example.org&gt;``.
+
+    ## Fix
+    Remove the personal e-mail, telephone and postal address.  Keep the name (FN,
+    ``name``), add an ORCID (vCard ``URL``, schema.org ``identifier``/``sameAs``) or
+    the affiliation (ORG, ``affiliation``), and where a contact is needed give the
+    organisation's role address (``contact@...``).
+    """
+    for field in _AGENT_FIELDS:
+        for agent in getattr(record, field):
+            verdicts = personal_contacts(agent)
+            for kind in ("email", "telephone", "address"):
+                found = [v for v in verdicts if v.contact.kind == kind]
+                if not found:
+                    continue
+                name = f" {agent.name!r}" if agent.name else ""
+                source = "the vCard of" if is_vcard(agent.raw) else "the entry for"
+                reasons = sorted({v.reason for v in found})
+                yield Violation(
+                    f"{source} {_role_label(agent.role)}{name} gives "
+                    f"{_describe(found, kind)}: {'; '.join(reasons)}",
+                    hint=_HINTS[kind],
+                    field=f"{field}.{kind}",
+                    location=_where(agent, record),
+                    code=_contact_code(found),
+                )
+
+
+# -- PRIV002 -----------------------------------------------------------------------------
+
+
+def _local_name(name: str) -> str:
+    """``review`` for ``{ns}review``, ``schema:review`` or ``http://schema.org/review``."""
+    return re.split(r"[}:/#]", name)[-1]
+
+
+def in_annotation(extension: Extension) -> bool:
+    """True for data kept from a LOM ``annotation`` (the reader keeps it as extensions
+    located below an ``annotation`` element)."""
+    path = extension.location.path if extension.location is not None else None
+    if not path:
+        return False
+    steps = (re.sub(r"\[\d+\]$", "", step).rpartition(":")[2] for step in path.split("/"))
+    return any(step.lower() == "annotation" for step in steps)
+
+
+def _mentions_learner(text: str) -> bool:
+    """True when ``text`` names learners and no teacher (``élève`` but not
+    ``professeur des élèves``)."""
+    words = set(name_words(text))
+    return bool(words & table("learner_words")) and not words & table("teacher_words")
+
+
+@dataclass
+class _Findings:
+    """What one piece of usage data reveals about people."""
+
+    identifiers: list[str]
+    learner: bool = False
+
+    def add(self, what: str) -> None:
+        if what not in self.identifiers:
+            self.identifiers.append(what)
+
+
+def _scan(value: Any, found: _Findings) -> None:
+    """Walk JSON-like usage data: personal identifiers (non-role e-mails, ``mbox``,
+    ``account``...) and persons marked as learners."""
+    if isinstance(value, str):
+        for address in emails_in(value):
+            if not is_role_address(address):
+                found.add(f"e-mail address {mask(address)}")
+    elif isinstance(value, list):
+        for item in value:
+            _scan(item, found)
+    elif isinstance(value, dict):
+        if _organisation_node(value):
+            return
+        for key, item in value.items():
+            local = fold(_local_name(str(key)))
+            if local in table("identifier_keys") and item not in (None, "", [], {}):
+                if local == "email":
+                    texts = item if isinstance(item, list) else [item]
+                    if all(
+                        is_role_address(a) for t in texts if isinstance(t, str)
+                        for a in emails_in(t)
+                    ):  # fmt: skip
+                        continue
+                found.add({"email": "e-mail address"}.get(local, f"'{_local_name(str(key))}'"))
+                continue
+            if local in _MARK_KEYS and _mentions_learner(_flatten(item)):
+                found.learner = True
+            _scan(item, found)
+
+
+def _organisation_node(node: dict[Any, Any]) -> bool:
+    """True for a JSON-LD node typed as an organisation (its contacts are not personal)."""
+    types = node.get("@type", node.get("type", []))
+    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+    return any(isinstance(t, str) and _local_name(t) in _ORGANISATION_TYPES for t in names)
+
+
+def _flatten(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(_flatten(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(v) for v in value.values())
+    return ""
+
+
+def _details(verdicts: list[Verdict]) -> list[str]:
+    """``e-mail address (j…@example.org)``, ``telephone number``... one per kind found."""
+    found = []
+    for kind in _WHAT:
+        of_kind = [v for v in verdicts if v.contact.kind == kind]
+        if of_kind:
+            found.append(_describe(of_kind, kind))
+    return found
+
+
+def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
+    """An annotation's vCard: a learner, or anyone with personal contact details."""
+    raw = str(ext.value)
+    agent = agent_from_vcard(raw, "annotation")
+    if agent is None:
+        return None
+    marks = [p.value for p in vcard_properties(raw) if p.name in _MARK_PROPERTIES]
+    details = _details(personal_contacts(agent))
+    who = individual(agent)
+    # a person marked as a learner is identified by name; an entity of unknown kind
+    # (a class, a group) only when it also gives personal contact details
+    learner = _mentions_learner(" ".join(marks)) and (
+        who is True or (who is None and bool(details))
+    )
+    if not learner and not details:
+        return None
+    name = f" {agent.name!r}" if agent.name else ""
+    if learner:
+        message = f"the annotation entity{name} is marked as a learner"
+        if details:
+            message += f" and gives {', '.join(details)}"
+    else:
+        message = (
+            f"the annotation entity{name} gives {', '.join(details)}: an "
+            "annotation records who used the resource, who may be a learner"
+        )
+    return Violation(
+        message,
+        hint="annotate on behalf of the class, the teacher or the institution (a name "
+        "or ORG without e-mail), or drop the entity; keep learners' data out of metadata",
+        field="annotation.entity",
+        location=where,
+        code=None if learner else "PRIV004",
+    )
+
+
+def _annotation_text(ext: Extension, where: Location) -> Violation | None:
+    """E-mail addresses written into an annotation's description."""
+    text = str(ext.value)
+    personal = [a for a in emails_in(text) if not is_role_address(a)]
+    if not personal:
+        return None
+    learner = _mentions_learner(text)
+    shown = ", ".join(mask(a) for a in personal[:3])
+    count = "an e-mail address" if len(personal) == 1 else f"{len(personal)} e-mail addresses"
+    return Violation(
+        f"an annotation {'mentions learners and ' if learner else ''}gives {count} "
+        f"({shown}) of people who used the resource",
+        hint="describe the use without identifying anyone: 'used with a class of 25 "
+        "pupils aged 10-11' rather than names or e-mail addresses",
+        field="annotation.description",
+        location=where,
+        code=None if learner else "PRIV004",
+    )
+
+
+def _usage(ext: Extension, where: Location) -> Violation | None:
+    """Reviews, comments, statistics or learner properties carrying identifiers."""
+    found = _Findings(identifiers=[])
+    _scan(ext.value, found)
+    name = _local_name(ext.name)
+    learner_property = fold(name) in table("learner_words")
+    if learner_property and isinstance(ext.value, str) and person_like(ext.value):
+        found.add("a person's name")
+    if not found.identifiers:
+        return None
+    learner = found.learner or learner_property
+    return Violation(
+        f"'{name}' holds personal identifiers of "
+        f"{'learners' if learner else 'users of the resource'}: "
+        + ", ".join(found.identifiers[:4]),
+        hint="publish usage data only in aggregate (counts, ratings) and credit reviewers "
+        "by name or organisation, never by e-mail address or account",
+        field=name,
+        location=where,
+        code=None if learner else "PRIV004",
+    )
+
+
+_USER_DATA = Variant(
+    "PRIV004",
+    "user-data",
+    "warning",
+    "The record carries data that identifies users of the resource not known to be learners.",
+    """
+    ## Why it matters
+    An annotator's or reviewer's e-mail address, account or telephone number in public
+    metadata spreads to every harvester, and the person may well be a learner.  But
+    nothing in the record marks them as one, and annotators and reviewers are often
+    teachers: a warning rather than ``PRIV002``'s error, which is for people marked
+    as learners (para. 11, 12: privacy-protected platforms, data protection).
+
+    ## Example
+    A LOM ``annotation`` whose vCard gives ``EMAIL:j.doe@example.org`` and no learner
+    role; a JSON-LD ``review`` whose ``author`` has an ``email``.
+
+    ## Fix
+    Credit annotations and reviews by name, ORCID or organisation, never by e-mail
+    address or account; publish usage data only in aggregate.
+    """,
+)
+
+
+@rule(
+    "PRIV002",
+    "learner-data",
+    severity="error",
+    areas=[1, 2],
+    paragraphs=["11", "12"],
+    variants=[_USER_DATA],
+)
+def learner_data(record: Record) -> Iterator[Violation]:
+    """The record carries data that identifies learners or other users of the resource.
+
+    ## Why it matters
+    Learners are often minors, and nothing about them belongs in public metadata:
+    who used a resource, with which class, and how to reach them.  LOM annotations
+    (who commented on the resource's use), reviews, comments and usage statements
+    spread such data to every harvester.  The Recommendation asks for
+    privacy-protected OER platforms (para. 11) and data protection in OER policy
+    (para. 12).  An error when the person is marked as a learner (vCard ``ROLE`` or
+    ``TITLE`` such as ``élève``, ``student``; a text naming pupils next to their
+    e-mail); ``PRIV004`` (a warning) when the annotator or reviewer may be a teacher.
+
+    ## Example
+    ``<annotation><entity>BEGIN:VCARD ... TITLE:élève EMAIL:...@example.org
+    END:VCARD</entity>``; an annotation description listing pupils' e-mail
+    addresses; a JSON-LD ``review`` whose ``author`` has an ``email`` or an xAPI
+    ``mbox``.
+
+    ## Fix
+    Remove the learners' names, e-mail addresses and accounts.  Describe use in
+    aggregate ("used with two classes of 10-11 year-olds"), and credit annotations and
+    reviews to the teacher or the institution by name, ORCID or organisation.
+    """
+    usage = table("usage_properties") | table("learner_words")
+    for ext in record.extensions:
+        where = ext.location or record.location
+        local = fold(_local_name(ext.name))
+        violation: Violation | None = None
+        if in_annotation(ext) and isinstance(ext.value, str):
+            entity = local in ("entity", "vcard", "centity", "person") or is_vcard(ext.value)
+            violation = _annotation_entity(ext, where) if entity else _annotation_text(ext, where)
+        elif local in usage:
+            violation = _usage(ext, where)
+        if violation is not None:
+            yield violation

@@ -1,0 +1,351 @@
+"""Pack ``STD``: conformance to the metadata standard the record claims to follow.
+
+Interoperable, standard metadata is what lets repositories, harvesters and search
+engines exchange OER (para. 11, draft (d): "interoperable metadata"; para. 9(iii): open
+formats and standards).  A record that breaks its own standard is silently lost or
+misread somewhere down the line.
+
+The pack also turns notes about the harvest a record came from into findings: an
+OAI-PMH answer can be one page of a longer list (``STD006``, noted by the reader on the
+last record of the page), and a report on one page must never pass for a report on the
+whole repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import isodate
+
+from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types, lom_vocabulary
+from oer_meta.model import Record, Term, Unreadable
+
+_LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
+_URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^\[?(\d{4})\]?\s*[-–]\s*\[?(\d{4})\]?$")
+_DCMI_SOURCE = re.compile(r"(^|[:/])dcmitype/?$", re.IGNORECASE)
+
+
+@rule(
+    "STD001",
+    "unreadable-record",
+    severity="error",
+    areas=[1, 5],
+    paragraphs=["11", "9(iii)"],
+    kind="input",
+)
+def unreadable_record(item: Unreadable) -> Iterator[Violation]:
+    """The input cannot be read as a metadata record.
+
+    ## Why it matters
+    A record that no program can parse cannot be harvested, indexed or found: the
+    resource it describes is invisible, whatever its licence.  oer_meta reports the
+    place where reading stopped (line and column) instead of failing, so that one bad
+    file never hides the others in a batch.  XML is read without network access,
+    without DTDs and without entity expansion; documents that declare entities are
+    refused outright.
+
+    ## Example
+    A LOM file cut off in the middle of an element, a JSON document with a trailing
+    comma, a file that holds neither XML nor JSON, or an XML file whose DOCTYPE
+    declares entities.
+
+    ## Fix
+    Repair the syntax at the reported line and column; check that the file is complete
+    and saved in the encoding it declares.  Remove entity declarations and write the
+    characters themselves.
+    """
+    yield Violation(item.message, hint=item.hint, location=item.location)
+
+
+@rule(
+    "STD002",
+    "schema-violation",
+    severity="error",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def schema_violation(record: Record) -> Iterator[Violation]:
+    """An element or property breaks the structure its format's binding allows.
+
+    ## Why it matters
+    Harvesters map records by their standard structure.  An element in the wrong
+    place, a required structure missing or a value of the wrong datatype is dropped
+    or misread by the next system, and with it the information it carried.  Elements
+    of other namespaces (application profiles such as ScoLOMFR or NL-LOM) are kept and
+    never reported by this rule.
+
+    ## Example
+    A LOM record with two ``<general>`` categories, ``<title>`` written directly under
+    ``<lom>``, an ``oai_dc:dc`` holding ``dcterms:license`` (oai_dc allows only the 15
+    DC elements), or a JSON-LD record without ``@context``.
+
+    ## Fix
+    Move the element where the binding expects it, merge duplicated categories, or
+    use the format's extension mechanism (another namespace) for local elements.
+    """
+    for problem in record.problems:
+        if problem.rule == "STD002":
+            yield Violation(
+                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+            )
+
+
+def _in_vocabulary(value: str, allowed: frozenset[str]) -> tuple[bool, str | None]:
+    """(found exactly, canonical form when only the case or a URI prefix differs)."""
+    if value in allowed:
+        return True, None
+    lowered = value.lower()
+    tail = concept_tail(lowered)
+    for candidate in allowed:
+        if candidate.lower() in (lowered, tail):
+            return False, candidate
+    return False, None
+
+
+def _check_lom_term(term: Term) -> Violation | None:
+    if term.element is None:
+        return None
+    allowed = lom_vocabulary(term.element)
+    if allowed is None:
+        return None
+    if term.source is not None and not _LOM_SOURCE.match(term.source):
+        return None  # an application-profile vocabulary: tolerated
+    value = term.value.strip()
+    if term.source is None and _URI.match(value):
+        return None  # a concept URI names its own vocabulary (LRMI, HCRT, ScoLOMFR...)
+    declared = "LOMv1.0" if term.source is not None else "LOMv1.0 (no source declared)"
+    if not value:
+        return Violation(
+            f"{term.element} has an empty value",
+            hint=f"give a {declared} token ({', '.join(sorted(allowed))}) or drop the element",
+            field=term.element,
+            location=term.location,
+        )
+    found, canonical = _in_vocabulary(value, allowed)
+    if found:
+        return None
+    if canonical is not None and canonical.lower() == value.lower():
+        return Violation(
+            f"{term.element} value {value!r} is written in another case than the "
+            f"{declared} token {canonical!r}",
+            hint=f"write {canonical!r}; vocabulary tokens are compared exactly by many tools",
+            field=term.element,
+            location=term.location,
+            code="STD007",
+        )
+    if canonical is not None:
+        return Violation(
+            f"{term.element} value {value!r} is not a {declared} token; it names {canonical!r}",
+            hint=f"write the token {canonical!r} with source LOMv1.0",
+            field=term.element,
+            location=term.location,
+        )
+    choices = ", ".join(sorted(allowed))
+    return Violation(
+        f"{term.element} value {value!r} is not in the {declared} vocabulary",
+        hint=f"use one of: {choices}; or declare the vocabulary that defines the value "
+        "as its source",
+        field=term.element,
+        location=term.location,
+    )
+
+
+def _check_dcmi_term(term: Term) -> Violation | None:
+    if term.source is None or not _DCMI_SOURCE.search(term.source.strip()):
+        return None
+    value = term.value.strip()
+    found, canonical = _in_vocabulary(value, dcmi_types())
+    if found:
+        return None
+    hint = (
+        f"write {canonical!r}"
+        if canonical
+        else "use a DCMI Type term such as Text or InteractiveResource"
+    )
+    return Violation(
+        f"type {value!r} is not a term of the DCMI Type Vocabulary declared as its scheme",
+        hint=hint,
+        field="learning_resource_types",
+        location=term.location,
+    )
+
+
+_CASE_ONLY = Variant(
+    "STD007",
+    "vocabulary-value-case",
+    "info",
+    "A vocabulary value differs from its token only in upper and lower case.",
+    """
+    ## Why it matters
+    The value names the right LOMv1.0 token, so a reader sees what is meant, but many
+    harvesters and filters compare tokens exactly and miss ``School`` when they look
+    for ``school``.  Information, not a warning like the other vocabulary mismatches of
+    ``STD003``: nothing is lost that a case-insensitive comparison would not recover.
+
+    ## Example
+    ``<context><source>LOMv1.0</source><value>Higher Education</value></context>``
+    (the token is ``higher education``); ``<role>...<value>Author</value>``.
+
+    ## Fix
+    Write the token exactly as the vocabulary spells it, as the hint gives it.
+    """,
+)
+
+
+@rule(
+    "STD003",
+    "vocabulary-value",
+    severity="warning",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+    variants=[_CASE_ONLY],
+)
+def vocabulary_value(record: Record) -> Iterator[Violation]:
+    """A value is not in the vocabulary its source declares.
+
+    ## Why it matters
+    Controlled vocabularies make records comparable across repositories and
+    languages: a harvester that filters on ``educational.context = school`` misses a
+    record that says ``School`` or ``primary``.  Every LOM vocabulary element is
+    checked against the LOMv1.0 tokens when its source is ``LOMv1.0`` (or absent, the
+    binding's default); values from an application profile's own vocabulary are
+    tolerated.  A value that differs from the token only in case is reported under
+    ``STD007``, as information.  DC types declared as DCMI Type terms are checked too.
+
+    ## Example
+    ``<intendedEndUserRole><source>LOMv1.0</source><value>pupil</value>`` (the LOMv1.0
+    roles are teacher, author, learner, manager), or a licence name written as the
+    value of ``copyrightAndOtherRestrictions`` under source ``LOMv1.0``.
+
+    ## Fix
+    Use a token of the declared vocabulary, or declare as source the vocabulary that
+    really defines the value.
+    """
+    for term in record.vocabulary_terms:
+        violation = _check_lom_term(term)
+        if violation is not None:
+            yield violation
+    for term in record.learning_resource_types:
+        violation = _check_dcmi_term(term)
+        if violation is not None:
+            yield violation
+
+
+def _date_problem(value: str) -> str | None:
+    text = value.strip()
+    if not text:
+        return "is empty"
+    parts = text.split("/") if text.count("/") == 1 and "-" in text else [text]
+    for part in parts:
+        try:
+            if "T" in part:
+                isodate.parse_datetime(part)
+            else:
+                isodate.parse_date(part)
+        except (ValueError, isodate.ISO8601Error, OverflowError):
+            return "is not an ISO 8601 date or date-time"
+    return None
+
+
+def _duration_problem(value: str) -> str | None:
+    text = value.strip()
+    if not text:
+        return "is empty"
+    if text in ("P", "PT") or text.endswith("T"):
+        return "has no duration component"
+    try:
+        isodate.parse_duration(text)
+    except (ValueError, isodate.ISO8601Error, OverflowError):
+        return "is not an ISO 8601 duration"
+    return None
+
+
+@rule(
+    "STD004",
+    "invalid-datetime",
+    severity="warning",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def invalid_datetime(record: Record) -> Iterator[Violation]:
+    """A date or duration is not written in ISO 8601.
+
+    ## Why it matters
+    Dates tell whether a resource is current (para. 5: regular updating and curation)
+    and let catalogues sort and filter; durations tell learners how long an activity
+    takes.  ``29 mai 2000`` or ``1/10/2002`` can be read only by people who share the
+    writer's language and conventions, and ``00:31:33`` is not a duration any
+    standard parser accepts.
+
+    ## Example
+    ``<dc:date>October 4, 2006</dc:date>``, ``"datePublished": "1/10/2002"``,
+    ``<duration>00:31:33</duration>``.
+
+    ## Fix
+    Write dates as ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or
+    ``YYYY-MM-DDThh:mm:ss`` with an optional zone (``2006-10-04``), and durations as
+    ``PnYnMnDTnHnMnS`` (``PT31M33S``).
+    """
+    for date in record.dates:
+        problem = _date_problem(date.value)
+        if problem is not None:
+            years = _YEAR_RANGE.match(date.value.strip())
+            hint = (
+                f"write the period as an ISO 8601 interval: {years.group(1)}/{years.group(2)}"
+                if years
+                else "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)"
+            )
+            yield Violation(
+                f"{date.kind} date {date.value.strip()!r} {problem}",
+                hint=hint,
+                field="dates",
+                location=date.location,
+            )
+    for duration in record.durations:
+        problem = _duration_problem(duration.value)
+        if problem is not None:
+            yield Violation(
+                f"duration {duration.value.strip()!r} {problem}",
+                hint="write durations as ISO 8601, e.g. PT1H30M or PT31M33S",
+                field=duration.element or "durations",
+                location=duration.location,
+            )
+
+
+# -- the harvest a record came from (was checks/harvest.py) --------------------------
+
+
+@rule(
+    "STD006",
+    "partial-harvest",
+    severity="info",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def partial_harvest(record: Record) -> Iterator[Violation]:
+    """The OAI-PMH response is one page of a longer list; the rest was not read.
+
+    ## Why it matters
+    OAI-PMH servers answer ``ListRecords`` in pages and end each page but the last
+    with a ``resumptionToken``.  A report made from one page says nothing about the
+    records on the other pages: read as the state of a whole repository, it would
+    hide every problem they hold.  The note sits on the last record of the page.
+
+    ## Example
+    A harvest saved with ``curl`` from
+    ``.../oai?verb=ListRecords&metadataPrefix=oai_dc`` ends with
+    ``<resumptionToken completeListSize="5230">oai_dc/100</resumptionToken>``: only
+    the first 100 of 5230 records were checked.
+
+    ## Fix
+    Harvest the remaining pages (repeat the request with ``resumptionToken=...`` until
+    the token comes back empty) and check all of them, or use a harvester that does.
+    """
+    for problem in record.problems:
+        if problem.rule == "STD006":
+            yield Violation(
+                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+            )

@@ -1,2 +1,0 @@
-"""Formatters write a run's results as they come: text for people, JSON documents and
-JSON Lines for programs.  Each implements :class:`~oer_meta.formatters.base.Formatter`."""

@@ -1,0 +1,137 @@
+"""Licence facts about a whole record: its statements parsed, and the licence a
+re-user would go by.
+
+Readers keep statements raw; :func:`annotate` fills in what the parser concluded so
+that every record that leaves :func:`oer_meta.read_records` carries ``spdx``, ``url``
+and ``openness`` on each statement.
+"""
+
+from __future__ import annotations
+
+from oer_meta.knowledge.licences.model import Licence
+from oer_meta.knowledge.licences.parse import parse_licence
+from oer_meta.knowledge.vocabularies import concept_tail
+from oer_meta.model import LicenceStatement, Record, Term
+
+__all__ = [
+    "COPYRIGHT_FIELD",
+    "DERIVATION_KINDS",
+    "annotate",
+    "effective_licence",
+    "parsed_statements",
+    "record_licence",
+    "yes_no",
+]
+
+#: The field given to a licence written in LOM's yes/no copyright slot.
+COPYRIGHT_FIELD = "lom:rights/copyrightAndOtherRestrictions"
+
+_YES = {"yes", "oui", "ja", "si", "sí", "true"}
+_NO = {"no", "non", "nein", "false"}
+_UNSTATED = {"", "unknown", "inconnu", "unbekannt", "unspecified"}
+
+#: How much a statement's form is trusted when statements disagree.
+_STRENGTH = {"spdx": 6, "url": 6, "short-name": 5, "name": 4, "fuzzy": 3, "statement": 2}
+
+
+def yes_no(term: Term | None) -> bool | None:
+    """A LOM yes/no value (``copyrightAndOtherRestrictions``, ``cost``) as a boolean:
+    True for ``yes`` (also a ScoLOMFR concept such as ``.../concept/yes_2``), False for
+    ``no``, None when absent, unknown or not a yes/no value (a licence name put in the
+    slot)."""
+    if term is None:
+        return None
+    value = concept_tail(term.value.casefold())
+    if value != term.value.strip().casefold():  # a concept URI: ``.../concept/yes_2``
+        value = value.split("_", 1)[0]
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    return None
+
+
+def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
+    """A licence name or code written where LOM expects yes/no (anatomytool's
+    ``CC Attribution-... license``, NL-LOM's ``cc-by-40``)."""
+    term = record.copyright_restrictions
+    if term is None or yes_no(term) is not None:
+        return None
+    if term.value.strip().casefold() in _UNSTATED:
+        return None
+    return LicenceStatement(raw=term.value, field=COPYRIGHT_FIELD, location=term.location)
+
+
+def _fill(statement: LicenceStatement) -> Licence:
+    licence = parse_licence(statement.raw)
+    statement.spdx = licence.spdx
+    statement.url = licence.url
+    statement.openness = licence.openness
+    return licence
+
+
+def annotate(record: Record) -> Record:
+    """Parse every licence statement of ``record`` (and of its relations) in place.
+
+    Idempotent: a licence found in LOM's copyright slot is added to ``licences`` once.
+    """
+    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
+        extra = _copyright_slot_licence(record)
+        if extra is not None:
+            record.licences.append(extra)
+    for statement in record.licences:
+        _fill(statement)
+    for relation in record.relations:
+        for statement in relation.licences:
+            _fill(statement)
+    return record
+
+
+def parsed_statements(record: Record) -> list[tuple[LicenceStatement, Licence]]:
+    """Each non-empty licence statement of the record with what the parser made of it."""
+    pairs: list[tuple[LicenceStatement, Licence]] = []
+    for statement in record.licences:
+        if statement.raw.strip():
+            pairs.append((statement, parse_licence(statement.raw)))
+    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
+        extra = _copyright_slot_licence(record)
+        if extra is not None:
+            pairs.append((extra, parse_licence(extra.raw)))
+    return pairs
+
+
+def best_licence(licences: list[Licence]) -> Licence | None:
+    """The licence a re-user would go by among several statements: the most
+    trustworthy form (URL or SPDX id over a name over prose); the first on ties."""
+    best: Licence | None = None
+    best_score = -1
+    for licence in licences:
+        score = _STRENGTH.get(licence.how, 0)
+        if licence.url or licence.spdx:
+            score += 1
+        if score > best_score:
+            best, best_score = licence, score
+    return best
+
+
+def record_licence(record: Record) -> Licence | None:
+    """The licence of ``record`` a re-user would go by, or None when it states none."""
+    return best_licence([licence for _, licence in parsed_statements(record)])
+
+
+#: Relation kinds that say the record is derived from their target (LOM ``isbasedon``,
+#: schema.org ``isBasedOn``/``translationOfWork``, DC ``source``...).
+DERIVATION_KINDS = frozenset(
+    {"isbasedon", "isbasedonurl", "source", "translationofwork", "istranslationof"}
+)
+
+
+def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
+    """The statement a re-user would go by: the strongest licence if any, else the
+    strongest rights statement."""
+    every = list(parsed_statements(record))
+    pairs = [(s, lic) for s, lic in every if lic.names_licence] or every
+    chosen = best_licence([lic for _, lic in pairs])
+    if chosen is None:
+        return None
+    return next(pair for pair in pairs if pair[1] is chosen)

@@ -1,0 +1,156 @@
+"""Rights statements that are not licences: all rights reserved, copyright notices,
+educational use only, proprietary terms, restriction prose, access statements,
+rightsstatements.org URIs and terms-of-use pages (``data/licences/statements.json``).
+
+They are consulted only after every licence recogniser failed: a licence anywhere in
+the text wins over a copyright notice next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast
+
+from oer_meta.knowledge.data_files import load_data
+from oer_meta.knowledge.licences.model import How, Licence, Openness
+from oer_meta.knowledge.licences.text import fold, words
+
+__all__ = ["match_statement", "rightsstatement_by_name", "rightsstatements", "terms_page"]
+
+_RS_RE = re.compile(r"rightsstatements\.org/(?:vocab|page|data)/([a-z-]+)/", re.I)
+_URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(/\S*)?$", re.I)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    family: str
+    openness: Openness
+    reason: str
+    how: How
+    confidence: float
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("licences/statements.json")
+    return data
+
+
+@cache
+def _statements() -> tuple[_Statement, ...]:
+    return tuple(
+        _Statement(
+            family=raw["family"],
+            openness=raw["openness"],
+            reason=raw["reason"],
+            how=raw.get("how", "statement"),
+            confidence=float(raw.get("confidence", 0.8)),
+            pattern=_any_of(raw["patterns"]),
+            unless=_any_of(raw["unless"]) if raw.get("unless") else None,
+        )
+        for raw in _data()["statements"]
+    )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a list of alternatives: one search instead of many."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def match_statement(raw: str, folded: str) -> Licence | None:
+    """The first statement whose pattern occurs in ``folded`` (see :func:`text.fold`)."""
+    for statement in _statements():
+        if statement.pattern.search(folded) and not (
+            statement.unless and statement.unless.search(folded)
+        ):
+            return Licence(
+                raw=raw,
+                family=statement.family,
+                openness=statement.openness,
+                how=statement.how,
+                confidence=statement.confidence,
+                reason=statement.reason,
+            )
+    return None
+
+
+def rightsstatements(raw: str) -> Licence | None:
+    """A rightsstatements.org URI (``http://rightsstatements.org/vocab/InC/1.0/``)."""
+    match = _RS_RE.search(raw)
+    if not match:
+        return None
+    table: dict[str, list[str]] = _data()["rightsstatements"]
+    wanted = match.group(1).casefold()
+    for code, (name, openness) in table.items():
+        if code.casefold() == wanted:
+            return _rights_statement(raw, code, name, openness, "url")
+    return Licence(
+        raw=raw,
+        family="rightsstatements",
+        how="fuzzy",
+        confidence=0.6,
+        reason="A rightsstatements.org URI of no known statement.",
+    )
+
+
+def terms_page(raw: str, url: str) -> Licence | None:
+    """A site's terms-of-use, copyright or legal page named instead of a licence."""
+    spec = _data()["terms_page"]
+    match = _URL_RE.match(url)
+    if not match:
+        return None
+    path = (match.group(1) or "").casefold()
+    if not re.search(spec["path_pattern"], path):
+        return None
+    return Licence(
+        raw=raw,
+        family=spec["family"],
+        openness=spec["openness"],
+        how="statement",
+        confidence=0.8,
+        reason=spec["reason"],
+    )
+
+
+def rightsstatement_by_name(raw: str) -> Licence | None:
+    """A RightsStatements.org statement written by its label ("No Copyright - United
+    States"); the text must be little more than the label, so prose that merely says
+    "in copyright" is not taken for the statement."""
+    said = words(fold(raw))
+    for label, code, name, openness in _rights_labels():
+        if len(said) <= len(label) + 25 and label in said:
+            return _rights_statement(raw, code, name, openness, "name")
+    return None
+
+
+@cache
+def _rights_labels() -> tuple[tuple[str, str, str, str], ...]:
+    """(folded label, code, label, openness) of each statement, longest label first."""
+    table: dict[str, list[str]] = _data()["rightsstatements"]
+    rows = [(words(fold(name)), code, name, openness) for code, (name, openness) in table.items()]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def _rights_statement(raw: str, code: str, name: str, openness: str, how: str) -> Licence:
+    return Licence(
+        raw=raw,
+        url=f"http://rightsstatements.org/vocab/{code}/1.0/",
+        family="rightsstatements",
+        openness=cast(Openness, openness),
+        how=cast(How, how),
+        confidence=1.0 if how == "url" else 0.9,
+        short_name=code,
+        title=name,
+        reason=(
+            f"RightsStatements.org '{name}' is a rights statement, not a licence: "
+            + (
+                "re-use beyond what the law allows needs permission."
+                if openness == "not-open"
+                else "a re-user cannot rely on it as permission to adapt and share."
+            )
+        ),
+    )

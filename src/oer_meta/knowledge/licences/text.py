@@ -1,0 +1,32 @@
+"""Text folding shared by the recognisers: case, accents, apostrophes, punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from oer_meta.knowledge.text import strip_accents
+
+__all__ = ["fold", "words"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x92": "'", "ʼ": "'"})
+_NON_WORD_RE = re.compile(r"[^a-z0-9.+]+")
+_LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed, apostrophes unified, whitespace collapsed."""
+    text = text.translate(_APOSTROPHES).casefold()
+    if not text.isascii():
+        text = strip_accents(text)
+        text = text.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def words(folded: str) -> str:
+    """A folded text reduced to words: punctuation becomes a space, a dot survives only
+    between digits (``4.0``), ``+`` survives (``GPLv3+``).  Padded with spaces so that
+    ``" phrase "`` finds whole words."""
+    text = _NON_WORD_RE.sub(" ", folded)
+    text = _LONE_DOT_RE.sub(" ", text)
+    return " " + _SPACES_RE.sub(" ", text).strip() + " "

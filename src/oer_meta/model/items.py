@@ -1,0 +1,76 @@
+"""What is left of input that could not be read, and of oer_meta's own crashes.
+
+Value types like the record itself: readers yield :class:`Unreadable` in place of a
+record, rules (``STD001``) and the report read it; :class:`InternalError` is what
+:mod:`oer_meta.internal` records when oer_meta's own code raises.  They live in the
+model so that the rules and the report never import the readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from oer_meta.model.location import Location
+from oer_meta.model.record import Record
+
+__all__ = ["INTERNAL_ERROR_CODE", "InternalError", "ReadItem", "Unreadable"]
+
+#: The code every internal error carries, whatever raised: never a rule's code.
+INTERNAL_ERROR_CODE = "INTERNAL"
+
+
+@dataclass(frozen=True)
+class InternalError:
+    """One exception raised by oer_meta's own code while handling a record."""
+
+    component: str  # "rule LIC001", "reader lom", "parse_licence"...
+    error: str  # the exception's type name
+    message: str
+    traceback: str
+    location: Location | None = None
+
+    @property
+    def code(self) -> str:
+        return INTERNAL_ERROR_CODE
+
+    def describe(self) -> str:
+        """One line for a person: what crashed, and how."""
+        return f"internal error in {self.component} ({self.error}: {self.message})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The internal error as the JSON report writes it."""
+        loc = self.location or Location()
+        return {
+            "code": INTERNAL_ERROR_CODE,
+            "component": self.component,
+            "error": self.error,
+            "message": self.message,
+            "location": {
+                "file": loc.file,
+                "line": loc.line,
+                "column": loc.column,
+                "path": loc.path,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Input that could not be read as a record (becomes a ``STD001`` finding).
+
+    Yielded in place of a record so that a batch never loses an input: a file that
+    cannot be parsed at all yields exactly one ``Unreadable``; a stream that breaks
+    after some records yields those records, then one ``Unreadable``.
+    """
+
+    message: str
+    location: Location
+    format: str | None = None
+    hint: str | None = None
+    #: Set when the input could not be read because oer_meta's own code raised: the
+    #: engine reports it as an internal error, not as a finding about the input.
+    crash: InternalError | None = None
+
+
+ReadItem = Record | Unreadable

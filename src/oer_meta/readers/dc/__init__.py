@@ -1,0 +1,1 @@
+"""The Dublin Core (oai_dc, qualified DC) reader."""

@@ -1,0 +1,1 @@
+"""The schema.org / LRMI JSON-LD reader, with JSON (Lines) plumbing."""

@@ -1,0 +1,488 @@
+"""Read schema.org / LRMI / AMB JSON-LD records from JSON text or Python values.
+
+A file may hold one document, an array of records, an ``@graph``, JSON Lines, several
+documents one after the other, or a JSON document wrapped in ``<script>`` tags.  Each
+record becomes a :class:`Record`; anything that is not one (broken JSON, a JSON Schema,
+a context document, a lone Person) becomes an :class:`Unreadable` at its line, so no
+input is ever lost and none raises.  Contexts are never fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from oer_meta.internal import record_crash
+from oer_meta.model import Location, Record
+from oer_meta.readers.base import (
+    Dispatcher,
+    LineIndex,
+    NoRecord,
+    Positioner,
+    ReadItem,
+    Unreadable,
+)
+from oer_meta.readers.jsonld.context import Context, record_kind, types_of
+from oer_meta.readers.jsonld.lines import (
+    PointerMap,
+    SyntaxProblem,
+    iter_documents,
+)
+from oer_meta.readers.jsonld.pointer import escape_token
+from oer_meta.readers.jsonld.record import RecordBuilder
+from oer_meta.readers.jsonld.surrogates import Repair, repair, repair_problem
+from oer_meta.readers.jsonld.values import Where, describe
+from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
+
+__all__ = ["NoRecord", "read_json_bytes", "read_json_text", "records_from_json"]
+
+_FORMAT = "jsonld"
+_NO_RECORD_HINT = (
+    "oer_meta reads schema.org/LRMI JSON-LD descriptions of resources "
+    "(@type LearningResource, CreativeWork, Course, VideoObject...)"
+)
+
+
+def read_json_bytes(
+    data: bytes,
+    *,
+    file: str | None,
+    dispatcher: Dispatcher,
+    input_format: str | None = None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Every record (or :class:`Unreadable`) in a JSON, JSON Lines or JSON-LD file."""
+    text = _decode(data, file)
+    if isinstance(text, Unreadable):
+        yield text
+        return
+    if text.lstrip()[:1] == "<":  # JSON-LD saved with its <script> tags, or a page
+        yield from dispatcher.page(text, file=file, limits=limits)
+        return
+    if not text.strip():
+        yield Unreadable(
+            "empty document: there is no JSON in it",
+            Location(file=file, line=1, column=1),
+            format=_FORMAT,
+        )
+        return
+    yield from read_json_text(
+        text,
+        file=file,
+        lines=LineIndex(text),
+        dispatcher=dispatcher,
+        input_format=input_format,
+        limits=limits,
+    )
+
+
+#: One JSON Lines line longer than this is reported, not decoded.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+def read_json_lines(
+    stream: IO[bytes],
+    *,
+    file: str | None,
+    dispatcher: Dispatcher,
+    input_format: str | None = None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Every record of a JSON Lines file, read one line at a time.
+
+    A harvest of a million lines is never held in memory: each line is decoded, read and
+    released before the next.  A line that is not JSON gives an unreadable result with
+    its line number, and reading goes on with the next line.
+    """
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_LINE_BYTES:
+            yield Unreadable(
+                f"line {number} is too long to read ({len(raw)} bytes)",
+                Location(file=file, line=number, column=1),
+                format=_FORMAT,
+            )
+            continue
+        try:
+            text = raw.rstrip(b"\r\n").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+            yield Unreadable(
+                f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at line {number}, column "
+                f"{column} cannot be decoded",
+                Location(file=file, line=number, column=column),
+                format=_FORMAT,
+                hint="JSON Lines must be UTF-8; re-save the file as UTF-8",
+            )
+            continue
+        yield from read_json_text(
+            text,
+            file=file,
+            lines=LineIndex(text, first_line=number),
+            dispatcher=dispatcher,
+            input_format=input_format,
+            limits=limits,
+        )
+
+
+def read_json_text(
+    text: str,
+    *,
+    file: str | None,
+    lines: LineIndex,
+    dispatcher: Dispatcher,
+    base: int = 0,
+    input_format: str | None = None,
+    in_page: bool = False,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Every record in ``text``, a piece of the file starting at offset ``base`` (an
+    HTML script block) whose lines ``lines`` counts.
+
+    ``in_page`` says the text is a block of a web page, where a lone ``WebSite`` or
+    ``ImageObject`` describes the site, not the resource (as in an ``@graph``).
+    """
+    for doc in iter_documents(text):
+        if isinstance(doc, SyntaxProblem):
+            line, column = lines.position(base + doc.offset)
+            yield Unreadable(
+                doc.message,
+                Location(file=file, line=line, column=column),
+                format=_FORMAT,
+                hint=doc.hint
+                or "fix the JSON syntax at this position (a validator such as "
+                "`python -m json.tool` shows it too)",
+            )
+            continue
+        where = Where(file, PointerMap(text, doc.start, lines, base).position)
+        yield from _records_of_document(
+            doc.value,
+            where,
+            dispatcher=dispatcher,
+            input_format=input_format,
+            in_page=in_page,
+            limits=limits or DEFAULT_LIMITS,
+            repairs=doc.repairs,
+        )
+
+
+def records_from_json(
+    value: Any,
+    *,
+    file: str | None,
+    dispatcher: Dispatcher,
+    pointer: str = "",
+    position: Positioner | None = None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Every record in a decoded JSON value (a dict, a list...).
+
+    ``pointer`` is where the value sits in a larger document and prefixes every path;
+    ``position``, when given, turns pointers relative to ``value`` into ``(line,
+    column)``.  Without it locations carry pointers only (Python values have no lines).
+    The caller's value is never changed (one holding lone surrogates is copied).
+    """
+    value, repairs = repair(value, owned=False)
+    yield from _records_of_document(
+        value,
+        Where(file, position, prefix=pointer),
+        dispatcher=dispatcher,
+        input_format=None,
+        limits=limits or DEFAULT_LIMITS,
+        repairs=repairs,
+    )
+
+
+# -- decoding ------------------------------------------------------------------------
+
+
+def _decode(data: bytes, file: str | None) -> str | Unreadable:
+    """The text of a JSON file: UTF-8 (a BOM is blanked so offsets hold), or UTF-16/32
+    with a BOM; anything else is unreadable, with the line of the first bad byte."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                return Unreadable(
+                    f"not valid {codec.upper()}: {exc.reason}",
+                    Location(file=file, line=1, column=1),
+                    format=_FORMAT,
+                    hint="save the file as UTF-8",
+                )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return Unreadable(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column} "
+            "cannot be decoded",
+            Location(file=file, line=line, column=column),
+            format=_FORMAT,
+            hint="JSON-LD must be UTF-8; re-save the file as UTF-8 (it may be Latin-1 or "
+            "Windows-1252 now)",
+        )
+    return " " + text[1:] if text.startswith("\ufeff") else text
+
+
+# -- which values are records ----------------------------------------------------------
+
+
+def _records_of_document(
+    value: Any,
+    where: Where,
+    *,
+    dispatcher: Dispatcher,
+    input_format: str | None,
+    limits: ReadLimits,
+    in_page: bool = False,
+    repairs: Sequence[Repair] = (),
+) -> Iterator[ReadItem]:
+    """The records in one top-level JSON value; deep nesting (envelopes inside
+    envelopes...) ends in an :class:`Unreadable`, not in a RecursionError."""
+    try:
+        items = _records_of_value(
+            value,
+            where,
+            dispatcher=dispatcher,
+            input_format=input_format,
+            in_page=in_page,
+            limits=limits,
+        )
+        yield from _noting_repairs(items, repairs, where) if repairs else items
+    except RecursionError:
+        yield Unreadable(
+            "the JSON is nested too deeply to be read",
+            where(""),
+            format=_FORMAT,
+            hint="metadata records need only a few levels of nesting",
+        )
+
+
+def _noting_repairs(
+    items: Iterator[ReadItem], repairs: Sequence[Repair], where: Where
+) -> Iterator[ReadItem]:
+    """``items``, each record noting the lone surrogates repaired inside it.
+
+    A repair belongs to the record whose pointer contains it (or, for an XML record
+    carried in a JSON string, that the string contains); one outside every record (in
+    an envelope field, say) goes to the last record.  So the last record and what
+    follows it are held back, at most a few items: memory stays flat.
+    """
+    waiting = list(repairs)
+    held: list[ReadItem] = []
+    for item in items:
+        if isinstance(item, Record):
+            path = item.location.path or ""
+            mine = [r for r in waiting if _within(where.prefix + r.pointer, path)]
+            for found in mine:
+                item.problems.append(repair_problem(found, where(found.pointer)))
+            waiting = [r for r in waiting if r not in mine]
+            yield from held
+            held = [item]
+        elif held and len(held) < 64:
+            held.append(item)
+        else:
+            yield from held
+            held = []
+            yield item
+    if held and isinstance(held[0], Record):
+        for found in waiting:
+            held[0].problems.append(repair_problem(found, where(found.pointer)))
+    yield from held
+
+
+def _within(inner: str, outer: str) -> bool:
+    """True when one of two JSON Pointers (or pointer-prefixed paths) holds the other."""
+    short, long = (inner, outer) if len(inner) <= len(outer) else (outer, inner)
+    return long == short or long.startswith(short + "/") or short == ""
+
+
+def _records_of_value(
+    value: Any,
+    where: Where,
+    *,
+    dispatcher: Dispatcher,
+    input_format: str | None,
+    in_page: bool,
+    limits: ReadLimits,
+) -> Iterator[ReadItem]:
+    if isinstance(value, dict):
+        carried = dispatcher.envelopes(
+            value,
+            file=where.file,
+            pointer=where.prefix,
+            position=where.positions,
+            limits=limits,
+        )
+        if carried is not None:
+            yield from carried
+            return
+    if input_format in ("dc", "lom"):
+        yield Unreadable(
+            f"the content is JSON, not the {input_format} format that was asked for",
+            where(""),
+            format=_FORMAT,
+            hint="drop --input-format to let oer_meta detect the format",
+        )
+        return
+    if isinstance(value, dict):
+        yield from _records_of_object(value, "", Context(), where, in_page=in_page, limits=limits)
+    elif isinstance(value, list):
+        if not value:
+            yield NoRecord(
+                "an empty JSON array: no record in it",
+                where(""),
+                format=_FORMAT,
+                hint=_NO_RECORD_HINT,
+            )
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield from _records_of_object(
+                    item, f"/{index}", Context(), where, in_page=in_page, limits=limits
+                )
+            else:
+                yield NoRecord(
+                    f"item {index} of the JSON array is {describe(item)}, not a record",
+                    where(f"/{index}"),
+                    format=_FORMAT,
+                    hint=_NO_RECORD_HINT,
+                )
+    else:
+        yield NoRecord(
+            f"no schema.org record found: the JSON document is {describe(value)}, not an object",
+            where(""),
+            format=_FORMAT,
+            hint=_NO_RECORD_HINT,
+        )
+
+
+def _records_of_object(
+    obj: dict[Any, Any],
+    pointer: str,
+    ctx: Context,
+    where: Where,
+    *,
+    in_page: bool,
+    limits: ReadLimits,
+) -> Iterator[ReadItem]:
+    """The records in one JSON object: its ``@graph`` nodes, or itself."""
+    if "@context" in obj:
+        ctx = ctx.extended(obj["@context"], f"{pointer}/@context")
+    if "$schema" in obj:
+        yield NoRecord(
+            'no schema.org record found: this is a JSON Schema (it has "$schema"), '
+            "which describes records but is not one",
+            where(pointer),
+            format=_FORMAT,
+            hint="validate the records the schema is for, not the schema",
+        )
+        return
+    graph_key = next((k for k in obj if isinstance(k, str) and ctx.canonical(k) == "@graph"), None)
+    if graph_key is not None:
+        graph_pointer = f"{pointer}/{escape_token(graph_key)}"
+        raw = obj[graph_key]
+        nodes = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
+        located = [
+            (node, graph_pointer if i is None else f"{graph_pointer}/{i}")
+            for i, node in nodes
+            if isinstance(node, dict)
+        ]
+        index = _graph_index(located, ctx)
+        found = False
+        for node, node_pointer in located:
+            node_ctx = ctx
+            if "@context" in node:
+                node_ctx = ctx.extended(node["@context"], f"{node_pointer}/@context")
+            if record_kind(node, node_ctx, in_graph=True):
+                found = True
+                yield _build(node, node_pointer, node_ctx, where, index, limits)
+        if found:
+            return
+        if record_kind(obj, ctx, in_graph=in_page):
+            yield _build(obj, pointer, ctx, where, index, limits)
+            return
+        kinds = sorted({t for node, _ in located for t in _types(node, ctx)})
+        yield NoRecord(
+            "no schema.org record found in @graph"
+            + (f": its nodes are {', '.join(kinds)}" if kinds else ""),
+            where(graph_pointer),
+            format=_FORMAT,
+            hint=_NO_RECORD_HINT,
+        )
+        return
+    if record_kind(obj, ctx, in_graph=in_page):
+        yield _build(obj, pointer, ctx, where, {}, limits)
+        return
+    yield NoRecord(_why_not(obj, ctx), where(pointer), format=_FORMAT, hint=_NO_RECORD_HINT)
+
+
+def _types(node: dict[Any, Any], ctx: Context) -> list[str]:
+    for key, value in node.items():
+        if isinstance(key, str) and ctx.canonical(key) == "@type":
+            return types_of(value, ctx)
+    return []
+
+
+def _graph_index(
+    located: list[tuple[dict[Any, Any], str]], ctx: Context
+) -> dict[str, tuple[dict[Any, Any], str]]:
+    """Graph nodes by ``@id``, so that ``{"@id": ...}`` references can be followed."""
+    index: dict[str, tuple[dict[Any, Any], str]] = {}
+    for node, node_pointer in located:
+        for key, value in node.items():
+            if isinstance(key, str) and ctx.canonical(key) == "@id" and isinstance(value, str):
+                index.setdefault(value, (node, node_pointer))
+    return index
+
+
+def _why_not(obj: dict[Any, Any], ctx: Context) -> str:
+    keys = {ctx.canonical(k) for k in obj if isinstance(k, str)}
+    if keys and keys <= {"@context", "@id", "@version"}:
+        return (
+            "no schema.org record found: this is a JSON-LD context document; it defines "
+            "terms but describes no resource"
+        )
+    types = _types(obj, ctx)
+    if types:
+        return (
+            f"no schema.org record found: the object is a {', '.join(types)}, not the "
+            "description of a resource"
+        )
+    if not obj:
+        return "no schema.org record found: the JSON object is empty"
+    return (
+        "no schema.org record found: the object has no @type of a creative work and none "
+        "of the properties a resource description has"
+    )
+
+
+def _build(
+    node: dict[Any, Any],
+    pointer: str,
+    ctx: Context,
+    where: Where,
+    index: dict[str, tuple[dict[Any, Any], str]],
+    limits: ReadLimits,
+) -> ReadItem:
+    try:
+        builder = RecordBuilder(node, pointer, ctx, where, index, limits.max_values_per_field)
+        return builder.build()
+    except RecursionError:
+        return Unreadable(
+            "the record is nested too deeply to be read", where(pointer), format=_FORMAT
+        )
+    except Exception as exc:  # a reader bug must not lose the record
+        crash = record_crash("reader jsonld", exc, where(pointer))
+        return Unreadable(crash.describe(), where(pointer), format=_FORMAT, crash=crash)

@@ -1,0 +1,433 @@
+"""Map one schema.org / LRMI / AMB JSON-LD node onto a :class:`Record`.
+
+The reader notes and does not judge: values are kept as written (a licence URL, a
+language name, a non-ISO date) for the rules to assess.  It notes only what breaks the
+JSON-LD structure itself (``STD002``): a missing ``@context`` or ``@type``, and values of
+a datatype that a well-known property cannot hold.  Properties it does not map are kept
+as :class:`Extension` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from oer_meta.model import (
+    DateValue,
+    Duration,
+    Extension,
+    Identifier,
+    Record,
+    Term,
+    Text,
+)
+from oer_meta.readers.jsonld import education as edu
+from oer_meta.readers.jsonld.agents import read_agent
+from oer_meta.readers.jsonld.context import Context, props, types_of
+from oer_meta.readers.jsonld.pointer import escape_token
+from oer_meta.readers.jsonld.values import GraphIndex, ValueReader, Where, identifier_catalog
+from oer_meta.readers.limits import DEFAULT_LIMITS
+
+#: Properties and types that mark a record as LRMI rather than plain schema.org.
+_LRMI_PROPERTIES = frozenset(
+    {
+        "learningResourceType", "educationalLevel", "educationalAlignment",
+        "typicalAgeRange", "educationalUse", "interactivityType", "timeRequired",
+        "teaches", "assesses", "competencyRequired", "useRightsUrl", "educationalRole",
+        "audience", "isBasedOnUrl",
+    }
+)  # fmt: skip
+_LRMI_TYPES = frozenset({"LearningResource", "Course", "Quiz", "Syllabus"})
+_DATE_KINDS = {"dateCreated": "created", "datePublished": "published", "dateModified": "modified"}
+_SCHEMA_HINT = 'start the record with "@context": "https://schema.org/"'
+
+
+class RecordBuilder(ValueReader):
+    """Reads the properties of one node, in document order, into a new Record."""
+
+    def __init__(
+        self,
+        node: dict[Any, Any],
+        pointer: str,
+        ctx: Context,
+        where: Where,
+        graph: GraphIndex | None = None,
+        max_values: int = DEFAULT_LIMITS.max_values_per_field,
+    ) -> None:
+        self.record = Record(source_format="jsonld", location=where(pointer))
+        super().__init__(
+            ctx, where, graph or {}, self.record.problems, max_values=max_values, base=pointer
+        )
+        self.node = node
+        self.pointer = pointer
+        self._ids: set[str] = set()
+        self._urls: set[str] = set()
+
+    def build(self) -> Record:
+        """Map every property of the node and return the record."""
+        for key, value in self.node.items():
+            key_text = key if isinstance(key, str) else str(key)
+            ptr = f"{self.pointer}/{escape_token(key_text)}"
+            name = self.ctx.canonical(key_text)
+            if name in ("@context", "@graph", "@reverse", "@included", "@index"):
+                continue
+            handler = HANDLERS.get(name)
+            if handler is None:
+                self.record.extensions.append(
+                    Extension(name=key_text, value=value, location=self.where(ptr))
+                )
+            elif value is not None:
+                handler(self, value, ptr, name)
+        self._check_context_and_type()
+        self.record.problems.extend(self.limit_problems())
+        self.record.dialect = self._dialect()
+        if self.ctx.language:
+            ptr = self.ctx.language_pointer or f"{self.pointer}/@context"
+            self.record.metadata_languages.append(
+                Text(value=self.ctx.language, location=self.where(ptr))
+            )
+        return self.record
+
+    def _check_context_and_type(self) -> None:
+        if not self.ctx.present:
+            self.problem(
+                "no @context: without it the keys are not schema.org terms for a JSON-LD processor",
+                self.pointer,
+                "@context",
+                hint=_SCHEMA_HINT,
+            )
+        elif not self.ctx.names_known_vocabulary():
+            self.problem(
+                "the @context names neither schema.org nor a known profile (LRMI, AMB), so the "
+                "keys cannot be read as schema.org terms",
+                self.pointer + "/@context",
+                "@context",
+                hint=_SCHEMA_HINT,
+            )
+        type_entry = next(
+            (
+                (k, v)
+                for k, v in self.node.items()
+                if isinstance(k, str) and self.ctx.canonical(k) == "@type"
+            ),
+            None,
+        )
+        if type_entry is None:
+            self.problem(
+                "@type is missing: the record does not say what kind of resource it describes",
+                self.pointer,
+                "@type",
+                hint='add "@type": "LearningResource" (or CreativeWork, Course, VideoObject...)',
+            )
+            return
+        key, value = type_entry
+        for item, item_ptr in self.items(value, f"{self.pointer}/{escape_token(key)}"):
+            if not isinstance(item, str) or not item.strip():
+                self.wrong_type("@type", item, item_ptr, "a type name")
+
+    def _dialect(self) -> str:
+        types = set(types_of(self.node.get("type"), self.ctx)) | set(
+            types_of(self.node.get("@type"), self.ctx)
+        )
+        if self.ctx.names_amb() or (
+            isinstance(self.node.get("type"), list)
+            and "LearningResource" in types
+            and "id" in self.node
+        ):
+            return "amb"
+        if self.ctx.names_lrmi():
+            return "lrmi"
+        if self.ctx.names_schema_org():
+            names = {self.ctx.canonical(k) for k in self.node if isinstance(k, str)}
+            if names & _LRMI_PROPERTIES or types & _LRMI_TYPES:
+                return "lrmi"
+        return "schema.org"
+
+    def add_identifier(self, value: str, ptr: str, catalog: str | None = None) -> None:
+        """Add an identifier once (the same value from ``@id`` and ``url`` counts once)."""
+        stripped = value.strip()
+        if stripped.startswith("_:") or stripped in self._ids:
+            return
+        self._ids.add(stripped)
+        self.record.identifiers.append(
+            Identifier(
+                value=value, catalog=catalog or identifier_catalog(value), location=self.where(ptr)
+            )
+        )
+
+    def add_url(self, value: str, ptr: str) -> None:
+        """Add an access URL once."""
+        if value.strip() in self._urls:
+            return
+        self._urls.add(value.strip())
+        self.record.urls.append(Text(value=value, location=self.where(ptr)))
+
+
+# -- property handlers: (builder, value, pointer, canonical property name) ----------------
+
+
+def on_id(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``@id``: an identifier, and the access URL when it is a link."""
+    if not isinstance(value, str):
+        b.wrong_type("@id", value, ptr, "an IRI (text)")
+        return
+    b.add_identifier(value, ptr)
+    if identifier_catalog(value) in ("url", "doi", "handle"):
+        b.add_url(value, ptr)
+
+
+def on_identifier(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``identifier``: strings, or PropertyValues whose ``propertyID`` names the scheme."""
+    for item, item_ptr in b.items(value, ptr):
+        if isinstance(item, str):
+            b.add_identifier(item, item_ptr)
+        elif isinstance(item, dict):
+            p = props(item, b.ctx, item_ptr)
+            scheme = p.get("propertyID")
+            raw = p.get("value") or p.get("@id") or p.get("url") or p.get("@value")
+            if raw is not None and isinstance(raw[1], (str, int)) and not isinstance(raw[1], bool):
+                catalog = (
+                    scheme[1].strip().lower() if scheme and isinstance(scheme[1], str) else None
+                )
+                b.add_identifier(str(raw[1]), raw[2], catalog)
+            else:
+                b.wrong_type(name, item, item_ptr, "text or a PropertyValue with a value")
+        elif item is not None:
+            b.wrong_type(name, item, item_ptr, "text or a PropertyValue")
+
+
+def on_url(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``url``/``mainEntityOfPage`` give URL and identifier, ``sameAs`` an identifier,
+    ``contentUrl``/``embedUrl`` a URL."""
+    for item, item_ptr in b.items(value, ptr):
+        link = b.link(item)
+        if link is None:
+            if item is not None:
+                b.wrong_type(name, item, item_ptr, "a URL")
+            continue
+        if name != "sameAs":
+            b.add_url(link, item_ptr)
+        if name in ("url", "sameAs", "mainEntityOfPage"):
+            b.add_identifier(link, item_ptr)
+
+
+def on_title(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``name``/``headline``."""
+    b.record.titles.extend(b.texts(value, ptr, name))
+
+
+def on_description(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``description``/``abstract``."""
+    b.record.descriptions.extend(b.texts(value, ptr, name))
+
+
+def on_keywords(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """One keyword per list item; a single string is split at commas, as schema.org
+    describes a keywords text as a comma-separated list."""
+    if isinstance(value, str):
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        for part in parts[: b.allowed(value, ptr, len(parts))]:
+            b.record.keywords.append(
+                Text(value=part, language=b.ctx.language, location=b.where(ptr))
+            )
+        return
+    for item, item_ptr in b.items(value, ptr):
+        if isinstance(item, dict) and "@value" not in item and not b.is_language_map(item):
+            p = props(item, b.ctx, item_ptr)  # a DefinedTerm
+            if "name" in p:
+                b.record.keywords.extend(b.texts(p["name"][1], p["name"][2], name))
+                continue
+        b.record.keywords.extend(b.texts(item, item_ptr, name))
+
+
+def on_language(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """Language codes as written; a Language object gives its code (alternateName)
+    or else its name."""
+    for item, item_ptr in b.items(value, ptr):
+        if isinstance(item, dict) and "@value" not in item:
+            p = props(item, b.ctx, item_ptr)  # a schema.org Language
+            for field in ("alternateName", "name", "@id"):
+                if field in p:
+                    code = b.first_text(p[field][1], p[field][2])
+                    if code:
+                        b.record.languages.append(Text(value=code, location=b.where(p[field][2])))
+                        break
+            else:
+                b.wrong_type(name, item, item_ptr, "a language code (text) or a Language")
+            continue
+        for text, text_ptr in b.strings(item, item_ptr, name, "a language code"):
+            b.record.languages.append(Text(value=text, location=b.where(text_ptr)))
+
+
+def on_licence(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """Licence and rights statements, raw, with the property they came from."""
+    field = "lrmi:useRightsUrl" if name == "useRightsUrl" else f"schema:{name}"
+    for item, item_ptr in b.items(value, ptr):
+        statement = b.licence(item, item_ptr, field, name)
+        if statement is not None:
+            b.record.licences.append(statement)
+
+
+def on_access(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``conditionsOfAccess`` is about access (login...), not about the licence."""
+    b.record.access_conditions.extend(b.terms(value, ptr, name, "rights.conditionsOfAccess"))
+
+
+def on_free(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``isAccessibleForFree`` is about cost, not accessibility: free is LOM cost "no"."""
+    if isinstance(value, bool):
+        free = value
+    elif isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+        free = value.strip().lower() in ("true", "yes")
+        b.problem(
+            f"{name} is the text {value!r}, not a boolean; it was read as {str(free).lower()}",
+            ptr,
+            name,
+            hint=f"write {name} as true or false, without quotes",
+        )
+    else:
+        b.wrong_type(name, value, ptr, "a boolean (true or false)")
+        return
+    b.record.cost.append(
+        Term(value="no" if free else "yes", element="rights.cost", location=b.where(ptr))
+    )
+
+
+def on_agent(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """People and organisations; the role is the schema.org property name."""
+    target = {"publisher": b.record.publishers, "provider": b.record.publishers}.get(
+        name,
+        b.record.rights_holders if name == "copyrightHolder" else b.record.contributors,
+    )
+    for item, item_ptr in b.items(value, ptr):
+        agent = read_agent(b, item, item_ptr, name)
+        if agent is not None:
+            target.append(agent)
+
+
+def on_date(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """Dates as written (the date rules judge the format)."""
+    kind = _DATE_KINDS[name]
+    for text, text_ptr in b.strings(value, ptr, name, "a date written as text (ISO 8601)"):
+        b.record.dates.append(DateValue(value=text, kind=kind, location=b.where(text_ptr)))
+
+
+def on_duration(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``duration``/``timeRequired`` as written."""
+    for text, text_ptr in b.strings(value, ptr, name, "a duration written as text (ISO 8601)"):
+        b.record.durations.append(Duration(value=text, element=name, location=b.where(text_ptr)))
+
+
+def on_format(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """Media types (``encodingFormat``/``fileFormat``)."""
+    for text, text_ptr in b.strings(value, ptr, name, "a media type (text)"):
+        b.record.formats.append(Text(value=text, location=b.where(text_ptr)))
+
+
+def on_encoding(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``encoding``/``associatedMedia``: formats and URLs of the resource's files."""
+    for item, item_ptr in b.items(value, ptr):
+        if isinstance(item, str):
+            b.add_url(item, item_ptr)
+            continue
+        if not isinstance(item, dict):
+            b.wrong_type(name, item, item_ptr, "a MediaObject")
+            continue
+        p = props(item, b.ctx, item_ptr)
+        for field in ("encodingFormat", "fileFormat"):
+            if field in p:
+                on_format(b, p[field][1], p[field][2], field)
+        for field in ("contentUrl", "embedUrl", "url"):
+            if field in p:
+                for link, link_ptr in b.strings(p[field][1], p[field][2], field, "a URL"):
+                    b.add_url(link, link_ptr)
+
+
+Handler = Callable[[RecordBuilder, Any, str, str], None]
+
+HANDLERS: dict[str, Handler] = {
+    "@id": on_id,
+    "@type": lambda builder, value, ptr, name: None,  # checked once the walk is done
+    "identifier": on_identifier,
+    "url": on_url,
+    "sameAs": on_url,
+    "mainEntityOfPage": on_url,
+    "contentUrl": on_url,
+    "embedUrl": on_url,
+    "name": on_title,
+    "headline": on_title,
+    "description": on_description,
+    "abstract": on_description,
+    "keywords": on_keywords,
+    "inLanguage": on_language,
+    "language": on_language,
+    "license": on_licence,
+    "useRightsUrl": on_licence,
+    "copyrightNotice": on_licence,
+    "usageInfo": on_licence,
+    "conditionsOfAccess": on_access,
+    "isAccessibleForFree": on_free,
+    **dict.fromkeys(
+        (
+            "creator",
+            "author",
+            "contributor",
+            "editor",
+            "translator",
+            "funder",
+            "sponsor",
+            "sourceOrganization",
+            "maintainer",
+            "producer",
+            "publisher",
+            "provider",
+            "copyrightHolder",
+        ),
+        on_agent,
+    ),
+    "dateCreated": on_date,
+    "datePublished": on_date,
+    "dateModified": on_date,
+    "duration": on_duration,
+    "timeRequired": on_duration,
+    "encodingFormat": on_format,
+    "fileFormat": on_format,
+    "encoding": on_encoding,
+    "associatedMedia": on_encoding,
+    "learningResourceType": edu.on_lrt,
+    "educationalLevel": edu.on_level,
+    "educationalAlignment": edu.on_alignment,
+    "audience": edu.on_audience,
+    "educationalRole": edu.on_role,
+    "typicalAgeRange": edu.on_age,
+    "about": edu.on_subject,
+    "teaches": edu.on_subject,
+    "assesses": edu.on_subject,
+    "subject": edu.on_subject,
+    "interactivityType": edu.on_vocabulary,
+    "educationalUse": edu.on_vocabulary,
+    "accessMode": edu.on_a11y,
+    "accessibilityFeature": edu.on_a11y,
+    "accessibilityHazard": edu.on_a11y,
+    "accessibilityAPI": edu.on_a11y,
+    "accessibilityControl": edu.on_a11y,
+    "conformsTo": edu.on_a11y,
+    "accessModeSufficient": edu.on_sufficient,
+    "accessibilitySummary": edu.on_summary,
+    **dict.fromkeys(
+        (
+            "isBasedOn",
+            "isBasedOnUrl",
+            "hasPart",
+            "isPartOf",
+            "workTranslation",
+            "translationOfWork",
+            "exampleOfWork",
+            "workExample",
+            "isVersionOf",
+            "hasVersion",
+        ),
+        edu.on_relation,
+    ),
+}
+"""How each schema.org/LRMI property is read; any other key becomes an extension."""

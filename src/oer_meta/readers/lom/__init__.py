@@ -1,0 +1,1 @@
+"""The IEEE LOM reader."""

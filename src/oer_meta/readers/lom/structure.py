@@ -1,0 +1,473 @@
+"""The LOM element tree, and a walker that checks each element against it while reading.
+
+The tree (``oer_meta/data/lom_elements.json``) lists, for the IEEE 1484.12.3 binding and
+the IMS Meta-data 1.2 binding, which children each element may have and whether they
+may repeat.  :class:`LomWalker` iterates an element's children once, in document order,
+and on the way notes ``STD002`` problems: an element the binding does not allow at that
+place, a non-repeatable element repeated, a value in the wrong datatype, names spelled
+with the wrong case, elements of the other binding, and LOM elements in another
+namespace than their ``<lom>`` root.  Elements in foreign namespaces are profile
+extensions: they are kept as :class:`Extension` and never judged.
+
+Problems that would repeat on every string of a record (spelling, namespace, binding
+mix) are reported once per record with a count, at the first occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from lxml import etree
+
+from oer_meta.knowledge.data_files import load_data
+from oer_meta.model import Extension, Problem, Record, Text
+from oer_meta.readers.xml.accessibility import read_extension
+from oer_meta.readers.xml.context import XmlRecordContext, text_of
+from oer_meta.readers.xml.namespaces import (
+    HS_OER_LOM,
+    IMSMD_ROOT_V1P2P1,
+    IMSMD_V1P2,
+    LOM_IEEE,
+    XML_LANG,
+    split,
+)
+
+RULE = "STD002"
+
+#: Namespaces whose elements are LOM elements wherever they occur in a record (besides
+#: the namespace of the record's own ``<lom>`` root).
+LOM_NAMESPACES = frozenset({LOM_IEEE, IMSMD_V1P2, IMSMD_ROOT_V1P2P1, HS_OER_LOM, None})
+
+Element = etree._Element
+
+_STRING_WRAPPERS = {"ieee": "<string language=...>", "imsmd": "<langstring xml:lang=...>"}
+
+
+@dataclass(eq=False)
+class Node:
+    """One element of the LOM tree in one binding.
+
+    ``canonical`` is the IEEE spelling when the element has an IEEE counterpart, so that
+    ``dotted`` paths (``educational.intendedEndUserRole``) are the same in both bindings.
+    ``extra`` holds children that only some application profiles allow.
+    """
+
+    name: str
+    canonical: str
+    dotted: str
+    kind: str
+    repeat: bool
+    binding: str
+    children: dict[str, Node] = field(default_factory=dict)
+    extra: dict[str, tuple[Node, frozenset[str]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A LOM XML binding: its tree, and where each element name may occur."""
+
+    name: str
+    title: str
+    root: Node
+    by_dotted: dict[str, Node]
+    places: dict[str, tuple[str, ...]]
+
+
+@cache
+def bindings() -> dict[str, Binding]:
+    """The ``ieee`` and ``imsmd`` bindings, loaded once from the packaged JSON."""
+    data = load_data("lom_elements.json")
+    ieee = data["bindings"]["ieee"]
+    ieee_names = _names(ieee["tree"])
+    for datatype in ieee["datatypes"].values():
+        _names(datatype, ieee_names)
+    additions = data["profile_additions"]["vocabulary"]
+    built: dict[str, Binding] = {}
+    for name, spec in data["bindings"].items():
+        builder = _TreeBuilder(name, spec["datatypes"], ieee_names, additions)
+        root = Node("lom", "lom", "", "container", False, name)
+        builder.fill(root, spec["tree"])
+        built[name] = Binding(name, spec["title"], root, builder.by_dotted, builder.frozen_places())
+    return built
+
+
+def _names(tree: dict[str, Any], found: dict[str, str] | None = None) -> dict[str, str]:
+    """Lower-case name -> spelling, for every element of ``tree``."""
+    found = {} if found is None else found
+    for key, spec in tree.items():
+        found.setdefault(key.lower(), key)
+        _names(spec.get("children", {}), found)
+    return found
+
+
+class _TreeBuilder:
+    """Turns the JSON tree of one binding into :class:`Node` objects."""
+
+    def __init__(
+        self,
+        binding: str,
+        datatypes: dict[str, dict[str, Any]],
+        ieee_names: dict[str, str],
+        additions: dict[str, dict[str, Any]],
+    ) -> None:
+        self.binding = binding
+        self.datatypes = datatypes
+        self.ieee_names = ieee_names
+        self.additions = additions
+        self.by_dotted: dict[str, Node] = {}
+        self.places: dict[str, list[str]] = {}
+
+    def fill(self, parent: Node, children: dict[str, Any], *, in_datatype: bool = False) -> None:
+        for name, spec in children.items():
+            child = self.node(parent, name, spec)
+            parent.children[name.lower()] = child
+            if not in_datatype:
+                self.places.setdefault(name.lower(), []).append(child.dotted)
+
+    def node(self, parent: Node, name: str, spec: dict[str, Any]) -> Node:
+        canonical = spec.get("same_as") or self.ieee_names.get(name.lower(), name)
+        dotted = spec.get("dotted") or ".".join(p for p in (parent.dotted, canonical) if p)
+        kind = spec.get("type", "container")
+        node = Node(name, canonical, dotted, kind, bool(spec.get("repeat")), self.binding)
+        self.by_dotted.setdefault(dotted, node)
+        if "children" in spec:
+            self.fill(node, spec["children"])
+            if spec.get("recursive"):
+                node.children[name.lower()] = node
+        elif kind in self.datatypes:
+            self.fill(node, self.datatypes[kind], in_datatype=True)
+        if kind == "vocabulary":
+            for extra_name, extra in self.additions.items():
+                extra_node = self.node(node, extra_name, extra)
+                node.extra[extra_name] = (extra_node, frozenset(extra["profiles"]))
+        return node
+
+    def frozen_places(self) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(v) for k, v in self.places.items()}
+
+
+@dataclass
+class _Group:
+    """A problem noted once per record, with how often it occurred."""
+
+    message: str
+    hint: str | None
+    field: str | None
+    first: Element
+    count: int = 1
+
+
+@dataclass
+class PairValue:
+    """What a LOM DateTime or Duration holds: the value element and its descriptions."""
+
+    value: str | None = None
+    element: Element | None = None
+    descriptions: list[tuple[Text, Element]] = field(default_factory=list)
+
+
+class LomWalker:
+    """Iterates LOM elements with structure checks; the reader subclasses it."""
+
+    def __init__(
+        self, ctx: XmlRecordContext, record: Record, binding: Binding, root_ns: str | None
+    ) -> None:
+        self.ctx = ctx
+        self.record = record
+        self.binding = binding
+        other = "imsmd" if binding.name == "ieee" else "ieee"
+        self.other = bindings()[other]
+        self.root_ns = root_ns
+        self.lom_namespaces = LOM_NAMESPACES | {root_ns}
+        # IMS MD names are all lower case; the IEEE names are camelCase.  HS-OER-LOM and
+        # records without namespace mix both spellings, so only these two are checked.
+        self.check_case = binding.name == "ieee" or root_ns in (IMSMD_V1P2, IMSMD_ROOT_V1P2P1)
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.pending: list[tuple[frozenset[str], Problem]] = []
+
+    # -- problems -------------------------------------------------------------------
+
+    def problem(
+        self, message: str, elem: Element, *, hint: str | None = None, field: str | None = None
+    ) -> None:
+        """Note a structure problem at ``elem``."""
+        self.record.problems.append(
+            Problem(
+                rule=RULE, message=message, hint=hint, field=field, location=self.ctx.location(elem)
+            )
+        )
+
+    def group(
+        self, key: tuple[str, str], message: str, elem: Element, *, hint: str, field: str
+    ) -> None:
+        """Note a problem once per record; later occurrences only count."""
+        found = self.groups.get(key)
+        if found is None:
+            self.groups[key] = _Group(message, hint, field, elem)
+        else:
+            found.count += 1
+
+    def flush_groups(self) -> None:
+        """Turn the grouped notes into problems (call once, at the end)."""
+        for group in self.groups.values():
+            message = group.message
+            if group.count > 1:
+                message += f" ({group.count} times in this record; the first is located)"
+            self.problem(message, group.first, hint=group.hint, field=group.field)
+        self.groups.clear()
+
+    # -- children ---------------------------------------------------------------------
+
+    def children(self, elem: Element, node: Node) -> Iterator[tuple[Element, Node]]:
+        """The LOM children of ``elem`` with their tree nodes, checked on the way.
+
+        A child whose local name LOM allows at this place is LOM whatever its namespace
+        (records inherit stray default namespaces); other foreign-namespace children
+        become extensions; LOM elements the binding does not
+        know at this place are reported and kept as extensions, and not yielded.
+        """
+        counts: dict[str, int] = {}
+        for child in elem:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            ns, local = split(tag)
+            key = local.lower()
+            found = node.children.get(key)
+            if ns not in self.lom_namespaces and found is None:
+                self.foreign(child)
+                continue
+            if found is None:
+                found = self._fallback(child, local, key, node)
+                if found is None:
+                    continue
+            elif self.check_case and local != found.name:
+                self._wrong_case(child, local, found)
+            if ns != self.root_ns:
+                self._wrong_namespace(child, ns, local)
+            seen = counts.get(key, 0) + 1
+            counts[key] = seen
+            if seen == 2 and not found.repeat:
+                self._repeated(child, local, found, elem)
+            yield child, found
+
+    def _fallback(self, child: Element, local: str, key: str, node: Node) -> Node | None:
+        extra = node.extra.get(key)
+        if extra is not None:
+            added, profiles = extra
+            names = ", ".join(sorted(profiles))
+            self.pending.append(
+                (
+                    profiles,
+                    self._make(
+                        f"<{local}> is not part of a LOM vocabulary element ({node.dotted}); "
+                        f"only the {names} profile adds it",
+                        child,
+                        hint="name the profile in metaMetadata.metadataSchema, or drop it",
+                        field=added.dotted,
+                    ),
+                )
+            )
+            return added
+        counterpart = self.other.by_dotted.get(node.dotted) if node.dotted else self.other.root
+        found = counterpart.children.get(key) if counterpart is not None else None
+        if found is not None and counterpart is not None:
+            self.group(
+                ("binding", key),
+                f"<{local}> belongs to the {self.other.title}, but this record uses the "
+                f"{self.binding.title}",
+                child,
+                hint="write the record in one binding; oer_meta read the element anyway",
+                field=found.dotted,
+            )
+            return found
+        self._misplaced(child, local, key, node)
+        return None
+
+    def _make(self, message: str, elem: Element, *, hint: str, field: str) -> Problem:
+        return Problem(
+            rule=RULE, message=message, hint=hint, field=field, location=self.ctx.location(elem)
+        )
+
+    def _misplaced(self, child: Element, local: str, key: str, node: Node) -> None:
+        here = f"<{node.name}>" + (f" ({node.dotted})" if node.dotted else "")
+        field_name = f"{node.dotted}.{local}" if node.dotted else local
+        places = self.binding.places.get(key)
+        if places:
+            where = ", ".join(places[:3]) + (" ..." if len(places) > 3 else "")
+            self.problem(
+                f"<{local}> is not allowed in {here}; in the {self.binding.title} it "
+                f"belongs in {where}",
+                child,
+                hint=f"move it to {places[0]}; oer_meta kept it as an extension and did not "
+                f"read it as {places[0]}",
+                field=field_name,
+            )
+        else:
+            self.problem(
+                f"<{local}> in {here} is not a LOM element of the {self.binding.title}",
+                child,
+                hint="put profile-specific elements in the profile's own namespace; oer_meta "
+                "kept it as an extension",
+                field=field_name,
+            )
+        self.foreign(child)
+
+    def _wrong_case(self, child: Element, local: str, found: Node) -> None:
+        self.group(
+            ("case", local),
+            f"<{local}> is spelled <{found.name}> in the {self.binding.title}",
+            child,
+            hint="XML element names are case-sensitive; schema validation rejects this spelling",
+            field=found.dotted,
+        )
+
+    def _wrong_namespace(self, child: Element, ns: str | None, local: str) -> None:
+        found_in = f"namespace {ns}" if ns else "no namespace"
+        root_in = f"namespace {self.root_ns}" if self.root_ns else "no namespace"
+        self.group(
+            ("namespace", ns or ""),
+            f"LOM elements are in {found_in} although their <lom> root is in {root_in} "
+            f"(first: <{local}>)",
+            child,
+            hint="declare the LOM namespace as the default namespace, or prefix every element",
+            field=local,
+        )
+
+    def _repeated(self, child: Element, local: str, found: Node, parent: Element) -> None:
+        parent_name = split(parent.tag)[1] if isinstance(parent.tag, str) else "?"
+        hint = "merge the repeated elements into one"
+        if found.kind == "langstring":
+            hint = "give the translations as several strings inside one element"
+        self.problem(
+            f"<{local}> appears more than once in <{parent_name}>; LOM allows at most one "
+            f"{found.dotted}",
+            child,
+            hint=hint,
+            field=found.dotted,
+        )
+
+    # -- foreign elements -------------------------------------------------------------
+
+    def foreign(self, elem: Element) -> None:
+        """Keep an element oer_meta does not map; accessibility statements in it (schema.org,
+        AccessForAll, see :mod:`~oer_meta.readers.xml.accessibility`) fill
+        ``record.accessibility``, and a plain statement is not kept twice."""
+        tag = str(elem.tag)
+        if read_extension(elem, self.record, self.ctx.location):
+            return
+        self.record.extensions.append(
+            Extension(name=tag, value=extension_value(elem), location=self.ctx.location(elem))
+        )
+
+    # -- datatypes ---------------------------------------------------------------------
+
+    def text(self, elem: Element, node: Node) -> str:
+        """A CharacterString, trimmed; elements inside are read but reported."""
+        for child in elem:
+            if isinstance(child.tag, str):
+                self.group(
+                    ("datatype-text", node.dotted),
+                    f"{node.dotted} holds <{split(child.tag)[1]}> elements; it is a "
+                    "CharacterString and takes plain text",
+                    child,
+                    hint="write the value as the element's text",
+                    field=node.dotted,
+                )
+                break
+        return text_of(elem).strip()
+
+    def langstrings(self, elem: Element, node: Node) -> list[tuple[Text, Element]]:
+        """Each string of a LangString as :class:`Text`, trimmed, empty ones included."""
+        found: list[tuple[Text, Element]] = []
+        for child, child_node in self.children(elem, node):
+            if child_node.kind == "string":
+                language = child.get("language") or child.get(XML_LANG)
+                value = text_of(child).strip()
+                text = Text(value=value, language=language.strip() if language else None)
+                found.append((text, child))
+        direct = _direct_text(elem)
+        if direct:
+            wrapper = _STRING_WRAPPERS[node.binding]
+            self.group(
+                ("datatype-langstring", node.dotted),
+                f"{node.dotted} holds text directly; this binding wraps each text in {wrapper}",
+                elem,
+                hint=f"wrap the text in {wrapper}",
+                field=node.dotted,
+            )
+            found.append((Text(value=direct), elem))
+        return found
+
+    def pair(self, elem: Element, node: Node) -> PairValue:
+        """A DateTime or Duration: its value element and description strings."""
+        result = PairValue()
+        for child, child_node in self.children(elem, node):
+            if child_node.canonical in ("dateTime", "duration"):
+                if result.element is None:
+                    result.value = self.text(child, child_node)
+                    result.element = child
+            elif child_node.kind == "langstring":
+                result.descriptions.extend(self.langstrings(child, child_node))
+        direct = _direct_text(elem)
+        if direct and result.element is None:
+            inner = next(iter(node.children.values())).name
+            self.group(
+                ("datatype-pair", node.dotted),
+                f"{node.dotted} holds its value directly; this binding wraps it in <{inner}>",
+                elem,
+                hint=f"write <{node.name}><{inner}>...</{inner}></{node.name}>",
+                field=node.dotted,
+            )
+            result.value, result.element = direct, elem
+        return result
+
+    def vocabulary_parts(self, elem: Element, node: Node) -> dict[str, Any]:
+        """The parts of a vocabulary element: source, value, id, labels, value element."""
+        parts: dict[str, Any] = {"labels": []}
+        for child, child_node in self.children(elem, node):
+            key = child_node.canonical.lower()
+            if child_node.kind == "wrapped":
+                strings = self.langstrings(child, child_node)
+                value = strings[0][0].value if strings else ""
+            elif child_node.kind == "langstring":
+                parts["labels"].extend(t for t, _ in self.langstrings(child, child_node) if t.value)
+                continue
+            else:
+                value = self.text(child, child_node)
+            if key == "label":
+                if value:
+                    parts["labels"].append(Text(value=value))
+            elif key not in parts:
+                parts[key] = value
+                parts[f"{key}_element"] = child
+        return parts
+
+
+def _direct_text(elem: Element) -> str:
+    """Text written directly inside ``elem`` (not inside its child elements), trimmed."""
+    pieces = [elem.text or ""]
+    pieces.extend(child.tail or "" for child in elem)
+    return "".join(pieces).strip()
+
+
+def extension_value(elem: Element) -> Any:
+    """An extension element as plain data: its trimmed text, or a dict of its children
+    by local name (a list where a name repeats)."""
+    children = [child for child in elem if isinstance(child.tag, str)]
+    if not children:
+        return text_of(elem).strip()
+    value: dict[str, Any] = {}
+    for child in children:
+        name = split(str(child.tag))[1]
+        item = extension_value(child)
+        if name not in value:
+            value[name] = item
+        elif isinstance(value[name], list):
+            value[name].append(item)
+        else:
+            value[name] = [value[name], item]
+    return value

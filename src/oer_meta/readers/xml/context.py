@@ -1,0 +1,106 @@
+"""What an element-to-record builder needs: locations and XPaths inside one record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+
+from oer_meta.model import Location
+from oer_meta.readers.xml.namespaces import PREFIXES, split
+
+
+def step(elem: etree._Element) -> str:
+    """The XPath step naming ``elem`` without a position: ``prefix:local``."""
+    tag = elem.tag
+    if not isinstance(tag, str):
+        return "node()"
+    return _step(tag, elem.prefix)
+
+
+@lru_cache(maxsize=4096)
+def _step(tag: str, prefix: str | None) -> str:
+    """Memoised like :func:`split`: every element of a harvest asks for its step."""
+    ns, local = split(tag)
+    if ns is None:
+        return local
+    return f"{PREFIXES.get(ns) or prefix or 'ns'}:{local}"
+
+
+@dataclass
+class OaiHeader:
+    """The OAI-PMH ``header`` that came with a record."""
+
+    identifier: str | None = None
+    datestamp: str | None = None
+    deleted: bool = False
+    sets: list[str] = field(default_factory=list)
+    location: Location | None = None
+
+
+@dataclass
+class XmlRecordContext:
+    """Locations for the elements of one record subtree.
+
+    ``root`` is the record's root element and ``root_path`` its XPath in the whole
+    document (computed by the streaming reader, since earlier siblings may already be
+    freed).  Paths below the root are computed from the intact subtree.  An XML
+    document embedded in another file (a JSON envelope) has ``line_offset=None``: its
+    lines say nothing about the outer file, so locations carry only the path, prefixed
+    with ``path_prefix`` (the JSON Pointer of the embedded string).
+    """
+
+    file: str | None
+    root: etree._Element
+    root_path: str
+    header: OaiHeader | None = None
+    line_offset: int | None = 0
+    path_prefix: str = ""
+    _paths: dict[etree._Element, str] = field(default_factory=dict, repr=False)
+
+    def path(self, elem: etree._Element) -> str:
+        """XPath of ``elem``: ``/oai:OAI-PMH/.../lom:general/lom:title[2]``.
+
+        Paths are memoised per element, so the ancestors shared by the values of one
+        record are walked once.
+        """
+        known = self._paths.get(elem)
+        if known is not None:
+            return known
+        if elem is self.root:
+            path = self.path_prefix + self.root_path
+        else:
+            parent = elem.getparent()
+            if parent is None:  # not inside this record: fall back to its own step
+                return self.path_prefix + self.root_path + "/" + self._positioned_step(elem)
+            path = self.path(parent) + "/" + self._positioned_step(elem)
+        self._paths[elem] = path
+        return path
+
+    def location(self, elem: etree._Element) -> Location:
+        """The :class:`Location` of ``elem``."""
+        line = elem.sourceline if isinstance(elem.sourceline, int) else None
+        if self.line_offset is None:
+            line = None
+        elif line is not None:
+            line += self.line_offset
+        return Location(file=self.file, line=line, path=self.path(elem))
+
+    @staticmethod
+    def _positioned_step(node: etree._Element) -> str:
+        name = step(node)
+        tag = node.tag
+        before = sum(1 for _ in node.itersiblings(tag, preceding=True))
+        if before:
+            return f"{name}[{before + 1}]"
+        for _ in node.itersiblings(tag):
+            return f"{name}[1]"
+        return name
+
+
+def text_of(elem: etree._Element | None) -> str:
+    """All text inside ``elem`` (entity references and comments ignored), or ``""``."""
+    if elem is None:
+        return ""
+    return "".join(t for t in elem.itertext() if isinstance(t, str))

@@ -1,0 +1,452 @@
+"""Stream any XML input and hand each LOM or Dublin Core record to its builder.
+
+One pass with ``lxml.etree.iterparse`` finds records wherever they are: a bare
+``<lom>``, LOM inside IMS content-package / SCORM / IMS-LD manifests, ``oai_dc:dc``,
+``nsdl_dc``, bare DC/DCMI-terms containers, and OAI-PMH ``GetRecord`` /
+``ListRecords`` responses (deleted-record headers included).  Each record's subtree is
+freed once built, so memory stays flat on large harvests.
+
+Hostile input is bounded here too: entity declarations are refused whatever the
+encoding (libxml2's own view of the DTD is checked when the root starts), elements
+beyond the per-field limit are skipped and freed as they end, a record whose value
+broke a libxml2 limit is one unreadable result (not a record and then an error), and a
+response with a ``resumptionToken`` notes on its last record that it is one page of a
+longer list (``STD006``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from lxml import etree
+
+from oer_meta.internal import record_crash
+from oer_meta.model import DateValue, Identifier, Location, Problem, Record
+from oer_meta.readers.base import ReadItem, Unreadable
+from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, field_limit_problem
+from oer_meta.readers.xml.context import OaiHeader, XmlRecordContext, step, text_of
+from oer_meta.readers.xml.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
+from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
+
+_OAI_RECORD = f"{{{OAI_PMH}}}record"
+
+Builder = Callable[[etree._Element, XmlRecordContext], Record]
+
+
+@dataclass
+class _Frame:
+    elem: etree._Element
+    path: str
+    counts: dict[str, int] = field(default_factory=dict)
+    #: the path without positions: the "field" whose elements the limit counts
+    field: str = ""
+    #: beyond the limit: skipped, and removed from the tree when it ends
+    dropped: bool = False
+
+
+def _is_lom_root(elem: etree._Element) -> bool:
+    tag = elem.tag
+    return isinstance(tag, str) and split(tag)[1].lower() == "lom"
+
+
+def _is_dc_container(elem: etree._Element) -> bool:
+    ns, _ = split(elem.tag) if isinstance(elem.tag, str) else (None, "")
+    if ns in DC_NAMESPACES:
+        return False
+    return any(
+        isinstance(child.tag, str) and split(child.tag)[0] in DC_NAMESPACES for child in elem
+    )
+
+
+def _read_header(elem: etree._Element, ctx_file: str | None, path: str) -> OaiHeader:
+    header = OaiHeader(
+        deleted=(elem.get("status") or "").strip().lower() == "deleted",
+        location=Location(file=ctx_file, line=elem.sourceline, path=path),
+    )
+    for child in elem:
+        if not isinstance(child.tag, str):
+            continue
+        local = split(child.tag)[1]
+        value = text_of(child).strip()
+        if local == "identifier":
+            header.identifier = value or None
+        elif local == "datestamp":
+            header.datestamp = value or None
+        elif local == "setSpec" and value:
+            header.sets.append(value)
+    return header
+
+
+def _apply_header(record: Record, header: OaiHeader | None) -> None:
+    if header is None:
+        return
+    if header.identifier:
+        record.identifiers.append(
+            Identifier(value=header.identifier, catalog="oai", location=header.location)
+        )
+    if header.datestamp:
+        record.dates.append(
+            DateValue(value=header.datestamp, kind="datestamp", location=header.location)
+        )
+
+
+def _format_of_prefix(prefix: str | None) -> str:
+    prefix = (prefix or "").lower()
+    if "lom" in prefix or "imsmd" in prefix:
+        return "lom"
+    if "dc" in prefix:
+        return "dc"
+    return "unknown"
+
+
+class _Source:
+    """What libxml2 reads: the stream, without its name, its first bytes read once.
+
+    lxml takes a stream's ``name`` as the document's base URL and must encode it; a
+    file name that is not UTF-8 would crash the reader, and no base URL is ever needed
+    (nothing is resolved).  The first bytes, read for the prolog check, are handed over
+    first, so the stream need not be seekable.
+    """
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                data, self._head = self._head + self._stream.read(), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._stream.read(size)
+
+
+#: Values longer than this (in characters) may have broken libxml2's 10 MB limit on one
+#: node, which it reports only later (see :func:`_holds_huge_value`).
+_HUGE_VALUE = 2_500_000
+
+
+def _holds_huge_value(elem: etree._Element) -> bool:
+    """True when an attribute or text in ``elem`` is long enough to have broken
+    libxml2's limits.
+
+    libxml2 hands over an attribute value larger than its 10 MB buffer limit and logs
+    the error, but lxml raises it only some events later, after the record holding the
+    value was built.  When the error log is not clean as a record ends, this tells
+    whether the error belongs to that record.
+    """
+    for node in elem.iter():
+        if any(len(value) > _HUGE_VALUE for value in node.values()):
+            return True
+        for text in (node.text, node.tail):
+            if text is not None and len(text) > _HUGE_VALUE:
+                return True
+    return False
+
+
+@dataclass
+class _Drops:
+    """Elements skipped at one path of the current record (beyond the field limit)."""
+
+    count: int
+    location: Location
+
+
+def read_xml(
+    stream: IO[bytes],
+    *,
+    file: str | None,
+    build_lom: Builder,
+    build_dc: Builder,
+    input_format: str | None = None,
+    line_offset: int | None = 0,
+    path_prefix: str = "",
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Yield every record (or :class:`Unreadable`) found in an XML byte stream.
+
+    ``build_lom`` and ``build_dc`` turn a LOM or Dublin Core element into a
+    :class:`Record`: the dispatcher passes the format readers' builders in, so this
+    plumbing imports neither.  ``input_format`` (``lom`` or ``dc``) restricts what
+    counts as a record.
+    ``line_offset``/``path_prefix`` place an XML document embedded in another file.
+    ``limits`` caps the elements read at one path of a record (the rest are skipped
+    and freed as soon as they end, and the record notes how many).
+    """
+    head = stream.read(64 * 1024)
+    refused = prolog_problem(head)
+    if refused is not None:
+        yield Unreadable(refused, Location(file=file, line=1, column=1, path=path_prefix or None))
+        return
+    max_values = (limits or DEFAULT_LIMITS).max_values_per_field
+
+    want_lom = input_format in (None, "lom")
+    want_dc = input_format in (None, "dc")
+
+    stack: list[_Frame] = []
+    lom_root: etree._Element | None = None
+    lom_path = ""
+    header: OaiHeader | None = None
+    in_oai_record = 0
+    produced = 0
+    produced_in_oai_record = 0
+    metadata_prefix: str | None = None
+    notes: list[str] = []
+    root_name = ""
+    #: elements seen per unpositioned path since the last record, and those dropped
+    seen: dict[str, int] = {}
+    drops: dict[str, _Drops] = {}
+    #: the last record built and what came after it, held back so that a
+    #: resumptionToken (which follows the records) can still be noted on it
+    held: list[ReadItem] = []
+    token: Problem | None = None
+
+    def where(elem: etree._Element, path: str) -> Location:
+        line = elem.sourceline if isinstance(elem.sourceline, int) else None
+        if line_offset is None:
+            line = None
+        elif line is not None:
+            line += line_offset
+        return Location(file=file, line=line, path=path_prefix + path)
+
+    def build(builder: Builder, elem: etree._Element, path: str, field: str) -> ReadItem:
+        ctx = XmlRecordContext(
+            file=file,
+            root=elem,
+            root_path=path,
+            header=header,
+            line_offset=line_offset,
+            path_prefix=path_prefix,
+        )
+        try:
+            record = builder(elem, ctx)
+        except Exception as exc:  # a reader bug must not lose the record
+            at = ctx.location(elem)
+            crash = record_crash(f"reader {builder.__module__.rsplit('.', 1)[-1]}", exc, at)
+            return Unreadable(crash.describe(), at, crash=crash)
+        _apply_header(record, header)
+        for key, dropped in drops.items():
+            if key.startswith(field + "/"):
+                label = key[len(field) + 1 :]
+                record.problems.append(
+                    field_limit_problem(label, max_values, dropped.count, dropped.location)
+                )
+        return record
+
+    def restart_counts() -> None:
+        seen.clear()
+        drops.clear()
+
+    def hold(item: ReadItem) -> Iterator[ReadItem]:
+        """Yield what can go out now; keep the last live record (and what follows it)."""
+        if isinstance(item, Record) and not item.deleted:
+            yield from held
+            held[:] = [item]
+        elif held and len(held) < _MAX_HELD:
+            held.append(item)
+        else:
+            yield from held
+            held.clear()
+            yield item
+
+    def free(elem: etree._Element) -> None:
+        elem.clear()
+        parent = elem.getparent()
+        if parent is not None:
+            while elem.getprevious() is not None:
+                del parent[0]
+
+    parser = etree.iterparse(_Source(head, stream), events=("start", "end"), **SAFE_PARSER_OPTIONS)
+    try:
+        for event, elem in parser:
+            tag = elem.tag
+            if not isinstance(tag, str):
+                continue
+            if event == "start":
+                if stack:
+                    parent = stack[-1]
+                    if parent.dropped:
+                        stack.append(_Frame(elem, "", dropped=True))
+                        continue
+                    count = parent.counts.get(tag, 0) + 1
+                    parent.counts[tag] = count
+                    # OAI-PMH records are always numbered, so a path names exactly one
+                    numbered = count > 1 or (tag == _OAI_RECORD)
+                    name = step(elem)
+                    path = f"{parent.path}/{name}" + (f"[{count}]" if numbered else "")
+                    field = f"{parent.field}/{name}"
+                    times = seen.get(field, 0) + 1
+                    seen[field] = times
+                    if times > max_values:
+                        known = drops.get(field)
+                        if known is None:
+                            drops[field] = _Drops(1, where(elem, path))
+                        else:
+                            known.count += 1
+                        stack.append(_Frame(elem, path, field=field, dropped=True))
+                        continue
+                else:
+                    refused = dtd_problem(elem)
+                    if refused is not None:
+                        yield Unreadable(
+                            refused,
+                            Location(file=file, line=1, column=1, path=path_prefix or None),
+                        )
+                        return
+                    root_name = step(elem)
+                    path = field = "/" + root_name
+                stack.append(_Frame(elem, path, field=field))
+                ns, local = split(tag)
+                if lom_root is None and want_lom and _is_lom_root(elem):
+                    lom_root, lom_path = elem, path
+                elif ns == OAI_PMH and local == "record":
+                    in_oai_record += 1
+                    header = None
+                    produced_in_oai_record = 0
+                elif ns == OAI_PMH and local == "request":
+                    metadata_prefix = elem.get("metadataPrefix")
+                continue
+
+            frame = stack.pop()
+            if frame.dropped:
+                parent_elem = elem.getparent()
+                if parent_elem is not None and not (stack and stack[-1].dropped):
+                    parent_elem.remove(elem)
+                continue
+            ns, local = split(tag)
+            built: ReadItem | None = None
+            if lom_root is not None and elem is lom_root:
+                built = build(build_lom, lom_root, lom_path, frame.field)
+                lom_root = None
+            elif lom_root is not None:
+                continue
+            elif want_dc and _is_dc_container(elem):
+                built = build(build_dc, elem, frame.path, frame.field)
+            if built is not None:
+                if _fatal_logged(parser) and _holds_huge_value(elem):
+                    yield from held
+                    yield Unreadable(
+                        "not well-formed XML: "
+                        + _last_error(parser)
+                        + " (a value in this record is larger than libxml2's limit); "
+                        "the record and the rest of the document were not read",
+                        where(elem, frame.path),
+                        hint="keep attribute values and texts below 10 MB",
+                    )
+                    return
+                produced += 1
+                produced_in_oai_record += 1
+                restart_counts()
+                yield from hold(built)
+                free(elem)
+            elif ns == OAI_PMH and local == "header":
+                header = _read_header(elem, file, path_prefix + frame.path)
+            elif ns == OAI_PMH and local == "record":
+                in_oai_record -= 1
+                restart_counts()
+                if produced_in_oai_record == 0:
+                    produced += 1
+                    at = Location(file=file, line=elem.sourceline, path=frame.path)
+                    if header is not None and header.deleted:
+                        deleted = Record(
+                            source_format=_format_of_prefix(metadata_prefix),
+                            dialect="oai-pmh",
+                            location=header.location or at,
+                            deleted=True,
+                        )
+                        _apply_header(deleted, header)
+                        yield from hold(deleted)
+                    else:
+                        yield from hold(
+                            Unreadable(
+                                "OAI-PMH record without LOM or Dublin Core metadata",
+                                at,
+                                hint="harvest with metadataPrefix oai_dc or lom",
+                            )
+                        )
+                header = None
+                free(elem)
+            elif ns == OAI_PMH and local == "resumptionToken":
+                token = _partial_harvest(elem, where(elem, frame.path))
+            elif ns == OAI_PMH and local == "error":
+                code = elem.get("code") or "error"
+                notes.append(f"OAI-PMH error {code}: {text_of(elem).strip()}")
+            elif ns == ADLCP and local == "location":
+                notes.append(f"the manifest refers to metadata in {text_of(elem).strip()!r}")
+    except etree.XMLSyntaxError as exc:
+        yield from held
+        line: int | None
+        column: int | None
+        line, column = exc.position if exc.position else (None, None)
+        if line_offset is None:
+            line = column = None
+        elif line is not None:
+            line += line_offset
+        yield Unreadable(
+            f"not well-formed XML: {exc.msg}",
+            Location(file=file, line=line, column=column, path=path_prefix or None),
+            hint="fix the XML syntax, or check that the file is complete and correctly encoded",
+        )
+        return
+    except UnicodeDecodeError as exc:  # a transcoded (UTF-32) stream with a bad unit
+        yield from held
+        yield Unreadable(
+            f"not valid {exc.encoding.upper()}: {exc.reason}",
+            Location(file=file, path=path_prefix or None),
+            hint="save the file as UTF-8",
+        )
+        return
+
+    if token is not None and held and isinstance(held[0], Record):
+        held[0].problems.append(token)
+    yield from held
+    if produced == 0:
+        message = f"no LOM or Dublin Core record found (root element {root_name or '?'})"
+        if notes:
+            message += "; " + "; ".join(notes)
+        yield Unreadable(
+            message,
+            Location(
+                file=file, line=1, path=path_prefix or (f"/{root_name}" if root_name else None)
+            ),
+            hint="oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses",
+        )
+
+
+#: Items held back after the last record, at most (then the record goes out: a page of
+#: thousands of metadata-less records must not be held in memory).
+_MAX_HELD = 64
+
+
+def _fatal_logged(parser: Any) -> bool:
+    """True when libxml2 logged a fatal error that lxml has not raised yet."""
+    log = parser.error_log
+    return bool(len(log) and len(log.filter_from_fatals()))
+
+
+def _last_error(parser: Any) -> str:
+    error = parser.error_log.filter_from_fatals().last_error
+    return (error.message or "").strip() if error is not None else "a libxml2 limit was hit"
+
+
+def _partial_harvest(elem: etree._Element, location: Location) -> Problem | None:
+    """The note for a non-empty ``resumptionToken``: the response is one page only."""
+    value = text_of(elem).strip()
+    if not value:
+        return None  # an empty token ends a list: this page is the last one
+    shown = value if len(value) <= 200 else value[:200] + "..."
+    size = (elem.get("completeListSize") or "").strip()
+    detail = f"resumptionToken {shown!r}" + (f", completeListSize {size}" if size else "")
+    return Problem(
+        rule="STD006",
+        message=(
+            f"the response is one page of a harvest ({detail}); the rest of the list was not read"
+        ),
+        hint="harvest the remaining pages (repeat the request with the resumptionToken) "
+        "and check them too",
+        field="oai:resumptionToken",
+        location=location,
+    )
