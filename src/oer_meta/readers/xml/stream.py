@@ -17,7 +17,7 @@ longer list (``STD006``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
 from lxml import etree
@@ -35,20 +35,43 @@ _OAI_RECORD = f"{{{OAI_PMH}}}record"
 Builder = Callable[[etree._Element, XmlRecordContext], Record]
 
 
-@dataclass
 class _Frame:
-    elem: etree._Element
-    path: str
-    counts: dict[str, int] = field(default_factory=dict)
-    #: the path without positions: the "field" whose elements the limit counts
-    field: str = ""
-    #: beyond the limit: skipped, and removed from the tree when it ends
-    dropped: bool = False
+    """One open element.  A plain slotted class: one is made per element of every
+    document.  Its positioned XPath is worked out only when asked for (for a record's
+    root, a header, a dropped element), from its parent's, and kept."""
 
+    __slots__ = ("_path", "count", "counts", "dropped", "elem", "field", "parent")
 
-def _is_lom_root(elem: etree._Element) -> bool:
-    tag = elem.tag
-    return isinstance(tag, str) and split(tag)[1].lower() == "lom"
+    def __init__(
+        self,
+        elem: etree._Element,
+        parent: _Frame | None,
+        count: int,
+        field: str,
+        dropped: bool = False,
+    ) -> None:
+        self.elem = elem
+        self.parent = parent
+        #: the element's position among its parent's children of its tag
+        self.count = count
+        #: children seen so far, by tag (made when the first child starts)
+        self.counts: dict[str, int] | None = None
+        #: the path without positions: the "field" whose elements the limit counts
+        self.field = field
+        #: beyond the limit: skipped, and removed from the tree when it ends
+        self.dropped = dropped
+        self._path: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The XPath of the element: ``/oai:OAI-PMH/oai:ListRecords/oai:record[3]/...``."""
+        if self._path is None:
+            name = step(self.elem)
+            # OAI-PMH records are always numbered, so a path names exactly one
+            if self.count > 1 or self.elem.tag == _OAI_RECORD:
+                name = f"{name}[{self.count}]"
+            self._path = f"{self.parent.path if self.parent else ''}/{name}"
+        return self._path
 
 
 def _is_dc_container(elem: etree._Element) -> bool:
@@ -269,24 +292,24 @@ def read_xml(
                 if stack:
                     parent = stack[-1]
                     if parent.dropped:
-                        stack.append(_Frame(elem, "", dropped=True))
+                        stack.append(_Frame(elem, parent, 0, "", dropped=True))
                         continue
-                    count = parent.counts.get(tag, 0) + 1
-                    parent.counts[tag] = count
-                    # OAI-PMH records are always numbered, so a path names exactly one
-                    numbered = count > 1 or (tag == _OAI_RECORD)
-                    name = step(elem)
-                    path = f"{parent.path}/{name}" + (f"[{count}]" if numbered else "")
-                    field = f"{parent.field}/{name}"
+                    counts = parent.counts
+                    if counts is None:
+                        counts = parent.counts = {}
+                    count = counts.get(tag, 0) + 1
+                    counts[tag] = count
+                    field = f"{parent.field}/{step(elem)}"
                     times = seen.get(field, 0) + 1
                     seen[field] = times
-                    if times > max_values:
+                    frame = _Frame(elem, parent, count, field, dropped=times > max_values)
+                    stack.append(frame)
+                    if frame.dropped:
                         known = drops.get(field)
                         if known is None:
-                            drops[field] = _Drops(1, where(elem, path))
+                            drops[field] = _Drops(1, where(elem, frame.path))
                         else:
                             known.count += 1
-                        stack.append(_Frame(elem, path, field=field, dropped=True))
                         continue
                 else:
                     refused = dtd_problem(elem)
@@ -297,11 +320,12 @@ def read_xml(
                         )
                         return
                     root_name = step(elem)
-                    path = field = "/" + root_name
-                stack.append(_Frame(elem, path, field=field))
+                    frame = _Frame(elem, None, 1, "/" + root_name)
+                    frame._path = frame.field  # the root is never numbered
+                    stack.append(frame)
                 ns, local = split(tag)
-                if lom_root is None and want_lom and _is_lom_root(elem):
-                    lom_root, lom_path = elem, path
+                if lom_root is None and want_lom and local.lower() == "lom":
+                    lom_root, lom_path = elem, frame.path
                 elif ns == OAI_PMH and local == "record":
                     in_oai_record += 1
                     header = None
