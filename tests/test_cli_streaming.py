@@ -150,6 +150,7 @@ def broken_rule(monkeypatch: pytest.MonkeyPatch) -> str:
     return "DISC001"
 
 
+@pytest.mark.internal_error_expected
 def test_a_rule_that_raises_is_an_internal_error_not_a_finding(
     broken_rule: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -171,6 +172,7 @@ def test_a_rule_that_raises_is_an_internal_error_not_a_finding(
     assert "internal error in rule DISC001 (ZeroDivisionError: boom)" in captured.err
 
 
+@pytest.mark.internal_error_expected
 def test_internal_errors_reach_the_library_report(broken_rule: str) -> None:
     text = OAI_HEAD + OAI_RECORD.format(n=1) + "</ListRecords></OAI-PMH>"
     report = oer_meta.validate(text, select=["DISC", "LIC"])
