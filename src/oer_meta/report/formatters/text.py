@@ -3,7 +3,9 @@ checked, a summary per action area at the end.
 
 Each finding is one line, ``path:line: CODE [areas] severity: message``, so editors and
 terminals can jump to it.  Colour is used only when writing to a terminal (rich decides,
-and honours ``NO_COLOR``).  Control characters in file names and messages are shown
+and honours ``NO_COLOR``); elsewhere (a pipe, a file, CI logs) the lines are written as
+plain text straight to the stream, since rich's rendering of a line cost more than
+checking its record.  Control characters in file names and messages are shown
 escaped, so a hostile file name cannot drive the terminal.
 """
 
@@ -73,7 +75,18 @@ class TextFormatter:
         self._console = Console(
             file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True
         )
+        self._stream = stream
+        #: no terminal, no colour: rich would print the plain text anyway
+        self._plain = not self._console.is_terminal
         self._file: object = object()  # the file whose header was printed last
+
+    def _print(self, line: Text | None = None) -> None:
+        if line is None:
+            self._stream.write("\n")
+        elif self._plain:
+            self._stream.write(line.plain + "\n")
+        else:
+            self._console.print(line)
 
     def start(self, info: RunInfo) -> None:
         self._info = info
@@ -81,36 +94,35 @@ class TextFormatter:
     def _header(self, source: str | None) -> None:
         if source != self._file:
             self._file = source
-            self._console.print(Text(printable(source or "<input>"), style="bold underline"))
+            self._print(Text(printable(source or "<input>"), style="bold underline"))
 
     def _finding(self, finding: Finding, source: str | None) -> None:
-        self._console.print(finding_line(finding, source))
+        self._print(finding_line(finding, source))
         if self._info.show_hints and finding.hint:
-            self._console.print(Text(f"    hint: {printable(finding.hint)}", style="dim"))
+            self._print(Text(f"    hint: {printable(finding.hint)}", style="dim"))
 
     def result(self, result: RecordResult) -> None:
         self._header(result.source)
         for finding in result.findings:
             self._finding(finding, result.source)
         for error in result.internal_errors:
-            self._console.print(internal_error_line(error, result.source))
+            self._print(internal_error_line(error, result.source))
 
     def batch(self, found: list[BatchFinding]) -> None:
         if not found:
             return
-        self._console.print(Text("across the batch", style="bold underline"))
+        self._print(Text("across the batch", style="bold underline"))
         for item in found:
             if item.finding is not None:
                 self._finding(item.finding, item.source)
             if item.internal_error is not None:
-                self._console.print(internal_error_line(item.internal_error, None))
+                self._print(internal_error_line(item.internal_error, None))
 
     def finish(self, tally: Tally, *, interrupted: bool = False) -> None:
         summary = tally.to_dict()
-        console = self._console
-        console.print()
+        self._print()
         if interrupted:
-            console.print(
+            self._print(
                 Text(
                     "interrupted: the summary covers the records checked so far",
                     style="bold yellow",
@@ -132,17 +144,17 @@ class TextFormatter:
             f"(profile {self._info.profile}, failing on {self._info.fail_on.value})",
             style="",
         )
-        console.print(verdict)
+        self._print(verdict)
         if tally.internal_errors:
-            console.print(
+            self._print(
                 Text(
                     f"{_plural(tally.internal_errors, 'internal error')}: bugs in oer-meta, "
                     "not in the records; please report them",
                     style="bold magenta",
                 )
             )
-        console.print(Text("Findings by UNESCO action area:", style="bold"))
+        self._print(Text("Findings by UNESCO action area:", style="bold"))
         for area in ActionArea:
             count = summary["by_area"][str(int(area))]
-            console.print(Text(f"  {int(area)} {area.title(self._info.lang)}: {count}"))
-        console.file.flush()
+            self._print(Text(f"  {int(area)} {area.title(self._info.lang)}: {count}"))
+        self._stream.flush()
