@@ -554,6 +554,8 @@ def test_limits_are_configurable_from_the_command_line(tmp_path: Path) -> None:
     assert "limit of 3 values per field" in limited["message"]
     assert [first["status"], second["status"]] == ["checked", "checked"]
     assert "more than 2 records" in std001(rest)
+    one = cli("validate", lines, "--format", "json", "--max-records-per-file", "1")
+    assert "more than 1 record, the reader limit" in std001(json_report(one, 2)["results"][-1])
     refused = cli("validate", record, "--max-values-per-field", "0")
     assert refused.returncode == 2
     assert b"at least 1" in refused.stderr

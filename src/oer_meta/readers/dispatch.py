@@ -293,8 +293,8 @@ def _at_most(items: Iterator[ReadItem], limits: ReadLimits, file: str | None) ->
         if isinstance(item, Record):
             if count == limit:
                 yield Unreadable(
-                    f"the input holds more than {limit} records, the reader limit per file: "
-                    "the rest of it was not read",
+                    f"the input holds more than {limit} record{'' if limit == 1 else 's'}, "
+                    "the reader limit per file: the rest of it was not read",
                     item.location,
                     hint="split the input into smaller files, or raise the limit",
                 )
