@@ -62,21 +62,37 @@ class XmlRecordContext:
     def path(self, elem: etree._Element) -> str:
         """XPath of ``elem``: ``/oai:OAI-PMH/.../lom:general/lom:title[2]``.
 
-        Paths are memoised per element, so the ancestors shared by the values of one
-        record are walked once.
+        Paths are memoised per element.  When one child of an element is asked for,
+        the paths of all its children are worked out in one pass, so that a record with
+        thousands of keywords costs linear time, not a count of the preceding siblings
+        for each of them.
         """
         known = self._paths.get(elem)
         if known is not None:
             return known
         if elem is self.root:
-            path = self.path_prefix + self.root_path
-        else:
-            parent = elem.getparent()
-            if parent is None:  # not inside this record: fall back to its own step
-                return self.path_prefix + self.root_path + "/" + self._positioned_step(elem)
-            path = self.path(parent) + "/" + self._positioned_step(elem)
-        self._paths[elem] = path
-        return path
+            path = self._paths[elem] = self.path_prefix + self.root_path
+            return path
+        parent = elem.getparent()
+        if parent is None:  # not inside this record: fall back to its own step
+            return self.path_prefix + self.root_path + "/" + self._positioned_step(elem)
+        self._name_children(parent, self.path(parent))
+        return self._paths[elem]
+
+    def _name_children(self, parent: etree._Element, base: str) -> None:
+        """Memoise the path of every child of ``parent`` (whose path is ``base``)."""
+        children = list(parent)
+        totals: dict[object, int] = {}
+        for child in children:
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+        numbers: dict[object, int] = {}
+        for child in children:
+            tag = child.tag
+            name = step(child)
+            if totals[tag] > 1:
+                number = numbers[tag] = numbers.get(tag, 0) + 1
+                name = f"{name}[{number}]"
+            self._paths[child] = f"{base}/{name}"
 
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""
