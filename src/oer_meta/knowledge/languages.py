@@ -204,13 +204,12 @@ def canonical_languages(values: Iterable[object]) -> list[str]:
     """The canonical tags of language values, in order and without duplicates.  A value
     that lists several languages gives each of them; a value that names none is
     dropped."""
-    tags: list[str] = []
+    tags: dict[str, None] = {}  # ordered, and a set: a record may list thousands
     for value in values:
         verdict = inspect_language(value)
         for tag in (verdict.tag,) if verdict.tag else verdict.parts:
-            if tag not in tags:
-                tags.append(tag)
-    return tags
+            tags.setdefault(tag)
+    return list(tags)
 
 
 def primary_language(tag: str | None) -> str | None:
@@ -679,14 +678,13 @@ def _list(value: str) -> tuple[str, ...]:
     pieces = [p for p in _SEPARATORS.split(value) if p and p.strip(" .")]
     if len(pieces) < 2:
         return ()
-    tags: list[str] = []
+    tags: dict[str, None] = {}  # ordered and a set
     for piece in pieces:
         piece = _LEAD_WORDS.sub("", piece.strip(" ."))
         found = _single(piece) if piece else None
         if found is None:
             return ()
-        if found[0] not in tags:
-            tags.append(found[0])
+        tags.setdefault(found[0])
     return tuple(tags)
 
 
