@@ -381,7 +381,7 @@ CLEAN_AUTHOR = vcard("N:Doe;Jane;;;", "FN:Jane Doe", "ORG:Example University")
 def test_annotation_by_a_learner_is_an_error() -> None:
     entity = vcard("N:Martin;Léa;;;", "FN:Léa Martin", "TITLE:élève de 5e")
     assert rules_fired(lom(CLEAN_AUTHOR, annotation(entity))) == [
-        ("PRIV002", "error", "annotation.entity", ANNOTATION + "/lom:entity")
+        ("PRIV002", "error", "extensions", ANNOTATION + "/lom:entity")
     ]
 
 
@@ -392,7 +392,7 @@ def test_annotation_by_someone_with_a_personal_email_is_a_warning() -> None:
     assert (finding.rule, finding.severity.value, finding.field) == (
         "PRIV004",
         "warning",
-        "annotation.entity",
+        "extensions",
     )
     assert "p…@example.org" in finding.message and "paul.martin" not in finding.message
 
@@ -401,14 +401,14 @@ def test_annotation_text_with_pupils_emails_is_an_error() -> None:
     text = "Used with pupils ana.lopez@example.org and ben.ode@example.org"
     (finding,) = oer_meta.validate(lom(CLEAN_AUTHOR, annotation(description=text)),
                                    select=["PRIV002"]).findings  # fmt: skip
-    assert (finding.severity.value, finding.field) == ("error", "annotation.description")
+    assert (finding.severity.value, finding.field) == ("error", "extensions")
     assert "2 e-mail addresses (a…@example.org, b…@example.org)" in finding.message
 
 
 def test_annotation_text_with_a_teachers_email_is_a_warning() -> None:
     text = "Ask me for the worksheet: paul.martin@example.org"
     assert rules_fired(lom(CLEAN_AUTHOR, annotation(description=text))) == [
-        ("PRIV004", "warning", "annotation.description", ANNOTATION + "/lom:description/lom:string")
+        ("PRIV004", "warning", "extensions", ANNOTATION + "/lom:description/lom:string")
     ]
 
 
@@ -449,7 +449,7 @@ END:VCARD</vcard></person>
         (
             "PRIV002",
             "error",
-            "annotation.entity",
+            "extensions",
             "/imsmd:lom/imsmd:annotation/imsmd:person/imsmd:vcard",
         )
     ]
@@ -470,9 +470,9 @@ def test_reviews_with_personal_identifiers_are_reported() -> None:
     text = jsonld(review=[review], comment=[student_review], statements=[statement])
     report = oer_meta.validate(text, select=["PRIV002"])
     assert [(f.field, f.severity.value) for f in report.findings] == [
-        ("review", "warning"),
-        ("comment", "error"),
-        ("statements", "warning"),
+        ("extensions", "warning"),
+        ("extensions", "error"),
+        ("extensions", "warning"),
     ]
     # users not known to be learners have a code of their own
     assert [f.rule for f in report.findings] == ["PRIV004", "PRIV002", "PRIV004"]
@@ -494,7 +494,7 @@ def test_learner_property_with_a_name_is_an_error() -> None:
         update={"extensions": [Extension(name="{urn:x-profile}student", value="Léa Martin")]}
     )
     (finding,) = oer_meta.check(record, select=["PRIV002"])
-    assert (finding.severity.value, finding.field) == ("error", "student")
+    assert (finding.severity.value, finding.field) == ("error", "extensions")
     assert finding.location == record.location
 
 
@@ -504,5 +504,5 @@ def test_annotation_data_is_recognised_by_its_location_only() -> None:
     inside = outside.model_copy(update={"location": Location(path="/lom/annotation[3]/entity")})
     assert findings(CLEAN.model_copy(update={"extensions": [outside]})) == []
     assert findings(CLEAN.model_copy(update={"extensions": [inside]})) == [
-        ("PRIV002", "error", "annotation.entity")
+        ("PRIV002", "error", "extensions")
     ]

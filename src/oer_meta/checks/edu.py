@@ -200,7 +200,7 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
             continue
         if reading.status == "open" and _from_audience(text, record):
             continue
-        where = text.location or record.location
+        where = text.location
         if reading.suggestion is not None:
             hint = f"write {reading.suggestion!r}"
             if reading.status == "open":
@@ -287,7 +287,7 @@ def level_unmapped(record: Record) -> Iterator[Violation]:
         if not term.value.strip() or is_mapped(term):
             continue
         found = match_level(term)
-        where = term.location or record.location
+        where = term.location
         value = term.value.strip()
         if found is not None and found.exact:
             yield Violation(

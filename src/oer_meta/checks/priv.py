@@ -102,8 +102,8 @@ _HINTS = {
 }
 
 
-def _where(agent: Agent, record: Record) -> Location:
-    return agent.location or record.location
+def _where(agent: Agent, record: Record) -> Location | None:
+    return agent.location
 
 
 # -- PRIV001 -----------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def _details(verdicts: list[Verdict]) -> list[str]:
     return found
 
 
-def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
+def _annotation_entity(ext: Extension, where: Location | None) -> Violation | None:
     """An annotation's vCard: a learner, or anyone with personal contact details."""
     raw = str(ext.value)
     agent = agent_from_vcard(raw, "annotation")
@@ -316,13 +316,13 @@ def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
         message,
         hint="annotate on behalf of the class, the teacher or the institution (a name "
         "or ORG without e-mail), or drop the entity; keep learners' data out of metadata",
-        field="annotation.entity",
+        field="extensions",
         location=where,
         code=None if learner else "PRIV004",
     )
 
 
-def _annotation_text(ext: Extension, where: Location) -> Violation | None:
+def _annotation_text(ext: Extension, where: Location | None) -> Violation | None:
     """E-mail addresses written into an annotation's description."""
     text = str(ext.value)
     personal = [a for a in emails_in(text) if not is_role_address(a)]
@@ -336,13 +336,13 @@ def _annotation_text(ext: Extension, where: Location) -> Violation | None:
         f"({shown}) of people who used the resource",
         hint="describe the use without identifying anyone: 'used with a class of 25 "
         "pupils aged 10-11' rather than names or e-mail addresses",
-        field="annotation.description",
+        field="extensions",
         location=where,
         code=None if learner else "PRIV004",
     )
 
 
-def _usage(ext: Extension, where: Location) -> Violation | None:
+def _usage(ext: Extension, where: Location | None) -> Violation | None:
     """Reviews, comments, statistics or learner properties carrying identifiers."""
     found = _Findings(identifiers=[])
     _scan(ext.value, found)
@@ -359,7 +359,7 @@ def _usage(ext: Extension, where: Location) -> Violation | None:
         + ", ".join(found.identifiers[:4]),
         hint="publish usage data only in aggregate (counts, ratings) and credit reviewers "
         "by name or organisation, never by e-mail address or account",
-        field=name,
+        field="extensions",
         location=where,
         code=None if learner else "PRIV004",
     )
@@ -423,7 +423,7 @@ def learner_data(record: Record) -> Iterator[Violation]:
     """
     usage = table("usage_properties") | table("learner_words")
     for ext in record.extensions:
-        where = ext.location or record.location
+        where = ext.location
         local = fold(_local_name(ext.name))
         violation: Violation | None = None
         if in_annotation(ext) and isinstance(ext.value, str):

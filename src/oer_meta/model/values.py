@@ -1,10 +1,17 @@
-"""Small value types of the record model; each keeps its source location."""
+"""Small value types of the record model; each keeps its source location.
+
+Every value also keeps ``source_field``: the element or property it was read from, as
+the document wrote it (XML: the XPath steps below the record root without positions,
+``lom:general/lom:title``, ``dc:rights``; JSON-LD: the property path, ``schema:license``,
+``schema:creator/schema:email``).  Rules name it in messages; a finding's ``field``
+is the Record's own attribute name instead (docs/report-format.md).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from oer_meta.model.location import Location
 
@@ -19,6 +26,7 @@ class Text(BaseModel):
 
     value: str
     language: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -38,6 +46,7 @@ class Term(BaseModel):
     element: str | None = None
     id: str | None = None
     labels: list[Text] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -49,26 +58,36 @@ class Identifier(BaseModel):
 
     value: str
     catalog: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
 class LicenceStatement(BaseModel):
     """One raw licence or rights statement as the record wrote it.
 
-    ``field`` says which element or property it came from (``lom:rights/description``,
-    ``dc:rights``, ``dcterms:license``, ``schema:license``...).  ``spdx``, ``url`` and
+    ``source_field`` says which element or property it came from, as written
+    (``lom:rights/lom:description``, ``dc:rights``, ``dcterms:license``,
+    ``schema:license``...); ``field`` is its deprecated alias (accepted as a keyword
+    too).  ``spdx``, ``url`` and
     ``openness`` are what the licence parser concluded (``unknown`` until it runs).
     """
 
     model_config = _CONFIG
 
     raw: str
-    field: str
+    source_field: str | None = Field(
+        default=None, validation_alias=AliasChoices("source_field", "field")
+    )
     language: str | None = None
     spdx: str | None = None
     url: str | None = None
     openness: str = "unknown"
     location: Location | None = None
+
+    @property
+    def field(self) -> str | None:
+        """Deprecated alias of ``source_field`` (its name until 0.2), kept for callers."""
+        return self.source_field
 
 
 class Agent(BaseModel):
@@ -89,6 +108,7 @@ class Agent(BaseModel):
     identifiers: list[str] = Field(default_factory=list)
     affiliation: str | None = None
     raw: Any = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -100,6 +120,7 @@ class DateValue(BaseModel):
 
     value: str
     kind: str = "other"
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -111,6 +132,7 @@ class Duration(BaseModel):
 
     value: str
     element: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -124,6 +146,7 @@ class Relation(BaseModel):
     target: str | None = None
     title: str | None = None
     licences: list[LicenceStatement] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -137,6 +160,7 @@ class Extension(BaseModel):
 
     name: str
     value: Any = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -144,7 +168,10 @@ class Problem(BaseModel):
     """Something a reader found wrong with the structure of the record itself.
 
     Readers do not judge; they note.  The rule named by ``rule`` (``STD002`` for a
-    schema violation...) turns the note into a finding.
+    schema violation...) turns the note into a finding.  ``field`` is the Record
+    attribute the problem concerns (``None``: the record as a whole, or an element the
+    model keeps only as an extension), ``source_field`` the element or property as
+    written.
     """
 
     model_config = _CONFIG
@@ -153,4 +180,5 @@ class Problem(BaseModel):
     message: str
     hint: str | None = None
     field: str | None = None
+    source_field: str | None = None
     location: Location | None = None

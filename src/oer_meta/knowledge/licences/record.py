@@ -23,8 +23,8 @@ __all__ = [
     "yes_no",
 ]
 
-#: The field given to a licence written in LOM's yes/no copyright slot.
-COPYRIGHT_FIELD = "lom:rights/copyrightAndOtherRestrictions"
+#: The source_field given to a licence written in LOM's yes/no copyright slot.
+COPYRIGHT_FIELD = "lom:rights/lom:copyrightAndOtherRestrictions"
 
 _YES = {"yes", "oui", "ja", "si", "sí", "true"}
 _NO = {"no", "non", "nein", "false"}
@@ -59,7 +59,7 @@ def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
         return None
     if term.value.strip().casefold() in _UNSTATED:
         return None
-    return LicenceStatement(raw=term.value, field=COPYRIGHT_FIELD, location=term.location)
+    return LicenceStatement(raw=term.value, source_field=COPYRIGHT_FIELD, location=term.location)
 
 
 def _fill(statement: LicenceStatement) -> Licence:
@@ -75,7 +75,7 @@ def annotate(record: Record) -> Record:
 
     Idempotent: a licence found in LOM's copyright slot is added to ``licences`` once.
     """
-    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
+    if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
         extra = _copyright_slot_licence(record)
         if extra is not None:
             record.licences.append(extra)
@@ -93,7 +93,7 @@ def parsed_statements(record: Record) -> list[tuple[LicenceStatement, Licence]]:
     for statement in record.licences:
         if statement.raw.strip():
             pairs.append((statement, parse_licence(statement.raw)))
-    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
+    if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
         extra = _copyright_slot_licence(record)
         if extra is not None:
             pairs.append((extra, parse_licence(extra.raw)))

@@ -33,7 +33,13 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
     if isinstance(item, dict) and "@value" in item:
         item = item["@value"]
     if isinstance(item, str):
-        return Agent(role=role, name=item.strip() or None, raw=item, location=reader.where(ptr))
+        return Agent(
+            role=role,
+            name=item.strip() or None,
+            raw=item,
+            source_field=reader.field,
+            location=reader.where(ptr),
+        )
     if not isinstance(item, dict):
         if item is not None:
             reader.wrong_type(role, item, ptr, "a Person, an Organization or a name")
@@ -52,6 +58,7 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
         kind=kind,
         raw=node,
         affiliation=_affiliation(reader, p),
+        source_field=reader.field,
         location=reader.where(ptr),
     )
     _add_contacts(reader, p, agent)

@@ -1,0 +1,137 @@
+"""One vocabulary for ``field``, and ``source_field`` on every value (issue 8 §2).
+
+A finding's ``field`` names a Record attribute (``titles``, ``licences``,
+``accessibility.features``, ``contributors.email``...); every value a reader builds says
+which element or property it came from as written (``source_field``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import oer_meta
+from oer_meta.model import Accessibility, Agent, Record
+from oer_meta.readers.dispatch import iter_source
+from tests.corpus_paths import EXAMPLES, corpus_files, corpus_id
+
+_SAMPLE = [
+    *sorted(EXAMPLES.rglob("*.*")),
+    *corpus_files("lom")[:12],
+    *corpus_files("oai_dc")[:6],
+    *corpus_files("dcterms")[:6],
+    *corpus_files("amb")[:6],
+    *corpus_files("jsonld")[:6],
+]
+
+
+def _values(record: Record) -> Iterator[tuple[str, BaseModel]]:
+    """``(attribute, value)`` for every value the record holds (accessibility terms too)."""
+    for name in type(record).model_fields:
+        held = getattr(record, name)
+        if isinstance(held, Accessibility):
+            for inner in type(held).model_fields:
+                for value in getattr(held, inner):
+                    yield f"accessibility.{inner}", value
+        elif isinstance(held, (list, tuple)):
+            for value in held:
+                if isinstance(value, BaseModel):
+                    yield name, value
+        elif isinstance(held, BaseModel) and "source_field" in type(held).model_fields:
+            yield name, held
+
+
+@pytest.mark.parametrize("path", _SAMPLE, ids=lambda p: corpus_id(p) if isinstance(p, Path) else p)
+def test_every_value_keeps_the_field_it_came_from(path: Path) -> None:
+    records = [r for r in iter_source(path) if isinstance(r, Record)]
+    assert records
+    for record in records:
+        for attribute, value in _values(record):
+            if attribute == "problems" and value.rule == "STD006":  # type: ignore[attr-defined]
+                continue  # the harvest note is about the response, not one element
+            assert getattr(value, "source_field", None), (attribute, value)
+
+
+def _attribute_path_exists(field: str) -> bool:
+    """True when ``field`` names a Record attribute, or an attribute of its values
+    (``accessibility.features``, ``contributors.email``, ``titles.language``)."""
+    head, _, rest = field.partition(".")
+    info = Record.model_fields.get(head)
+    if info is None:
+        return False
+    if not rest:
+        return True
+    if head == "accessibility":
+        return rest in Accessibility.model_fields
+    if head in ("contributors", "publishers", "rights_holders"):
+        return rest in Agent.model_fields
+    return rest == "language"  # a text's language tag
+
+
+def _fields(report: Any) -> Iterator[tuple[str, str | None]]:
+    for result in report.results:
+        for finding in result.findings:
+            yield finding.rule, finding.field
+
+
+@pytest.mark.parametrize("path", _SAMPLE, ids=lambda p: corpus_id(p) if isinstance(p, Path) else p)
+def test_finding_fields_are_record_attribute_names(path: Path) -> None:
+    report = oer_meta.validate(path, profile="strict")
+    for rule, field in _fields(report):
+        assert field is None or _attribute_path_exists(field), (rule, field)
+
+
+def test_the_vocabulary_check_is_not_vacuous() -> None:
+    assert _attribute_path_exists("accessibility.features")
+    assert _attribute_path_exists("contributors.email")
+    assert not _attribute_path_exists("rights.cost")
+    assert not _attribute_path_exists("dc:rights")
+    assert not _attribute_path_exists("title")
+
+
+def test_source_field_is_the_element_as_written() -> None:
+    lom = """<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><title>
+      <string language="en">T</string></title></general>
+      <rights><description><string>CC BY 4.0</string></description></rights></lom>"""
+    record = next(r for r in iter_source(lom.encode()) if isinstance(r, Record))
+    assert record.titles[0].source_field == "lom:general/lom:title"
+    assert record.licences[0].source_field == "lom:rights/lom:description"
+    dc = """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+      <dc:rights>CC BY 4.0</dc:rights><dc:creator>Jane Doe</dc:creator></oai_dc:dc>"""
+    record = next(r for r in iter_source(dc.encode()) if isinstance(r, Record))
+    assert [record.titles[0].source_field, record.licences[0].source_field] == [
+        "dc:title",
+        "dc:rights",
+    ]
+    assert record.contributors[0].source_field == "dc:creator"
+    doc = {
+        "@context": "https://schema.org/",
+        "@type": "LearningResource",
+        "name": "T",
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "encoding": {"encodingFormat": "text/html"},
+    }
+    record = next(r for r in iter_source(doc) if isinstance(r, Record))
+    assert record.titles[0].source_field == "schema:name"
+    assert record.licences[0].source_field == "schema:license"
+    assert record.formats[0].source_field == "schema:encoding/schema:encodingFormat"
+
+
+def test_licence_statement_field_is_a_deprecated_alias() -> None:
+    from oer_meta.model import LicenceStatement
+
+    old = LicenceStatement(raw="CC BY 4.0", field="dc:rights")
+    assert old.source_field == "dc:rights" and old.field == "dc:rights"
+
+
+def test_a_finding_without_a_location_gets_the_records() -> None:
+    dc = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></oai_dc:dc>"""
+    (finding,) = oer_meta.check(next(iter_source(dc)), select=["LIC001"])  # type: ignore[arg-type]
+    assert finding.field == "licences"
+    assert finding.location.path == "/oai_dc:dc"
