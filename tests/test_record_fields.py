@@ -135,3 +135,46 @@ def test_a_finding_without_a_location_gets_the_records() -> None:
     (finding,) = oer_meta.check(next(iter_source(dc)), select=["LIC001"])  # type: ignore[arg-type]
     assert finding.field == "licences"
     assert finding.location.path == "/oai_dc:dc"
+
+
+# -- licences parsed once (stage 2) ------------------------------------------------------
+
+
+def test_statements_leave_the_readers_with_their_parsed_licence() -> None:
+    doc = {
+        "@context": "https://schema.org/",
+        "@type": "LearningResource",
+        "license": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "isBasedOn": {"license": "https://creativecommons.org/licenses/by-nc/4.0/"},
+    }
+    record = next(r for r in iter_source(doc) if isinstance(r, Record))
+    (statement,) = record.licences
+    assert statement.licence is not None and statement.licence.spdx == "CC-BY-SA-4.0"
+    assert statement.spdx == statement.licence.spdx
+    assert statement.openness == statement.licence.openness == "open"
+    (source,) = record.relations[0].licences
+    assert source.licence is not None and source.licence.elements == ("by", "nc")
+
+
+def test_rules_never_parse_a_statement_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse per statement, by the readers, whatever the rules and the batch do."""
+    import oer_meta.knowledge.licences.parse as parse
+    import oer_meta.knowledge.licences.record as statements
+
+    real = parse.parse_licence
+    seen: list[str] = []
+
+    def counting(text: str) -> Any:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(parse, "parse_licence", counting)
+    monkeypatch.setattr(statements, "parse_licence", counting)
+    paths = [p for p in _SAMPLE if p.suffix in (".xml", ".json", ".jsonld")]
+    records = [r for p in paths for r in iter_source(p) if isinstance(r, Record)]
+    read = len(seen)
+    held = sum(len(r.licences) + sum(len(rel.licences) for rel in r.relations) for r in records)
+    assert read == held > 0  # the readers parse each statement once
+    for path in paths:
+        oer_meta.validate(path, profile="strict")
+    assert len(seen) == 2 * read  # validating reads again, and checks parse nothing more

@@ -5,8 +5,9 @@ under copyright that [has] been released under an open license" permitting "no-c
 access, re-use, re-purpose, adaptation and redistribution" (para. 1), an open licence
 being one that grants exactly those permissions (para. 2).  Para. 12(a) asks that
 publicly funded resources be openly licensed or dedicated to the public domain.  These
-rules read every licence statement of a record with :func:`oer_meta.parse_licence`
-and say, in each message, what was read and what was concluded.  Occurrences that
+rules read what :func:`oer_meta.parse_licence` concluded about each licence statement
+when the record left the readers (``LicenceStatement.licence``; they never parse a
+statement again) and say, in each message, what was read and what was concluded.  Occurrences that
 matter less than their rule's have codes of their own (``LIC012``, ``LIC013``): one
 severity per code.
 """
@@ -22,12 +23,12 @@ from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
-from oer_meta.knowledge.licences.parse import parse_licence
 from oer_meta.knowledge.licences.record import (
     COPYRIGHT_FIELD,
     DERIVATION_KINDS,
     best_licence,
     effective_licence,
+    licence_of,
     parsed_statements,
     yes_no,
 )
@@ -482,7 +483,7 @@ def remix_incompatible(record: Record) -> Iterator[Violation]:
     for relation in record.relations:
         if not _derivation_sources(relation):
             continue
-        parsed = [parse_licence(s.raw) for s in relation.licences]
+        parsed = [licence_of(s) for s in relation.licences]
         chosen = best_licence([lic for lic in parsed if lic.names_licence])
         if chosen is not None:
             sources.append(chosen)

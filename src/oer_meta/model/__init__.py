@@ -1,6 +1,7 @@
 """The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
 
 from oer_meta.model.items import InternalError, ReadItem, Unreadable
+from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 from oer_meta.model.record import Accessibility, Record
 from oer_meta.model.values import (
@@ -24,6 +25,7 @@ __all__ = [
     "Extension",
     "Identifier",
     "InternalError",
+    "Licence",
     "LicenceStatement",
     "Location",
     "Problem",

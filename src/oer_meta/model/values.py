@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 
 _CONFIG = ConfigDict(extra="forbid", frozen=False)
@@ -68,8 +69,9 @@ class LicenceStatement(BaseModel):
     ``source_field`` says which element or property it came from, as written
     (``lom:rights/lom:description``, ``dc:rights``, ``dcterms:license``,
     ``schema:license``...); ``field`` is its deprecated alias (accepted as a keyword
-    too).  ``spdx``, ``url`` and
-    ``openness`` are what the licence parser concluded (``unknown`` until it runs).
+    too).  ``licence`` is what the licence parser concluded, filled once when the
+    record leaves the readers (``None`` on a statement built by hand until then);
+    ``spdx``, ``url`` and ``openness`` repeat its main facts for the JSON report.
     """
 
     model_config = _CONFIG
@@ -82,6 +84,7 @@ class LicenceStatement(BaseModel):
     spdx: str | None = None
     url: str | None = None
     openness: str = "unknown"
+    licence: Licence | None = None
     location: Location | None = None
 
     @property
