@@ -178,3 +178,107 @@ def test_rules_never_parse_a_statement_again(monkeypatch: pytest.MonkeyPatch) ->
     for path in paths:
         oer_meta.validate(path, profile="strict")
     assert len(seen) == 2 * read  # validating reads again, and checks parse nothing more
+
+
+# -- typed contacts (stage 3) --------------------------------------------------------------
+
+
+def _one(source: Any) -> Record:
+    return next(r for r in iter_source(source) if isinstance(r, Record))
+
+
+def test_lom_vcard_contacts_keep_their_type_parameters() -> None:
+    card = (
+        "BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane;;;\nFN:Jane Doe\n"
+        "EMAIL;TYPE=INTERNET,WORK:jane.doe@example.org\nTEL;HOME;VOICE:+1 555 0100\n"
+        "URL:https://orcid.org/0000-0002-1825-0097\nADR;TYPE=WORK:;;1 Campus Rd;Springfield\n"
+        "END:VCARD"
+    )
+    lom = f"""<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><lifeCycle><contribute>
+      <role><source>LOMv1.0</source><value>author</value></role>
+      <entity><![CDATA[{card}]]></entity></contribute></lifeCycle></lom>"""
+    (agent,) = _one(lom.encode()).contributors
+    assert agent.from_vcard
+    assert [(c.kind, c.value, c.types) for c in agent.contacts] == [
+        ("email", "jane.doe@example.org", ["internet", "work"]),
+        ("phone", "+1 555 0100", ["home", "voice"]),
+        ("url", "https://orcid.org/0000-0002-1825-0097", []),
+        ("address", "1 Campus Rd, Springfield", ["work"]),
+    ]
+    field = "lom:lifeCycle/lom:contribute/lom:entity"
+    assert {c.source_field for c in agent.contacts} == {field}
+    assert all(c.location == agent.location for c in agent.contacts)
+    assert agent.email == ["jane.doe@example.org"] and agent.telephone == ["+1 555 0100"]
+
+
+def test_dc_foaf_agents_and_literal_mailboxes_give_contacts() -> None:
+    rdf = """<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns:dcterms="http://purl.org/dc/terms/" xmlns:foaf="http://xmlns.com/foaf/0.1/">
+      <rdf:Description rdf:about="https://example.org/r/1">
+        <dcterms:title>T</dcterms:title>
+        <dcterms:creator><foaf:Person><foaf:name>Jane Doe</foaf:name>
+          <foaf:mbox rdf:resource="mailto:jane.doe@example.org"/>
+          <foaf:phone rdf:resource="tel:+1-555-0100"/>
+          <foaf:homepage rdf:resource="https://example.org/~jane"/></foaf:Person>
+        </dcterms:creator>
+        <dcterms:contributor>Paul Martin &lt;paul.martin@example.org&gt;</dcterms:contributor>
+      </rdf:Description></rdf:RDF>"""
+    creator, contributor = _one(rdf.encode()).contributors
+    assert (creator.name, creator.kind) == ("Jane Doe", "person")
+    assert [(c.kind, c.value, c.source_field) for c in creator.contacts] == [
+        ("email", "jane.doe@example.org", "dcterms:creator/foaf:mbox"),
+        ("phone", "+1-555-0100", "dcterms:creator/foaf:phone"),
+        ("url", "https://example.org/~jane", "dcterms:creator/foaf:homepage"),
+    ]
+    assert creator.email == ["jane.doe@example.org"]
+    assert [(c.kind, c.value) for c in contributor.contacts] == [
+        ("email", "paul.martin@example.org")
+    ]
+    found = oer_meta.check(_one(rdf.encode()), select=["PRIV001"])
+    assert [f.field for f in found] == ["contributors.email", "contributors.telephone",
+                                        "contributors.email"]  # fmt: skip
+
+
+def test_jsonld_contacts_and_contact_points_are_typed() -> None:
+    doc = {
+        "@context": "https://schema.org/",
+        "@type": "LearningResource",
+        "creator": {
+            "@type": "Person",
+            "name": "Jane Doe",
+            "email": "mailto:jane.doe@example.org",
+            "telephone": "+1 555 0100",
+            "url": "https://example.org/~jane",
+            "contactPoint": {"@type": "ContactPoint", "contactType": "Office",
+                             "email": "office@example.org"},
+        },
+    }  # fmt: skip
+    (agent,) = _one(doc).contributors
+    assert [(c.kind, c.value, c.types, c.source_field) for c in agent.contacts] == [
+        ("email", "jane.doe@example.org", [], "schema:creator/schema:email"),
+        ("phone", "+1 555 0100", [], "schema:creator/schema:telephone"),
+        ("url", "https://example.org/~jane", [], "schema:creator/schema:url"),
+        ("email", "office@example.org", ["office"],
+         "schema:creator/schema:contactPoint/schema:email"),
+    ]  # fmt: skip
+    assert agent.contacts[0].location is not None
+    assert agent.contacts[0].location.path == "/creator/email"
+    assert agent.email == ["jane.doe@example.org", "office@example.org"]
+
+
+def test_priv_rules_judge_the_typed_contacts_not_the_raw_vcard() -> None:
+    """A contact the reader typed HOME is personal whatever the raw text says."""
+    from oer_meta.model import Agent, Contact
+
+    agent = Agent(
+        role="author",
+        name="Jane Doe",
+        kind="person",
+        affiliation="Example University",
+        contacts=[Contact(kind="phone", value="555", types=["home"])],
+        raw="BEGIN:VCARD\nTEL;TYPE=WORK:555\nEND:VCARD",
+    )
+    record = _one({"@context": "https://schema.org/", "@type": "LearningResource"})
+    found = oer_meta.check(record.model_copy(update={"contributors": [agent]}), select=["PRIV"])
+    assert [(f.rule, f.field) for f in found] == [("PRIV001", "contributors.telephone")]
+    assert "(TYPE=HOME)" in found[0].message

@@ -6,6 +6,8 @@ from oer_meta.model.location import Location
 from oer_meta.model.record import Accessibility, Record
 from oer_meta.model.values import (
     Agent,
+    Annotation,
+    Contact,
     DateValue,
     Duration,
     Extension,
@@ -20,6 +22,8 @@ from oer_meta.model.values import (
 __all__ = [
     "Accessibility",
     "Agent",
+    "Annotation",
+    "Contact",
     "DateValue",
     "Duration",
     "Extension",

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from oer_meta.model.location import Location
 from oer_meta.model.values import (
     Agent,
+    Annotation,
     DateValue,
     Duration,
     Extension,
@@ -82,6 +83,7 @@ class Record(BaseModel):
 
     accessibility: Accessibility = Field(default_factory=Accessibility)
     relations: list[Relation] = Field(default_factory=list)
+    annotations: list[Annotation] = Field(default_factory=list)
 
     vocabulary_terms: list[Term] = Field(default_factory=list)
     extensions: list[Extension] = Field(default_factory=list)

@@ -9,7 +9,7 @@ is the Record's own attribute name instead (docs/report-format.md).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -93,11 +93,38 @@ class LicenceStatement(BaseModel):
         return self.source_field
 
 
+#: What a contact detail is: an e-mail address, a telephone number, a web page, a
+#: postal address.
+ContactKind = Literal["email", "phone", "url", "address"]
+
+
+class Contact(BaseModel):
+    """One contact detail of an agent, typed by the reader.
+
+    ``types`` are the vCard TYPE parameters, lower-cased (``work``, ``home``, ``cell``,
+    ``voice``, ``internet``), or a schema.org ``contactType``; empty when the format
+    says nothing.  ``source_field`` is where it was written (``EMAIL`` of a vCard is
+    its entity's element; ``schema:creator/schema:email``, ``foaf:mbox``).
+    """
+
+    model_config = _CONFIG
+
+    kind: ContactKind
+    value: str
+    types: list[str] = Field(default_factory=list)
+    source_field: str | None = None
+    location: Location | None = None
+
+
 class Agent(BaseModel):
     """A person or organisation with a role (author, publisher, rights holder...).
 
-    ``raw`` keeps the source data unchanged: the vCard text of a LOM entity, or the
-    JSON object of a schema.org ``Person``/``Organization``.
+    ``contacts`` are its contact details, typed (rules judge them); ``email``,
+    ``telephone`` and ``address`` repeat their values as plain lists.  ``notes`` are what
+    the entry says the agent is besides its name (vCard ``ROLE``, ``TITLE``,
+    ``CATEGORIES``, ``NOTE``; schema.org ``jobTitle``); ``from_vcard`` is True for a
+    LOM vCard entity.  ``raw`` keeps the source data unchanged (the vCard text, the JSON
+    object): for callers; no rule reads it.
     """
 
     model_config = _CONFIG
@@ -110,7 +137,22 @@ class Agent(BaseModel):
     address: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     affiliation: str | None = None
+    contacts: list[Contact] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    from_vcard: bool = False
     raw: Any = None
+    source_field: str | None = None
+    location: Location | None = None
+
+
+class Annotation(BaseModel):
+    """A comment on the resource's use (LOM ``annotation``): who wrote it (``entity``,
+    from its vCard) and what (``descriptions``)."""
+
+    model_config = _CONFIG
+
+    entity: Agent | None = None
+    descriptions: list[Text] = Field(default_factory=list)
     source_field: str | None = None
     location: Location | None = None
 

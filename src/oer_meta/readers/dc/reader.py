@@ -49,6 +49,7 @@ from oer_meta.knowledge.accessibility import names_accessibility_specification
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import (
     Agent,
+    Contact,
     DateValue,
     Duration,
     Extension,
@@ -61,11 +62,13 @@ from oer_meta.model import (
     Term,
     Text,
 )
+from oer_meta.model.values import ContactKind
 from oer_meta.readers.xml.accessibility import read_extension, read_package_meta
 from oer_meta.readers.xml.context import XmlRecordContext, step, text_of
 from oer_meta.readers.xml.namespaces import (
     DC,
     DCTERMS,
+    FOAF,
     NSDL_DC,
     OAI_DC,
     PREFIXES,
@@ -511,12 +514,12 @@ class _Builder:
                 )
             )
         elif kind == "rights_holder":
-            rec.rights_holders.append(_agent(value, "rightsHolder", self.field, loc))
+            rec.rights_holders.append(self.agent(child, value, "rightsHolder", loc))
         elif kind == "access":
             rec.access_conditions.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "agent":
             target = rec.publishers if local == "publisher" else rec.contributors
-            target.append(_agent(value, local, self.field, loc))
+            target.append(self.agent(child, value, local, loc))
         elif kind == "date":
             rec.dates.append(
                 DateValue(
@@ -588,6 +591,14 @@ class _Builder:
 
     # -- values --------------------------------------------------------------------
 
+    def agent(self, child: etree._Element, value: str, role: str, loc: Location) -> Agent:
+        """An agent element: a FOAF description inside it (RDF/XML), else its text."""
+        node = next((n for n in child.iter() if split(str(n.tag))[0] == FOAF), None)
+        if node is None:
+            return _agent(value, role, self.field, loc)
+        holder = node.getparent() if split(str(node.tag))[1] in _FOAF_PROPERTIES else node
+        return _foaf_agent(holder if holder is not None else node, role, self.field, loc)
+
     def lang_of(self, child: etree._Element) -> str | None:
         own = child.get(XML_LANG)
         if own is None:
@@ -655,6 +666,61 @@ def _value(child: etree._Element) -> str:
     return (ref or "").strip()
 
 
+#: FOAF properties read on an agent: name parts and contact details.
+_FOAF_PROPERTIES = frozenset(
+    {"name", "givenName", "familyName", "firstName", "lastName", "mbox", "phone", "homepage"}
+)
+_FOAF_KINDS = {"Person": "person", "Organization": "organization", "Group": "organization"}
+_FOAF_CONTACTS: dict[str, tuple[ContactKind, str]] = {
+    "mbox": ("email", "mailto:"),
+    "phone": ("phone", "tel:"),
+    "homepage": ("url", ""),
+}
+
+
+def _foaf_agent(node: etree._Element, role: str, field: str | None, loc: Location) -> Agent:
+    """An agent described in FOAF (``<dcterms:creator><foaf:Person><foaf:name>...
+    <foaf:mbox rdf:resource="mailto:..."/>``): its name, kind and typed contacts."""
+    names: dict[str, str] = {}
+    contacts: list[Contact] = []
+    for prop in node:
+        ns, local = split(str(prop.tag))
+        if ns != FOAF:
+            continue
+        value = (text_of(prop).strip() or prop.get(_RDF_RESOURCE) or "").strip()
+        if local in _FOAF_CONTACTS and value:
+            kind, scheme = _FOAF_CONTACTS[local]
+            if scheme and value.lower().startswith(scheme):
+                value = value[len(scheme) :]
+            contacts.append(
+                Contact(
+                    kind=kind,
+                    value=value,
+                    source_field=f"{field}/{step(prop)}" if field else step(prop),
+                    location=loc,
+                )
+            )
+        elif value:
+            names.setdefault(local, value)
+    given = names.get("givenName") or names.get("firstName")
+    family = names.get("familyName") or names.get("lastName")
+    name = names.get("name") or " ".join(p for p in (given, family) if p) or None
+    agent_kind = _FOAF_KINDS.get(split(str(node.tag))[1])
+    if agent_kind is None and given and family:
+        agent_kind = "person"
+    return Agent(
+        role=role,
+        name=name,
+        kind=agent_kind,
+        email=[c.value for c in contacts if c.kind == "email"],
+        telephone=[c.value for c in contacts if c.kind == "phone"],
+        contacts=contacts,
+        raw=text_of(node).strip(),
+        source_field=field,
+        location=loc,
+    )
+
+
 def _agent(text: str, role: str, field: str | None, loc: Location) -> Agent:
     """An agent from a DC literal: e-mails and ORCIDs are lifted out of the name."""
     emails = [m.group(1) for m in _EMAIL.finditer(text)]
@@ -676,6 +742,7 @@ def _agent(text: str, role: str, field: str | None, loc: Location) -> Agent:
         kind=kind,
         email=emails,
         identifiers=orcids,
+        contacts=[Contact(kind="email", value=e, source_field=field, location=loc) for e in emails],
         raw=text,
         source_field=field,
         location=loc,

@@ -51,6 +51,8 @@ from lxml import etree
 from oer_meta.knowledge.vcard import agent_from_vcard
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import (
+    Agent,
+    Annotation,
     DateValue,
     Duration,
     Extension,
@@ -111,6 +113,7 @@ _HANDLERS = {
     "rights.description": "_rights_description",
     "relation": "_relation",
     "classification": "_classification",
+    "annotation": "_annotation",
 }
 
 #: Element names (exact case) that tell the binding of a record without a known namespace.
@@ -448,13 +451,48 @@ class _LomReader(LomWalker):
         publisher = key == "publisher" and not metadata
         agents = self.record.publishers if publisher else self.record.contributors
         for entity, entity_node in entities:
-            agent = agent_from_vcard(self.text(entity, entity_node), agent_role)
+            agent = self._entity(entity, entity_node, agent_role)
             if agent is not None:
-                agent.location = self.ctx.location(entity)
-                agent.source_field = self.ctx.field(entity)
                 agents.append(agent)
         if date_node is not None:
             self._date(date_node[0], date_node[1], kind)
+
+    def _entity(self, elem: Element, node: Node, role: str | None) -> Agent | None:
+        """The agent of a vCard entity, located at its element."""
+        return agent_from_vcard(
+            self.text(elem, node),
+            role,
+            source_field=self.ctx.field(elem),
+            location=self.ctx.location(elem),
+        )
+
+    def _annotation(self, elem: Element, node: Node) -> None:
+        """Who commented on the resource's use (the vCard entity, or IMS ``person``) and
+        what they wrote; the date is kept among the dates, as before."""
+        entity: Agent | None = None
+        descriptions: list[Text] = []
+        for child, child_node in self.children(elem, node):
+            name = child_node.canonical
+            if child_node.kind == "vcard" and entity is None:
+                entity = self._entity(child, child_node, "annotation")
+            elif name == "person":
+                for vcard, vcard_node in self.children(child, child_node):
+                    if vcard_node.kind == "vcard" and entity is None:
+                        entity = self._entity(vcard, vcard_node, "annotation")
+            elif name == "description":
+                descriptions.extend(self._texts(child, child_node, keep_empty=False))
+            else:
+                self._read(child, child_node)
+        if entity is None and not descriptions:
+            return
+        self.record.annotations.append(
+            Annotation(
+                entity=entity,
+                descriptions=descriptions,
+                source_field=self.ctx.field(elem),
+                location=self.ctx.location(elem),
+            )
+        )
 
     # -- technical, educational, rights ----------------------------------------------------
 
