@@ -282,3 +282,66 @@ def test_priv_rules_judge_the_typed_contacts_not_the_raw_vcard() -> None:
     found = oer_meta.check(record.model_copy(update={"contributors": [agent]}), select=["PRIV"])
     assert [(f.rule, f.field) for f in found] == [("PRIV001", "contributors.telephone")]
     assert "(TYPE=HOME)" in found[0].message
+
+
+# -- no format branches in rules (stage 4) -------------------------------------------------
+
+
+def _format_branches(tree: Any) -> list[str]:
+    """Comparisons on ``source_format``/``dialect`` and reads of ``.path`` in a module."""
+    import ast
+
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            names = [n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)]
+            if {"source_format", "dialect"} & set(names):
+                found.append(f"line {node.lineno}: compares {names}")
+        elif isinstance(node, ast.Attribute) and node.attr == "path":
+            found.append(f"line {node.lineno}: reads .path")
+    return found
+
+
+def test_rules_neither_branch_on_the_format_nor_read_paths() -> None:
+    import ast
+
+    import oer_meta.checks
+
+    package = Path(oer_meta.checks.__file__).parent
+    for module in sorted(package.glob("*.py")):
+        if module.name == "registry.py":
+            continue  # rule(..., formats=...) is where a rule declares its formats
+        found = _format_branches(ast.parse(module.read_text(encoding="utf-8")))
+        assert found == [], (module.name, found)
+
+
+def test_the_branch_finder_finds_branches() -> None:
+    import ast
+
+    code = "def f(record):\n    return record.dialect == 'oai_dc' or record.location.path\n"
+    assert len(_format_branches(ast.parse(code))) == 2
+
+
+def test_conventions_say_what_a_format_cannot_carry() -> None:
+    oai = Record(source_format="dc", dialect="oai_dc")
+    assert "accessibility" in oai.conventions.unsupported
+    assert (
+        "intended_end_user_roles"
+        in Record(source_format="dc", dialect="dc").conventions.unsupported
+    )
+    assert not Record(source_format="dc", dialect="dcterms").conventions.unsupported
+    assert Record(source_format="lom").conventions.name("languages", "?") == "general.language"
+    assert Record(source_format="lom").conventions.no_language_values == {"none"}
+    assert Record(source_format="jsonld").conventions.name("languages", "?") == "inLanguage"
+    assert Record(source_format="other").conventions.name("languages", "language") == "language"
+
+
+def test_jsonld_age_bounds_are_written_as_explicit_ranges() -> None:
+    def ages(audience: dict[str, Any]) -> list[str]:
+        doc = {"@context": "https://schema.org/", "@type": "LearningResource",
+               "audience": dict(audience, **{"@type": "EducationalAudience"})}  # fmt: skip
+        return [t.value for t in _one(doc).typical_age_ranges]
+
+    assert ages({"suggestedMinAge": 10}) == ["10+"]
+    assert ages({"suggestedMaxAge": 12}) == ["0-12"]
+    assert ages({"suggestedMinAge": 10, "suggestedMaxAge": 12}) == ["10-12"]

@@ -235,7 +235,7 @@ def educational_level_missing(record: Record) -> Iterator[Violation]:
     """
     if _named(record.educational_levels):
         return
-    simple_dc = record.dialect == "oai_dc"
+    simple_dc = "educational_levels" in record.conventions.unsupported
     yield Violation(
         "no educational level or context is given"
         + (" (oai_dc has no element for it)" if simple_dc else ""),

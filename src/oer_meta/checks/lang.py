@@ -36,13 +36,6 @@ from oer_meta.knowledge.languages import (
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import Location, Record, Text
 
-_RESOURCE_FIELD = {"lom": "general.language", "dc": "dc:language", "jsonld": "inLanguage"}
-_METADATA_FIELD = {
-    "lom": "metaMetadata.language",
-    "dc": "the record's xml:lang",
-    "jsonld": "the @context's @language",
-}
-_STRING_ATTRIBUTE = {"lom": "langstring language", "dc": "xml:lang", "jsonld": "@language"}
 _TEXT_FIELDS = (("title", "titles"), ("description", "descriptions"), ("keyword", "keywords"))
 #: A text's label (``title``) -> the Record attribute findings name (``titles``).
 _ATTRIBUTE = dict(_TEXT_FIELDS)
@@ -65,7 +58,7 @@ def _where(text: Text, record: Record) -> Location | None:
 
 
 def _resource_values(record: Record) -> list[_Value]:
-    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    name = _resource_name(record)
     return [
         _Value(t, name, "languages", inspect_language(t.value))
         for t in record.languages
@@ -74,7 +67,7 @@ def _resource_values(record: Record) -> list[_Value]:
 
 
 def _metadata_values(record: Record) -> list[_Value]:
-    name = _METADATA_FIELD.get(record.source_format, "metadata language")
+    name = _metadata_name(record)
     return [
         _Value(t, name, "metadata_languages", inspect_language(t.value))
         for t in record.metadata_languages
@@ -108,8 +101,19 @@ def _single_language(tags: list[str]) -> str | None:
     return tags[0] if len(primaries) == 1 else None
 
 
+def _resource_name(record: Record) -> str:
+    """How the record's format names the resource language (``general.language``)."""
+    return record.conventions.name("languages", "language")
+
+
+def _metadata_name(record: Record) -> str:
+    """How the record's format names the metadata language (``metaMetadata.language``)."""
+    return record.conventions.name("metadata_languages", "metadata language")
+
+
 def _string_attribute(record: Record) -> str:
-    return _STRING_ATTRIBUTE.get(record.source_format, "language")
+    """How the record's format tags a string's language (``xml:lang``)."""
+    return record.conventions.name("strings.language", "language")
 
 
 def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
@@ -119,7 +123,7 @@ def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
     recommends; None for LANG003's own."""
     if verdict.cosmetic:
         return "LANG009"
-    if record.source_format == "dc" and set(verdict.reasons) <= {THREE_LETTER, CASE}:
+    if record.conventions.iso639_languages and set(verdict.reasons) <= {THREE_LETTER, CASE}:
         return "LANG010"
     return None
 
@@ -178,7 +182,7 @@ def language_missing(record: Record) -> Iterator[Violation]:
     a resource in several languages only when they cannot be listed, and ``zxx`` (LOM:
     ``none``) for a resource without linguistic content, such as a photograph.
     """
-    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    name = _resource_name(record)
     values = _resource_values(record)
     if not values:
         state = "is empty" if record.languages else "is not given"
@@ -292,7 +296,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
     Write the language as a BCP 47 tag (``en``, ``de-AT``, ``es-419``); ``zxx`` when the
     resource has no linguistic content and ``und`` when the language is unknown.
     """
-    free_text = record.source_format == "dc"
+    free_text = record.conventions.free_text_languages
     hint = (
         "write a BCP 47 tag such as 'en' or 'fr-CA' ('zxx': no linguistic content, 'und': unknown)"
     )
@@ -402,8 +406,9 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
     for value in [*_resource_values(record), *_metadata_values(record)]:
         verdict = value.verdict
         raw = value.text.value
-        if record.source_format == "lom" and value.field == "languages" and raw.strip() == "none":
-            continue  # LOM's own token for "no linguistic content"
+        no_language = record.conventions.no_language_values
+        if value.field == "languages" and raw.strip() in no_language:
+            continue  # the format's own token for "no linguistic content" (LOM: none)
         if verdict.parts:
             listed = ", ".join(repr(tag) for tag in verdict.parts)
             yield Violation(
@@ -634,7 +639,7 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         and primary_language(resource) not in string_primaries
         and not string_primaries & metadata_primaries
     ):
-        name = _RESOURCE_FIELD.get(record.source_format, "language")
+        name = _resource_name(record)
         if string_primaries == {"zxx"}:
             yield Violation(
                 f"every tagged title and description is tagged {shown} (no linguistic "
@@ -660,7 +665,7 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         and string_primaries - {"zxx"}
         and primary_language(declared) not in string_primaries
     ):
-        where = _METADATA_FIELD.get(record.source_format, "metadata language")
+        where = _metadata_name(record)
         yield Violation(
             f"{where} is {declared!r}, but every tagged title and description is in "
             f"another language ({shown})",

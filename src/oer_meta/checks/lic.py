@@ -24,10 +24,10 @@ from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.record import (
-    COPYRIGHT_FIELD,
     DERIVATION_KINDS,
     best_licence,
     effective_licence,
+    from_copyright_slot,
     licence_of,
     parsed_statements,
     yes_no,
@@ -238,7 +238,7 @@ def _machine_readable(statement: LicenceStatement, licence: Licence) -> bool:
     if licence.machine_readable:
         return True
     # a code from a declared vocabulary (NL-LOM "cc-by-40") is machine-actionable
-    return statement.source_field == COPYRIGHT_FIELD and licence.how == "short-name"
+    return from_copyright_slot(statement) and licence.how == "short-name"
 
 
 @rule(
@@ -576,8 +576,8 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     """
     for term in record.cost:
         if yes_no(term):
-            jsonld = record.source_format == "jsonld"
-            source = "isAccessibleForFree is false" if jsonld else f"cost says {term.value!r}"
+            said = record.conventions.names.get("cost")  # JSON-LD: isAccessibleForFree
+            source = said if isinstance(said, str) else f"cost says {term.value!r}"
             yield Violation(
                 f"the record declares a cost ({source}); OER permit no-cost access",
                 hint="offer the resource at no cost and set cost to 'no' "

@@ -1,5 +1,6 @@
 """The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
 
+from oer_meta.model.conventions import Conventions
 from oer_meta.model.items import InternalError, ReadItem, Unreadable
 from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
@@ -24,6 +25,7 @@ __all__ = [
     "Agent",
     "Annotation",
     "Contact",
+    "Conventions",
     "DateValue",
     "Duration",
     "Extension",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oer_meta.model.conventions import Conventions, conventions_of
 from oer_meta.model.location import Location
 from oer_meta.model.values import (
     Agent,
@@ -88,6 +89,12 @@ class Record(BaseModel):
     vocabulary_terms: list[Term] = Field(default_factory=list)
     extensions: list[Extension] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+
+    @property
+    def conventions(self) -> Conventions:
+        """What the record's format can say and how it names things (oai_dc has no
+        accessibility element...): rules read this, never ``source_format``."""
+        return conventions_of(self.source_format, self.dialect)
 
     @property
     def record_id(self) -> str | None:

@@ -20,6 +20,7 @@ __all__ = [
     "DERIVATION_KINDS",
     "annotate",
     "effective_licence",
+    "from_copyright_slot",
     "licence_of",
     "parsed_statements",
     "record_licence",
@@ -63,6 +64,12 @@ def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
     if term.value.strip().casefold() in _UNSTATED:
         return None
     return LicenceStatement(raw=term.value, source_field=COPYRIGHT_FIELD, location=term.location)
+
+
+def from_copyright_slot(statement: LicenceStatement) -> bool:
+    """True for a licence read from LOM's yes/no copyright slot (a code from a declared
+    vocabulary there, NL-LOM's ``cc-by-40``, is machine-actionable)."""
+    return statement.source_field == COPYRIGHT_FIELD
 
 
 def licence_of(statement: LicenceStatement) -> Licence:

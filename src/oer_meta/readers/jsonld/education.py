@@ -108,7 +108,7 @@ def on_audience(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             found = True
             b.record.typical_age_ranges.append(
                 Text(
-                    value=f"{low or ''}-{high or ''}",
+                    value=_bounds(low, high),
                     source_field=f"{b.field}/schema:suggestedMinAge",
                     location=b.where(node_ptr),
                 )
@@ -117,6 +117,14 @@ def on_audience(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             term = b.term(node, node_ptr, name, element)
             if term is not None:
                 b.record.intended_end_user_roles.append(term)
+
+
+def _bounds(low: str | None, high: str | None) -> str:
+    """An age range from explicit bounds, written so that an open end reads as one:
+    ``10+`` (no maximum), ``0-12`` (no minimum), ``10-12``."""
+    if high is None:
+        return f"{low}+"
+    return f"{low or 0}-{high}"
 
 
 def _age(p: Props, field: str) -> str | None:
