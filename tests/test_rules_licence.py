@@ -330,7 +330,7 @@ def test_lom_licence_name_in_the_copyright_slot_is_read_as_a_licence() -> None:
     )
     rec = oer_meta.read(xml)
     fields = [(s.field, s.spdx) for s in rec.licences]
-    assert ("lom:rights/copyrightAndOtherRestrictions", "CC-BY-NC-SA-4.0") in fields
+    assert ("lom:rights/lom:copyrightAndOtherRestrictions", "CC-BY-NC-SA-4.0") in fields
     assert codes(rec, "LIC006") == []
 
 

@@ -17,7 +17,7 @@ from oer_meta.knowledge.privacy import (
     is_role_address,
     mask,
 )
-from oer_meta.model import Agent, Extension, Location, Record, Text
+from oer_meta.model import Agent, Annotation, Extension, Location, Record, Text
 
 
 def vcard(*lines: str) -> str:
@@ -174,7 +174,7 @@ def test_home_address_and_mobile_phone_are_personal_even_next_to_an_org() -> Non
 def test_vcard_21_style_types_are_read() -> None:
     agent = agent_of(vcard("N:Doe;Jane;;;", "ORG:Example University", "TEL;HOME;VOICE:555"))
     (contact,) = contacts_of(agent)
-    assert contact.types == frozenset({"home", "voice"})
+    assert contact.types == ["home", "voice"]
     assert findings(with_contributor(agent)) == [("PRIV001", "warning", "contributors.telephone")]
 
 
@@ -381,7 +381,7 @@ CLEAN_AUTHOR = vcard("N:Doe;Jane;;;", "FN:Jane Doe", "ORG:Example University")
 def test_annotation_by_a_learner_is_an_error() -> None:
     entity = vcard("N:Martin;Léa;;;", "FN:Léa Martin", "TITLE:élève de 5e")
     assert rules_fired(lom(CLEAN_AUTHOR, annotation(entity))) == [
-        ("PRIV002", "error", "annotation.entity", ANNOTATION + "/lom:entity")
+        ("PRIV002", "error", "annotations.entity", ANNOTATION + "/lom:entity")
     ]
 
 
@@ -392,7 +392,7 @@ def test_annotation_by_someone_with_a_personal_email_is_a_warning() -> None:
     assert (finding.rule, finding.severity.value, finding.field) == (
         "PRIV004",
         "warning",
-        "annotation.entity",
+        "annotations.entity",
     )
     assert "p…@example.org" in finding.message and "paul.martin" not in finding.message
 
@@ -401,14 +401,19 @@ def test_annotation_text_with_pupils_emails_is_an_error() -> None:
     text = "Used with pupils ana.lopez@example.org and ben.ode@example.org"
     (finding,) = oer_meta.validate(lom(CLEAN_AUTHOR, annotation(description=text)),
                                    select=["PRIV002"]).findings  # fmt: skip
-    assert (finding.severity.value, finding.field) == ("error", "annotation.description")
+    assert (finding.severity.value, finding.field) == ("error", "annotations.descriptions")
     assert "2 e-mail addresses (a…@example.org, b…@example.org)" in finding.message
 
 
 def test_annotation_text_with_a_teachers_email_is_a_warning() -> None:
     text = "Ask me for the worksheet: paul.martin@example.org"
     assert rules_fired(lom(CLEAN_AUTHOR, annotation(description=text))) == [
-        ("PRIV004", "warning", "annotation.description", ANNOTATION + "/lom:description/lom:string")
+        (
+            "PRIV004",
+            "warning",
+            "annotations.descriptions",
+            ANNOTATION + "/lom:description/lom:string",
+        )
     ]
 
 
@@ -449,7 +454,7 @@ END:VCARD</vcard></person>
         (
             "PRIV002",
             "error",
-            "annotation.entity",
+            "annotations.entity",
             "/imsmd:lom/imsmd:annotation/imsmd:person/imsmd:vcard",
         )
     ]
@@ -470,9 +475,9 @@ def test_reviews_with_personal_identifiers_are_reported() -> None:
     text = jsonld(review=[review], comment=[student_review], statements=[statement])
     report = oer_meta.validate(text, select=["PRIV002"])
     assert [(f.field, f.severity.value) for f in report.findings] == [
-        ("review", "warning"),
-        ("comment", "error"),
-        ("statements", "warning"),
+        ("extensions", "warning"),
+        ("extensions", "error"),
+        ("extensions", "warning"),
     ]
     # users not known to be learners have a code of their own
     assert [f.rule for f in report.findings] == ["PRIV004", "PRIV002", "PRIV004"]
@@ -494,15 +499,20 @@ def test_learner_property_with_a_name_is_an_error() -> None:
         update={"extensions": [Extension(name="{urn:x-profile}student", value="Léa Martin")]}
     )
     (finding,) = oer_meta.check(record, select=["PRIV002"])
-    assert (finding.severity.value, finding.field) == ("error", "student")
+    assert (finding.severity.value, finding.field) == ("error", "extensions")
     assert finding.location == record.location
 
 
-def test_annotation_data_is_recognised_by_its_location_only() -> None:
-    entity = vcard("N:Martin;Léa;;;", "TITLE:pupil")
-    outside = Extension(name="{urn:x}entity", value=entity, location=Location(path="/lom:lom/x:e"))
-    inside = outside.model_copy(update={"location": Location(path="/lom/annotation[3]/entity")})
-    assert findings(CLEAN.model_copy(update={"extensions": [outside]})) == []
-    assert findings(CLEAN.model_copy(update={"extensions": [inside]})) == [
-        ("PRIV002", "error", "annotation.entity")
-    ]
+def test_annotations_are_judged_from_the_record_not_from_extensions() -> None:
+    """The reader puts LOM annotations on the record; an extension that merely holds a
+    vCard, wherever it sits, is not an annotation."""
+    entity = agent_of(vcard("N:Martin;Léa;;;", "TITLE:pupil"))
+    assert entity.notes == ["pupil"]
+    stray = Extension(
+        name="{urn:x}entity",
+        value=vcard("N:Martin;Léa;;;", "TITLE:pupil"),
+        location=Location(path="/lom/annotation[3]/entity"),
+    )
+    assert findings(CLEAN.model_copy(update={"extensions": [stray]})) == []
+    annotated = CLEAN.model_copy(update={"annotations": [Annotation(entity=entity)]})
+    assert findings(annotated) == [("PRIV002", "error", "annotations.entity")]

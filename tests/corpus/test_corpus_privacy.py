@@ -95,7 +95,7 @@ EXPECTED: dict[str, list[Fact]] = {
         (0, "PRIV001", "warning", "contributors.email", f"{LIFE}[2]/lom:entity", GOUV),
         (0, "PRIV001", "warning", "contributors.email", f"{META}[1]/lom:entity", GOUV),
         (0, "PRIV001", "warning", "contributors.email", f"{META}[2]/lom:entity[2]", GOUV * 2),
-        (0, "PRIV004", "warning", "annotation.entity", "/lom:lom/lom:annotation/lom:entity", GOUV),
+        (0, "PRIV004", "warning", "annotations.entity", "/lom:lom/lom:annotation/lom:entity", GOUV),
     ],
 }
 

@@ -432,7 +432,7 @@ def test_unknown_dc_element_is_a_problem_and_kept() -> None:
     )
     assert stds(record) == ["dc:licence is not one of the 15 Dublin Core elements (2 times)"]
     problem = record.problems[0]
-    assert problem.field == "dc:licence"
+    assert (problem.field, problem.source_field) == (None, "dc:licence")
     assert "dc:rights" in (problem.hint or "")
     assert problem.location is not None
     assert problem.location.line == 2

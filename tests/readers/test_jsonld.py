@@ -467,7 +467,8 @@ def test_licence_of_a_wrong_datatype_is_a_problem() -> None:
     record = one(lr(license=4))
     assert record.licences == []
     (problem,) = record.problems
-    assert problem.rule == "STD002" and problem.field == "license"
+    assert problem.rule == "STD002" and problem.field == "licences"
+    assert problem.source_field == "schema:license"
     assert "license holds a number" in problem.message
     assert problem.location is not None and problem.location.path == "/license"
 
@@ -567,7 +568,11 @@ def test_dates_durations_and_formats() -> None:
 def test_date_of_a_wrong_datatype_is_a_problem() -> None:
     record = one(lr(dateCreated={"year": 2024}, datePublished=2024))
     assert record.dates == []
-    assert [p.field for p in record.problems] == ["dateCreated", "datePublished"]
+    assert [p.field for p in record.problems] == ["dates", "dates"]
+    assert [p.source_field for p in record.problems] == [
+        "schema:dateCreated",
+        "schema:datePublished",
+    ]
 
 
 def test_educational_terms() -> None:
@@ -733,7 +738,7 @@ def test_unknown_properties_become_extensions() -> None:
 def test_missing_context() -> None:
     record = one({"@type": "LearningResource", "name": "x"})
     (problem,) = record.problems
-    assert (problem.rule, problem.field) == ("STD002", "@context")
+    assert (problem.rule, problem.field, problem.source_field) == ("STD002", None, "@context")
     assert "no @context" in problem.message and problem.hint
     assert record.dialect == "schema.org"
 
@@ -767,7 +772,8 @@ def test_wrong_datatypes_are_noted(field: str, value: Any, message: str) -> None
 def test_educational_role_on_the_resource_is_read_and_noted() -> None:
     record = one(lr(educationalRole="Teacher"))
     assert [t.value for t in record.intended_end_user_roles] == ["Teacher"]
-    assert record.problems[0].field == "educationalRole"
+    assert record.problems[0].field == "intended_end_user_roles"
+    assert record.problems[0].source_field == "schema:educationalRole"
 
 
 @pytest.mark.parametrize(
@@ -943,7 +949,7 @@ def test_corpus_lrmi_example() -> None:
     assert [t.value for t in record.accessibility.features] == ["structuralNavigation"]
     assert len(record.accessibility.hazards) == 3
     assert [t.value for t in record.accessibility.controls] == ["fullMouseControl"]
-    assert [p.field for p in record.problems] == ["educationalRole"]
+    assert [p.field for p in record.problems] == ["intended_end_user_roles"]
     assert "AlignmentObject" in {e.name for e in record.extensions}
     assert record.languages[0].location is not None
     assert record.languages[0].location.line == 165
@@ -1001,7 +1007,7 @@ def test_corpus_amb_details() -> None:
     free = corpus_record("amb", "examples-valid", "isAccessibleForFree.json")
     assert [t.value for t in free.cost] == ["no"] and free.accessibility.is_empty()
     no_context = corpus_record("amb", "examples-invalid", "noContext.json")
-    assert [p.field for p in no_context.problems] == ["@context"]
+    assert [p.source_field for p in no_context.problems] == ["@context"]
     assert no_context.dialect == "amb"
 
 

@@ -150,7 +150,8 @@ def test_hs_oer_lom_namespace_vocabulary_with_id_and_cc_url_tag() -> None:
     [licence] = record.licences
     assert licence.raw == "https://creativecommons.org/licenses/by/4.0"
     assert licence.language == "x-t-cc-url"
-    assert licence.field == "lom:rights/description"
+    assert licence.source_field == "hsoerlom:rights/hsoerlom:description"
+    assert licence.field == licence.source_field  # the deprecated alias
     assert record.problems == []
 
 
@@ -246,7 +247,8 @@ def test_vocabulary_without_value_is_std002_but_empty_value_is_a_term() -> None:
         "<intendedEndUserRole><value>teacher</value></intendedEndUserRole></educational>"
     )
     assert std002(record) == ["lifeCycle.status has a <source> (LOMv1.0) but no <value>"]
-    assert record.problems[0].field == "lifeCycle.status"
+    assert record.problems[0].field == "vocabulary_terms"
+    assert record.problems[0].source_field == "lom:lifeCycle/lom:status"
     assert [(t.value, t.source) for t in record.vocabulary_terms] == [
         ("", "LOMv1.0"),
         ("teacher", None),
@@ -413,9 +415,9 @@ def test_rights_descriptions_are_licence_statements() -> None:
         '<string language="en">https://creativecommons.org/licenses/by/4.0/</string>'
         '<string language="fr">CC BY 4.0</string><string/></description></rights>'
     )
-    assert [(s.raw, s.language, s.field) for s in record.licences] == [
-        ("https://creativecommons.org/licenses/by/4.0/", "en", "lom:rights/description"),
-        ("CC BY 4.0", "fr", "lom:rights/description"),
+    assert [(s.raw, s.language, s.source_field) for s in record.licences] == [
+        ("https://creativecommons.org/licenses/by/4.0/", "en", "lom:rights/lom:description"),
+        ("CC BY 4.0", "fr", "lom:rights/lom:description"),
     ]
     # every record leaves the reader with its statements parsed
     assert [(s.url, s.openness) for s in record.licences] == [
@@ -526,11 +528,14 @@ def test_misplaced_unknown_and_repeated_elements() -> None:
     assert [t.value for t in record.titles] == ["A", "B"]  # the misplaced one is not a title
     misplaced = [e for e in record.extensions if e.name == f"{{{LOM_IEEE}}}title"]
     assert misplaced[0].value == {"string": "Hors place"}
-    assert [p.field for p in record.problems] == [
-        "title",
-        "general.title",
-        "general.foo",
-        "general",
+    # the Record attribute each element fills (a misplaced <title> is kept as an
+    # extension; <general> is a container), and the element as written
+    assert [p.field for p in record.problems] == ["extensions", "titles", "extensions", None]
+    assert [p.source_field for p in record.problems] == [
+        "lom:title",
+        "lom:general/lom:title",
+        "lom:general/lom:foo",
+        "lom:general",
     ]
     assert record.problems[0].location is not None
     assert record.problems[0].location.path == "/lom:lom/lom:title"
@@ -918,7 +923,7 @@ def test_corpus_double_general_is_std002() -> None:
     [record] = corpus_records("lom", "scolomfr3utils_1_invalid_double-general.xml")
     [problem] = record.problems
     assert problem.rule == "STD002"
-    assert problem.field == "general"
+    assert (problem.field, problem.source_field) == (None, "lom:general")
     assert problem.location is not None
     assert (problem.location.line, problem.location.path) == (29, "/lom:lom/lom:general[2]")
     assert record.title == "Harry Potter"

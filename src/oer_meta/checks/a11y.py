@@ -74,7 +74,8 @@ def _has_any(record: Record) -> bool:
 
 
 def _oai_dc(record: Record) -> bool:
-    return record.dialect == "oai_dc"
+    """True when the record's format has no element for accessibility (oai_dc)."""
+    return "accessibility" in record.conventions.unsupported
 
 
 def _where(value: Term | Text | None, record: Record) -> Location:
@@ -96,14 +97,7 @@ def _either(values: Iterable[str]) -> str:
 
 def _where_to_write(record: Record) -> str:
     """Where a record of this format puts the schema.org properties."""
-    if record.source_format == "lom":
-        return (
-            "as extension elements in the schema.org namespace (http://schema.org/) or the "
-            "profile's AccessForAll elements"
-        )
-    if record.source_format == "dc":
-        return "as schema: elements (namespace http://schema.org/) next to the DC elements"
-    return "as schema.org properties of the resource"
+    return record.conventions.name("accessibility", "as schema.org properties of the resource")
 
 
 def _terms_of(record: Record, field: str) -> list[tuple[Term, Lookup]]:

@@ -57,7 +57,7 @@ def title_missing(record: Record) -> Iterator[Violation]:
         yield Violation(
             f"the title {empty}",
             hint="add the resource's title (LOM general.title, dc:title, schema:name)",
-            field="title",
+            field="titles",
             location=_first_location(record.titles, record),
         )
 
@@ -90,7 +90,7 @@ def description_missing(record: Record) -> Iterator[Violation]:
         yield Violation(
             f"the description {empty}",
             hint="describe what the resource covers, for whom and how it is used",
-            field="description",
+            field="descriptions",
             location=_first_location(record.descriptions, record),
         )
 
@@ -171,7 +171,7 @@ def identifier_missing(record: Record) -> Iterator[Violation]:
     yield Violation(
         f"no persistent identifier or resolvable URL{detail}",
         hint="add a DOI, Handle or URN, or the resource's http(s) URL",
-        field="identifier",
+        field="identifiers",
         location=location,
     )
 
@@ -235,7 +235,7 @@ def educational_level_missing(record: Record) -> Iterator[Violation]:
     """
     if _named(record.educational_levels):
         return
-    simple_dc = record.dialect == "oai_dc"
+    simple_dc = "educational_levels" in record.conventions.unsupported
     yield Violation(
         "no educational level or context is given"
         + (" (oai_dc has no element for it)" if simple_dc else ""),

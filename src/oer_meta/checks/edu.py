@@ -16,11 +16,7 @@ from collections.abc import Iterator
 
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.education import is_mapped, match_level, read_age_range
-from oer_meta.model import Record, Term, Text
-
-#: Every dash a record may use between two ages, and the tilde of East Asian ranges.
-_DC_WITHOUT_AUDIENCE = frozenset({"oai_dc", "dc"})
-
+from oer_meta.model import Record, Term
 
 # -- EDU001 ------------------------------------------------------------------------------
 
@@ -90,7 +86,7 @@ def audience_missing(record: Record) -> Iterator[Violation]:
     if _named(record.intended_end_user_roles):
         return
     empty = bool(record.intended_end_user_roles)
-    simple_dc = record.source_format == "dc" and record.dialect in _DC_WITHOUT_AUDIENCE
+    simple_dc = "intended_end_user_roles" in record.conventions.unsupported
     stage = [
         name
         for name, present in (
@@ -128,13 +124,6 @@ def audience_missing(record: Record) -> Iterator[Violation]:
 
 
 # -- EDU002 ------------------------------------------------------------------------------
-
-
-def _from_audience(text: Text, record: Record) -> bool:
-    """True for a range the JSON-LD reader built from ``suggestedMinAge`` and
-    ``suggestedMaxAge``: a missing bound there is explicit, not cut off."""
-    path = text.location.path if text.location is not None else None
-    return record.source_format == "jsonld" and bool(path) and "typicalAgeRange" not in str(path)
 
 
 _AGE_RANGE_OPEN = Variant(
@@ -198,9 +187,7 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
         reading = read_age_range(text.value)
         if reading.status == "ok":
             continue
-        if reading.status == "open" and _from_audience(text, record):
-            continue
-        where = text.location or record.location
+        where = text.location
         if reading.suggestion is not None:
             hint = f"write {reading.suggestion!r}"
             if reading.status == "open":
@@ -287,7 +274,7 @@ def level_unmapped(record: Record) -> Iterator[Violation]:
         if not term.value.strip() or is_mapped(term):
             continue
         found = match_level(term)
-        where = term.location or record.location
+        where = term.location
         value = term.value.strip()
         if found is not None and found.exact:
             yield Violation(

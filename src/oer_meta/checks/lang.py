@@ -36,14 +36,9 @@ from oer_meta.knowledge.languages import (
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import Location, Record, Text
 
-_RESOURCE_FIELD = {"lom": "general.language", "dc": "dc:language", "jsonld": "inLanguage"}
-_METADATA_FIELD = {
-    "lom": "metaMetadata.language",
-    "dc": "the record's xml:lang",
-    "jsonld": "the @context's @language",
-}
-_STRING_ATTRIBUTE = {"lom": "langstring language", "dc": "xml:lang", "jsonld": "@language"}
 _TEXT_FIELDS = (("title", "titles"), ("description", "descriptions"), ("keyword", "keywords"))
+#: A text's label (``title``) -> the Record attribute findings name (``titles``).
+_ATTRIBUTE = dict(_TEXT_FIELDS)
 #: Letters a text needs before its script is taken as evidence of its language.
 _SCRIPT_EVIDENCE = 12
 
@@ -54,27 +49,27 @@ class _Value:
 
     text: Text
     label: str  # the element as the format names it (general.language, dc:language...)
-    field: str  # the record field: language or metadata_language
+    field: str  # the record field: languages or metadata_languages
     verdict: LanguageVerdict
 
 
-def _where(text: Text, record: Record) -> Location:
-    return text.location or record.location
+def _where(text: Text, record: Record) -> Location | None:
+    return text.location
 
 
 def _resource_values(record: Record) -> list[_Value]:
-    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    name = _resource_name(record)
     return [
-        _Value(t, name, "language", inspect_language(t.value))
+        _Value(t, name, "languages", inspect_language(t.value))
         for t in record.languages
         if t.value.strip()
     ]
 
 
 def _metadata_values(record: Record) -> list[_Value]:
-    name = _METADATA_FIELD.get(record.source_format, "metadata language")
+    name = _metadata_name(record)
     return [
-        _Value(t, name, "metadata_language", inspect_language(t.value))
+        _Value(t, name, "metadata_languages", inspect_language(t.value))
         for t in record.metadata_languages
         if t.value.strip()
     ]
@@ -106,8 +101,19 @@ def _single_language(tags: list[str]) -> str | None:
     return tags[0] if len(primaries) == 1 else None
 
 
+def _resource_name(record: Record) -> str:
+    """How the record's format names the resource language (``general.language``)."""
+    return record.conventions.name("languages", "language")
+
+
+def _metadata_name(record: Record) -> str:
+    """How the record's format names the metadata language (``metaMetadata.language``)."""
+    return record.conventions.name("metadata_languages", "metadata language")
+
+
 def _string_attribute(record: Record) -> str:
-    return _STRING_ATTRIBUTE.get(record.source_format, "language")
+    """How the record's format tags a string's language (``xml:lang``)."""
+    return record.conventions.name("strings.language", "language")
 
 
 def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
@@ -117,7 +123,7 @@ def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
     recommends; None for LANG003's own."""
     if verdict.cosmetic:
         return "LANG009"
-    if record.source_format == "dc" and set(verdict.reasons) <= {THREE_LETTER, CASE}:
+    if record.conventions.iso639_languages and set(verdict.reasons) <= {THREE_LETTER, CASE}:
         return "LANG010"
     return None
 
@@ -176,7 +182,7 @@ def language_missing(record: Record) -> Iterator[Violation]:
     a resource in several languages only when they cannot be listed, and ``zxx`` (LOM:
     ``none``) for a resource without linguistic content, such as a photograph.
     """
-    name = _RESOURCE_FIELD.get(record.source_format, "language")
+    name = _resource_name(record)
     values = _resource_values(record)
     if not values:
         state = "is empty" if record.languages else "is not given"
@@ -185,7 +191,7 @@ def language_missing(record: Record) -> Iterator[Violation]:
             f"the language of the resource ({name}) {state}",
             hint=f"add {name} with a BCP 47 tag such as 'en' or 'fr-CA' ('zxx' when the "
             "resource has no linguistic content)",
-            field="language",
+            field="languages",
             location=location,
         )
         return
@@ -193,7 +199,7 @@ def language_missing(record: Record) -> Iterator[Violation]:
         yield Violation(
             f"the only language given ({name}) is 'und' (undetermined)",
             hint="replace 'und' with the resource's language once it is known",
-            field="language",
+            field="languages",
             location=_where(values[0].text, record),
             code="LANG007",
         )
@@ -210,14 +216,14 @@ class _Group:
     verdict: LanguageVerdict
     count: int
     fields: tuple[str, ...]
-    location: Location
+    location: Location | None
 
 
 def _string_groups(record: Record) -> list[_Group]:
     """The distinct language attributes of titles, descriptions and keywords."""
     counts: Counter[str] = Counter()
     fields: dict[str, list[str]] = {}
-    where: dict[str, Location] = {}
+    where: dict[str, Location | None] = {}
     for label, text in _strings(record):
         language = text.language
         if language is None or not language.strip():
@@ -290,7 +296,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
     Write the language as a BCP 47 tag (``en``, ``de-AT``, ``es-419``); ``zxx`` when the
     resource has no linguistic content and ``und`` when the language is unknown.
     """
-    free_text = record.source_format == "dc"
+    free_text = record.conventions.free_text_languages
     hint = (
         "write a BCP 47 tag such as 'en' or 'fr-CA' ('zxx': no linguistic content, 'und': unknown)"
     )
@@ -308,7 +314,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
             hint=hint,
             field=value.field,
             location=_where(value.text, record),
-            code="LANG008" if free_text and value.field == "language" else None,
+            code="LANG008" if free_text and value.field == "languages" else None,
         )
     attribute = _string_attribute(record)
     for group in _string_groups(record):
@@ -318,7 +324,7 @@ def language_invalid(record: Record) -> Iterator[Violation]:
             f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
             f"language: it {group.verdict.explain()}",
             hint=hint,
-            field=f"{group.fields[0]}.language",
+            field=f"{_ATTRIBUTE.get(group.fields[0], group.fields[0])}.language",
             location=group.location,
         )
 
@@ -400,8 +406,9 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
     for value in [*_resource_values(record), *_metadata_values(record)]:
         verdict = value.verdict
         raw = value.text.value
-        if record.source_format == "lom" and value.field == "language" and raw.strip() == "none":
-            continue  # LOM's own token for "no linguistic content"
+        no_language = record.conventions.no_language_values
+        if value.field == "languages" and raw.strip() in no_language:
+            continue  # the format's own token for "no linguistic content" (LOM: none)
         if verdict.parts:
             listed = ", ".join(repr(tag) for tag in verdict.parts)
             yield Violation(
@@ -428,7 +435,7 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
             f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
             f"canonical BCP 47 tag: it {verdict.explain()}",
             hint=f"write {verdict.tag!r}",
-            field=f"{group.fields[0]}.language",
+            field=f"{_ATTRIBUTE.get(group.fields[0], group.fields[0])}.language",
             location=group.location,
             code=_not_canonical_code(record, verdict),
         )
@@ -523,7 +530,7 @@ def langstring_language_missing(record: Record) -> Iterator[Violation]:
         f"the language of {listed} cannot be known: the strings do not say it and {why}",
         hint="tag each text with its language (LOM string language, xml:lang, JSON-LD "
         "@language or an @context @language)",
-        field=unknown[0][0],
+        field=_ATTRIBUTE.get(unknown[0][0], unknown[0][0]),
         location=_where(unknown[0][1], record),
         code=code,
     )
@@ -632,14 +639,14 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         and primary_language(resource) not in string_primaries
         and not string_primaries & metadata_primaries
     ):
-        name = _RESOURCE_FIELD.get(record.source_format, "language")
+        name = _resource_name(record)
         if string_primaries == {"zxx"}:
             yield Violation(
                 f"every tagged title and description is tagged {shown} (no linguistic "
                 f"content), but {name} says the resource is in {resource!r}",
                 hint=f"tag the texts with the language they are written in (probably "
                 f"{resource!r}) instead of {shown}",
-                field=f"{tagged[0][0]}.language",
+                field=f"{_ATTRIBUTE.get(tagged[0][0], tagged[0][0])}.language",
                 location=first,
             )
         else:
@@ -649,7 +656,7 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
                 hint=f"tag texts written in {resource!r} as {resource!r}; if the record "
                 "describes the resource in another language on purpose, declare the "
                 "metadata language",
-                field=f"{tagged[0][0]}.language",
+                field=f"{_ATTRIBUTE.get(tagged[0][0], tagged[0][0])}.language",
                 location=first,
             )
     declared = _single_language(metadata)
@@ -658,13 +665,13 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         and string_primaries - {"zxx"}
         and primary_language(declared) not in string_primaries
     ):
-        where = _METADATA_FIELD.get(record.source_format, "metadata language")
+        where = _metadata_name(record)
         yield Violation(
             f"{where} is {declared!r}, but every tagged title and description is in "
             f"another language ({shown})",
             hint=f"set the metadata language to the language the texts are written in, or "
             f"tag the texts {declared!r} if they are in {declared!r}",
-            field="metadata_language",
+            field="metadata_languages",
             location=next(
                 (v.text.location for v in _metadata_values(record) if v.text.location), first
             ),
@@ -678,7 +685,7 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
                 f"the {label} {quote(text.value, 40)} is tagged {verdict.raw!r} "
                 f"({attribute}) but is written in {script} letters",
                 hint="tag the text with the language it is written in",
-                field=f"{label}.language",
+                field=f"{_ATTRIBUTE.get(label, label)}.language",
                 location=_where(text, record),
             )
             break
@@ -814,7 +821,7 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
             f"{named}, but gives no identifier or URL of {other}",
             hint=f"add the identifier or URL of {other} to the relation",
             field="relations",
-            location=relation.location or record.location,
+            location=relation.location,
         )
     if linked_source or any(_direction(record, r.kind) == "original" for r in record.relations):
         return
@@ -828,7 +835,7 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
                 hint="link the original with translationOfWork / isBasedOn / dcterms:source "
                 "(or a LOM relation) giving its identifier or URL",
                 field="relations",
-                location=agent.location or record.location,
+                location=agent.location,
                 code="LANG012",
             )
             return

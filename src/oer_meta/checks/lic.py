@@ -5,8 +5,9 @@ under copyright that [has] been released under an open license" permitting "no-c
 access, re-use, re-purpose, adaptation and redistribution" (para. 1), an open licence
 being one that grants exactly those permissions (para. 2).  Para. 12(a) asks that
 publicly funded resources be openly licensed or dedicated to the public domain.  These
-rules read every licence statement of a record with :func:`oer_meta.parse_licence`
-and say, in each message, what was read and what was concluded.  Occurrences that
+rules read what :func:`oer_meta.parse_licence` concluded about each licence statement
+when the record left the readers (``LicenceStatement.licence``; they never parse a
+statement again) and say, in each message, what was read and what was concluded.  Occurrences that
 matter less than their rule's have codes of their own (``LIC012``, ``LIC013``): one
 severity per code.
 """
@@ -22,12 +23,12 @@ from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
-from oer_meta.knowledge.licences.parse import parse_licence
 from oer_meta.knowledge.licences.record import (
-    COPYRIGHT_FIELD,
     DERIVATION_KINDS,
     best_licence,
     effective_licence,
+    from_copyright_slot,
+    licence_of,
     parsed_statements,
     yes_no,
 )
@@ -48,7 +49,7 @@ _CC_DEED = "https://creativecommons.org/licenses/{unit}/4.0/"
 
 def _read(statement: LicenceStatement, licence: Licence) -> str:
     """``read 'CC BY 4.0' from dc:rights → CC-BY-4.0``: what was read and concluded."""
-    said = f"read {quote(statement.raw)} from {statement.field}"
+    said = f"read {quote(statement.raw)} from {statement.source_field or 'the record'}"
     concluded = licence.identifier
     if concluded and " ".join(statement.raw.split()) != concluded:
         said += f" → {concluded}"
@@ -104,8 +105,8 @@ def licence_missing(record: Record) -> Iterator[Violation]:
             f"{_read(statement, pairs[0][1])}: it describes access, not what a re-user may do; "
             "no licence is stated",
             hint="state the licence by its URL, e.g. https://creativecommons.org/licenses/by/4.0/",
-            field="licence",
-            location=statement.location or record.location,
+            field="licences",
+            location=statement.location,
         )
         return
     flag = yes_no(record.copyright_restrictions)
@@ -122,8 +123,8 @@ def licence_missing(record: Record) -> Iterator[Violation]:
         f"no licence or rights statement{detail}",
         hint="state the licence by its URL (dcterms:license, LOM rights.description, "
         "schema:license), e.g. https://creativecommons.org/licenses/by/4.0/",
-        field="licence",
-        location=location or record.location,
+        field="licences",
+        location=location,
     )
 
 
@@ -156,8 +157,8 @@ def licence_unrecognised(record: Record) -> Iterator[Violation]:
             f"{_read(statement, licence)}: {why}",
             hint="name the licence by URL or SPDX id, "
             "e.g. https://creativecommons.org/licenses/by/4.0/",
-            field=statement.field,
-            location=statement.location or record.location,
+            field="licences",
+            location=statement.location,
         )
 
 
@@ -194,8 +195,8 @@ def licence_not_open(record: Record) -> Iterator[Violation]:
     yield Violation(
         f"{_read(statement, licence)}: {_why(licence, 'not an open licence')}",
         hint=hint,
-        field=statement.field,
-        location=statement.location or record.location,
+        field="licences",
+        location=statement.location,
     )
 
 
@@ -228,8 +229,8 @@ def licence_noncommercial(record: Record) -> Iterator[Violation]:
     yield Violation(
         f"{_read(statement, licence)}: {_why(licence, 'commercial re-use is not allowed')}",
         hint=f"if the rights holder agrees, use {fix}" if fix else "use a licence without NC",
-        field=statement.field,
-        location=statement.location or record.location,
+        field="licences",
+        location=statement.location,
     )
 
 
@@ -237,7 +238,7 @@ def _machine_readable(statement: LicenceStatement, licence: Licence) -> bool:
     if licence.machine_readable:
         return True
     # a code from a declared vocabulary (NL-LOM "cc-by-40") is machine-actionable
-    return statement.field == COPYRIGHT_FIELD and licence.how == "short-name"
+    return from_copyright_slot(statement) and licence.how == "short-name"
 
 
 @rule(
@@ -277,8 +278,8 @@ def licence_not_machine_readable(record: Record) -> Iterator[Violation]:
     yield Violation(
         f"{_read(statement, licence)}: the licence is named only in free text",
         hint=hint,
-        field=statement.field,
-        location=statement.location or record.location,
+        field="licences",
+        location=statement.location,
     )
 
 
@@ -326,8 +327,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
                 yield Violation(
                     f"{_read(first_s, first)}, but {_read(second_s, second)}",
                     hint="state one licence, the same way in every field",
-                    field=second_s.field,
-                    location=second_s.location or record.location,
+                    field="licences",
+                    location=second_s.location,
                 )
     restrictive = [(s, lic) for s, lic in pairs if lic.family in _RESTRICTIVE_STATEMENTS]
     open_licences = [(s, lic) for s, lic in licences if lic.openness != "not-open"]
@@ -336,8 +337,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
         yield Violation(
             f"{_read(ls, ll)}, but {_read(rs, rl)}",
             hint="remove the rights-reserved statement, or the licence if it does not apply",
-            field=rs.field,
-            location=rs.location or record.location,
+            field="licences",
+            location=rs.location,
         )
     flag = yes_no(record.copyright_restrictions)
     if flag is False and record.copyright_restrictions is not None:
@@ -349,8 +350,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
                 yield Violation(
                     f"copyrightAndOtherRestrictions says 'no', but {_read(statement, licence)}",
                     hint="set copyrightAndOtherRestrictions to 'yes': the licence restricts use",
-                    field="rights.copyrightAndOtherRestrictions",
-                    location=record.copyright_restrictions.location or record.location,
+                    field="copyright_restrictions",
+                    location=record.copyright_restrictions.location,
                 )
 
 
@@ -382,8 +383,8 @@ def licence_version_outdated(record: Record) -> Iterator[Violation]:
         yield Violation(
             f"{_read(statement, licence)}: version {licence.version}; 4.0 exists",
             hint=f"for new releases use {fix}" if fix else None,
-            field=statement.field,
-            location=statement.location or record.location,
+            field="licences",
+            location=statement.location,
         )
         return
 
@@ -428,7 +429,7 @@ def attribution_incomplete(record: Record) -> Iterator[Violation]:
         f"{_read(statement, licence)}, which requires attribution, but the record gives no "
         + ", no ".join(missing),
         hint="add " + "; ".join(_TASL_FIELDS[name] for name in missing),
-        field="attribution",
+        field=None,  # the record as a whole: title, author, source and licence together
         location=record.location,
     )
 
@@ -482,7 +483,7 @@ def remix_incompatible(record: Record) -> Iterator[Violation]:
     for relation in record.relations:
         if not _derivation_sources(relation):
             continue
-        parsed = [parse_licence(s.raw) for s in relation.licences]
+        parsed = [licence_of(s) for s in relation.licences]
         chosen = best_licence([lic for lic in parsed if lic.names_licence])
         if chosen is not None:
             sources.append(chosen)
@@ -511,7 +512,7 @@ def _remix_conflicts(
             f"{_read(statement, licence)}, but the resource adapts other work: {verdict.reason}",
             hint="use a licence every source allows (see the CC compatibility chart), "
             "or replace the incompatible source",
-            field=statement.field,
+            field="licences",
             location=statement.location or fallback,
         )
 
@@ -575,14 +576,14 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     """
     for term in record.cost:
         if yes_no(term):
-            jsonld = record.source_format == "jsonld"
-            source = "isAccessibleForFree is false" if jsonld else f"cost says {term.value!r}"
+            said = record.conventions.names.get("cost")  # JSON-LD: isAccessibleForFree
+            source = said if isinstance(said, str) else f"cost says {term.value!r}"
             yield Violation(
                 f"the record declares a cost ({source}); OER permit no-cost access",
                 hint="offer the resource at no cost and set cost to 'no' "
                 "(schema.org: isAccessibleForFree true)",
-                field="rights.cost",
-                location=term.location or record.location,
+                field="cost",
+                location=term.location,
             )
     for term in record.access_conditions:
         value = (term.value or term.id or "").casefold()
@@ -590,8 +591,8 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
             yield Violation(
                 f"access conditions {term.value!r}: access needs a registration or login",
                 hint="let learners open the resource without an account",
-                field="rights.accessConditions",
-                location=term.location or record.location,
+                field="access_conditions",
+                location=term.location,
                 code="LIC012",
             )
 
@@ -652,8 +653,8 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
             yield Violation(
                 f"{_read(statement, licence)}: the SPDX id is deprecated",
                 hint=f"use {licence.replaced_by}",
-                field=statement.field,
-                location=statement.location or record.location,
+                field="licences",
+                location=statement.location,
                 code="LIC013",
             )
         else:
@@ -661,6 +662,6 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
                 f"{_read(statement, licence)}: Creative Commons has retired this licence",
                 hint="use a current licence, e.g. https://creativecommons.org/licenses/by/4.0/ "
                 "or https://creativecommons.org/publicdomain/zero/1.0/",
-                field=statement.field,
-                location=statement.location or record.location,
+                field="licences",
+                location=statement.location,
             )

@@ -26,7 +26,6 @@ from oer_meta.knowledge.privacy import (
     emails_in,
     individual,
     is_role_address,
-    is_vcard,
     mask,
     name_words,
     person_like,
@@ -34,12 +33,9 @@ from oer_meta.knowledge.privacy import (
     table,
 )
 from oer_meta.knowledge.text import fold
-from oer_meta.knowledge.vcard import agent_from_vcard, vcard_properties
 from oer_meta.knowledge.vocabularies import concept_tail
-from oer_meta.model import Agent, Extension, Location, Record
+from oer_meta.model import Agent, Annotation, Extension, Location, Record, Text
 
-#: vCard properties that say what a person is (where a learner would be marked).
-_MARK_PROPERTIES = frozenset({"ROLE", "TITLE", "CATEGORIES", "NOTE", "X-ROLE"})
 #: JSON keys that say what a person is, in usage data.
 _MARK_KEYS = frozenset(
     {"jobtitle", "rolename", "role", "educationalrole", "audiencetype", "hasoccupation"}
@@ -54,9 +50,11 @@ _ORGANISATION_TYPES = frozenset(
 )  # fmt: skip
 _WHAT = {
     "email": ("e-mail address", "e-mail addresses"),
-    "telephone": ("telephone number", "telephone numbers"),
+    "phone": ("telephone number", "telephone numbers"),
     "address": ("postal address", "postal addresses"),
 }
+#: The Agent attribute a finding names for each kind of contact (``contributors.telephone``).
+_ATTRIBUTE = {"email": "email", "phone": "telephone", "address": "address"}
 
 
 # -- messages ----------------------------------------------------------------------------
@@ -95,15 +93,15 @@ _HINTS = {
     "email": "remove the personal e-mail address; attribution needs only the name (FN, "
     "name), an ORCID (https://orcid.org/...) or the organisation (ORG, affiliation); "
     "if a contact is needed, give a role address of the organisation (contact@..., info@...)",
-    "telephone": "remove the personal telephone number; keep the name, an ORCID or the "
+    "phone": "remove the personal telephone number; keep the name, an ORCID or the "
     "organisation for attribution, and give the organisation's switchboard if needed",
     "address": "remove the personal postal address; keep the name, an ORCID or the "
     "organisation for attribution, and give the organisation's address if needed",
 }
 
 
-def _where(agent: Agent, record: Record) -> Location:
-    return agent.location or record.location
+def _where(agent: Agent, record: Record) -> Location | None:
+    return agent.location
 
 
 # -- PRIV001 -----------------------------------------------------------------------------
@@ -175,18 +173,18 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
     for field in _AGENT_FIELDS:
         for agent in getattr(record, field):
             verdicts = personal_contacts(agent)
-            for kind in ("email", "telephone", "address"):
+            for kind in ("email", "phone", "address"):
                 found = [v for v in verdicts if v.contact.kind == kind]
                 if not found:
                     continue
                 name = f" {agent.name!r}" if agent.name else ""
-                source = "the vCard of" if is_vcard(agent.raw) else "the entry for"
+                source = "the vCard of" if agent.from_vcard else "the entry for"
                 reasons = sorted({v.reason for v in found})
                 yield Violation(
                     f"{source} {_role_label(agent.role)}{name} gives "
                     f"{_describe(found, kind)}: {'; '.join(reasons)}",
                     hint=_HINTS[kind],
-                    field=f"{field}.{kind}",
+                    field=f"{field}.{_ATTRIBUTE[kind]}",
                     location=_where(agent, record),
                     code=_contact_code(found),
                 )
@@ -198,16 +196,6 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
 def _local_name(name: str) -> str:
     """``review`` for ``{ns}review``, ``schema:review`` or ``http://schema.org/review``."""
     return re.split(r"[}:/#]", name)[-1]
-
-
-def in_annotation(extension: Extension) -> bool:
-    """True for data kept from a LOM ``annotation`` (the reader keeps it as extensions
-    located below an ``annotation`` element)."""
-    path = extension.location.path if extension.location is not None else None
-    if not path:
-        return False
-    steps = (re.sub(r"\[\d+\]$", "", step).rpartition(":")[2] for step in path.split("/"))
-    return any(step.lower() == "annotation" for step in steps)
 
 
 def _mentions_learner(text: str) -> bool:
@@ -286,13 +274,9 @@ def _details(verdicts: list[Verdict]) -> list[str]:
     return found
 
 
-def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
-    """An annotation's vCard: a learner, or anyone with personal contact details."""
-    raw = str(ext.value)
-    agent = agent_from_vcard(raw, "annotation")
-    if agent is None:
-        return None
-    marks = [p.value for p in vcard_properties(raw) if p.name in _MARK_PROPERTIES]
+def _annotation_entity(agent: Agent) -> Violation | None:
+    """An annotation's entity: a learner, or anyone with personal contact details."""
+    marks = agent.notes
     details = _details(personal_contacts(agent))
     who = individual(agent)
     # a person marked as a learner is identified by name; an entity of unknown kind
@@ -316,15 +300,15 @@ def _annotation_entity(ext: Extension, where: Location) -> Violation | None:
         message,
         hint="annotate on behalf of the class, the teacher or the institution (a name "
         "or ORG without e-mail), or drop the entity; keep learners' data out of metadata",
-        field="annotation.entity",
-        location=where,
+        field="annotations.entity",
+        location=agent.location,
         code=None if learner else "PRIV004",
     )
 
 
-def _annotation_text(ext: Extension, where: Location) -> Violation | None:
+def _annotation_text(description: Text) -> Violation | None:
     """E-mail addresses written into an annotation's description."""
-    text = str(ext.value)
+    text = description.value
     personal = [a for a in emails_in(text) if not is_role_address(a)]
     if not personal:
         return None
@@ -336,13 +320,25 @@ def _annotation_text(ext: Extension, where: Location) -> Violation | None:
         f"({shown}) of people who used the resource",
         hint="describe the use without identifying anyone: 'used with a class of 25 "
         "pupils aged 10-11' rather than names or e-mail addresses",
-        field="annotation.description",
-        location=where,
+        field="annotations.descriptions",
+        location=description.location,
         code=None if learner else "PRIV004",
     )
 
 
-def _usage(ext: Extension, where: Location) -> Violation | None:
+def _annotation(annotation: Annotation) -> Iterator[Violation]:
+    """What one LOM annotation reveals: its entity, then its descriptions."""
+    if annotation.entity is not None:
+        violation = _annotation_entity(annotation.entity)
+        if violation is not None:
+            yield violation
+    for description in annotation.descriptions:
+        violation = _annotation_text(description)
+        if violation is not None:
+            yield violation
+
+
+def _usage(ext: Extension, where: Location | None) -> Violation | None:
     """Reviews, comments, statistics or learner properties carrying identifiers."""
     found = _Findings(identifiers=[])
     _scan(ext.value, found)
@@ -359,7 +355,7 @@ def _usage(ext: Extension, where: Location) -> Violation | None:
         + ", ".join(found.identifiers[:4]),
         hint="publish usage data only in aggregate (counts, ratings) and credit reviewers "
         "by name or organisation, never by e-mail address or account",
-        field=name,
+        field="extensions",
         location=where,
         code=None if learner else "PRIV004",
     )
@@ -421,15 +417,11 @@ def learner_data(record: Record) -> Iterator[Violation]:
     aggregate ("used with two classes of 10-11 year-olds"), and credit annotations and
     reviews to the teacher or the institution by name, ORCID or organisation.
     """
+    for annotation in record.annotations:
+        yield from _annotation(annotation)
     usage = table("usage_properties") | table("learner_words")
     for ext in record.extensions:
-        where = ext.location or record.location
-        local = fold(_local_name(ext.name))
-        violation: Violation | None = None
-        if in_annotation(ext) and isinstance(ext.value, str):
-            entity = local in ("entity", "vcard", "centity", "person") or is_vcard(ext.value)
-            violation = _annotation_entity(ext, where) if entity else _annotation_text(ext, where)
-        elif local in usage:
-            violation = _usage(ext, where)
-        if violation is not None:
-            yield violation
+        if fold(_local_name(ext.name)) in usage:
+            violation = _usage(ext, ext.location)
+            if violation is not None:
+                yield violation

@@ -121,7 +121,7 @@ def _check_lom_term(term: Term) -> Violation | None:
         return Violation(
             f"{term.element} has an empty value",
             hint=f"give a {declared} token ({', '.join(sorted(allowed))}) or drop the element",
-            field=term.element,
+            field="vocabulary_terms",
             location=term.location,
         )
     found, canonical = _in_vocabulary(value, allowed)
@@ -132,7 +132,7 @@ def _check_lom_term(term: Term) -> Violation | None:
             f"{term.element} value {value!r} is written in another case than the "
             f"{declared} token {canonical!r}",
             hint=f"write {canonical!r}; vocabulary tokens are compared exactly by many tools",
-            field=term.element,
+            field="vocabulary_terms",
             location=term.location,
             code="STD007",
         )
@@ -140,7 +140,7 @@ def _check_lom_term(term: Term) -> Violation | None:
         return Violation(
             f"{term.element} value {value!r} is not a {declared} token; it names {canonical!r}",
             hint=f"write the token {canonical!r} with source LOMv1.0",
-            field=term.element,
+            field="vocabulary_terms",
             location=term.location,
         )
     choices = ", ".join(sorted(allowed))
@@ -148,7 +148,7 @@ def _check_lom_term(term: Term) -> Violation | None:
         f"{term.element} value {value!r} is not in the {declared} vocabulary",
         hint=f"use one of: {choices}; or declare the vocabulary that defines the value "
         "as its source",
-        field=term.element,
+        field="vocabulary_terms",
         location=term.location,
     )
 
@@ -310,7 +310,7 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
             yield Violation(
                 f"duration {duration.value.strip()!r} {problem}",
                 hint="write durations as ISO 8601, e.g. PT1H30M or PT31M33S",
-                field=duration.element or "durations",
+                field="durations",
                 location=duration.location,
             )
 

@@ -16,8 +16,7 @@ from functools import cache
 
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
-from oer_meta.knowledge.vcard import vcard_properties
-from oer_meta.model import Agent
+from oer_meta.model import Agent, Contact
 
 __all__ = [
     "Contact",
@@ -38,7 +37,6 @@ __all__ = [
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[a-z]+")
-_TYPE_PARAM = re.compile(r"^type=(.*)$", re.IGNORECASE)
 _REASONS = {
     "person-email": "a person's own mailbox, not a role address of an organisation",
     "named": "a mailbox named like a person (given.family)",
@@ -167,16 +165,6 @@ def _named_after(address: str, agent: Agent) -> bool:
 
 
 @dataclass(frozen=True)
-class Contact:
-    """One contact detail of an agent: ``kind`` is ``email``, ``telephone`` or
-    ``address``; ``types`` the vCard TYPE parameters, lower-cased (empty elsewhere)."""
-
-    kind: str
-    value: str
-    types: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class Verdict:
     """A contact detail judged personal; ``certain`` is False when the rule could not
     tell for sure (the agent may be an organisation)."""
@@ -186,46 +174,33 @@ class Verdict:
     reason: str
 
 
-def _types(params: str) -> frozenset[str]:
-    """The TYPE values of a vCard parameter string (``;TYPE=WORK,VOICE`` or the vCard
-    2.1 form ``;WORK;VOICE``)."""
-    found: set[str] = set()
-    for part in params.split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        match = _TYPE_PARAM.match(part)
-        if match is not None:
-            found.update(v.strip().strip('"').lower() for v in match.group(1).split(","))
-        elif "=" not in part:
-            found.add(part.lower())
-    return frozenset(t for t in found if t)
-
-
 def is_vcard(raw: object) -> bool:
     """True when an agent's raw data is vCard text (LOM entities)."""
     return isinstance(raw, str) and "BEGIN:VCARD" in raw.upper()
 
 
 def contacts_of(agent: Agent) -> list[Contact]:
-    """The e-mail addresses, telephone numbers and postal addresses of an agent, with
-    their vCard TYPE where the agent came from a vCard.  Values that are no e-mail
-    address (a URL in an EMAIL property) are left out."""
+    """The e-mail addresses, telephone numbers and postal addresses of an agent that
+    may be personal data, typed as the reader typed them (``agent.contacts``; web pages
+    are not judged).  An e-mail contact gives one contact per address in it, and none
+    when it holds no address (a URL in an EMAIL property).  An agent built by hand with
+    only the plain ``email``/``telephone``/``address`` lists is judged from those."""
+    typed = agent.contacts or [
+        *(Contact(kind="email", value=v) for v in agent.email),
+        *(Contact(kind="phone", value=v) for v in agent.telephone),
+        *(Contact(kind="address", value=v) for v in agent.address),
+    ]
     found: list[Contact] = []
-    if is_vcard(agent.raw):
-        for prop in vcard_properties(str(agent.raw)):
-            types = _types(prop.params)
-            if prop.name == "EMAIL":
-                found += [Contact("email", a, types) for a in emails_in(prop.value)]
-            elif prop.name == "TEL" and prop.value.strip():
-                found.append(Contact("telephone", prop.value.strip(), types))
-            elif prop.name in ("ADR", "LABEL") and prop.value.replace(";", "").strip():
-                found.append(Contact("address", prop.value.strip(), types))
-        return found
-    for value in agent.email:
-        found += [Contact("email", a) for a in emails_in(value)]
-    found += [Contact("telephone", v) for v in agent.telephone if v.strip()]
-    found += [Contact("address", v) for v in agent.address if v.strip()]
+    for contact in typed:
+        if contact.kind == "email":
+            found += [
+                contact
+                if address == contact.value
+                else contact.model_copy(update={"value": address})
+                for address in emails_in(contact.value)
+            ]
+        elif contact.kind in ("phone", "address") and contact.value.strip():
+            found.append(contact)
     return found
 
 
@@ -252,7 +227,7 @@ def judge(contact: Contact, agent: Agent) -> Verdict | None:
         return Verdict(contact, False, _REASONS["unsure"])
     if agent.kind == "organization":
         return None
-    marked = contact.types & (table("personal_phone_types") | {"home"})
+    marked = set(contact.types) & (table("personal_phone_types") | {"home"})
     if marked:
         return Verdict(contact, True, "marked " + "/".join(sorted(marked)).upper())
     if who is False:

@@ -4,7 +4,9 @@ LOM stores contributors as vCard 3.0 text, and real records bend it every way: C
 written as ``&#xD;``, folded and indented lines, blank continuation lines, literal
 ``\\n`` separators, whole cards on one line, quoted-printable values, base64 photos.
 General vCard libraries refuse much of this, so oer_meta reads it itself, keeping the
-raw text next to what it understood.
+raw text next to what it understood: the name and kind, the contact details typed by
+their TYPE parameters (:class:`~oer_meta.model.Contact`), and what the card says the
+person is (ROLE, TITLE...).  Readers call it once per entity; rules never do.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import quopri
 import re
 from dataclasses import dataclass
 
-from oer_meta.model import Agent
+from oer_meta.model import Agent, Contact, Location
+from oer_meta.model.values import ContactKind
 
-__all__ = ["agent_from_vcard", "vcard_properties"]
+__all__ = ["agent_from_vcard", "vcard_properties", "vcard_types"]
 
 _NAMES = (
     r"(BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ADR|LABEL|TEL|EMAIL|MAILER|TZ|GEO|TITLE|"
@@ -32,6 +35,9 @@ _ESCAPED = re.compile(r"\\(.)")
 _COMPONENT = re.compile(r"(?<!\\);")
 _ENTITY = re.compile(r"(&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+));")
 _ORGANISATION_KINDS = frozenset({"org", "organization", "organisation", "group"})
+_TYPE_PARAM = re.compile(r"^type=(.*)$", re.IGNORECASE)
+#: Properties that say what the person is (where a learner or a teacher is marked).
+_NOTE_PROPERTIES = ("ROLE", "TITLE", "CATEGORIES", "NOTE", "X-ROLE")
 
 
 @dataclass
@@ -80,8 +86,63 @@ def vcard_properties(raw: str) -> list[_Property]:
     return found
 
 
-def agent_from_vcard(raw: str, role: str | None) -> Agent | None:
-    """An :class:`Agent` from a LOM vCard entity (``None`` when it is blank).
+def vcard_types(params: str) -> list[str]:
+    """The TYPE values of a vCard parameter string, lower-cased, in order (``;TYPE=WORK,VOICE``
+    or the vCard 2.1 form ``;WORK;VOICE``); other parameters (CHARSET=...) are left out."""
+    found: list[str] = []
+    for part in params.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        match = _TYPE_PARAM.match(part)
+        values = match.group(1).split(",") if match is not None else [part]
+        if match is None and "=" in part:
+            continue
+        for value in values:
+            value = value.strip().strip('"').lower()
+            if value and value not in found:
+                found.append(value)
+    return found
+
+
+def _contacts(
+    props: list[_Property], source_field: str | None, location: Location | None
+) -> list[Contact]:
+    """EMAIL, TEL, URL, ADR and LABEL as typed contacts (empty values left out)."""
+    kinds: dict[str, ContactKind] = {
+        "EMAIL": "email", "TEL": "phone", "URL": "url", "ADR": "address", "LABEL": "address"
+    }  # fmt: skip
+    found: list[Contact] = []
+    for prop in props:
+        kind = kinds.get(prop.name)
+        if kind is None:
+            continue
+        if prop.name == "ADR":
+            value = ", ".join(c for c in _components(prop.value) if c)
+        else:
+            value = _unescape(prop.value)
+        if value:
+            found.append(
+                Contact(
+                    kind=kind,
+                    value=value,
+                    types=vcard_types(prop.params),
+                    source_field=source_field,
+                    location=location,
+                )
+            )
+    return found
+
+
+def agent_from_vcard(
+    raw: str,
+    role: str | None,
+    *,
+    source_field: str | None = None,
+    location: Location | None = None,
+) -> Agent | None:
+    """An :class:`Agent` from a LOM vCard entity (``None`` when it is blank), built once
+    with the entity's ``source_field`` and ``location``.
 
     The name is FN, else N, else ORG.  The kind is KIND when given; an ORG without a
     personal name, or equal to it, is an organisation; a name next to a different ORG,
@@ -93,7 +154,13 @@ def agent_from_vcard(raw: str, role: str | None) -> Agent | None:
         return None
     props = vcard_properties(raw)
     if not props:
-        return Agent(role=role, name=" ".join(raw.split()), raw=raw)
+        return Agent(
+            role=role,
+            name=" ".join(raw.split()),
+            raw=raw,
+            source_field=source_field,
+            location=location,
+        )
 
     def values(name: str) -> list[str]:
         return [v for v in (_unescape(p.value) for p in props if p.name == name) if v]
@@ -118,7 +185,12 @@ def agent_from_vcard(raw: str, role: str | None) -> Agent | None:
         address=joined("ADR"),
         identifiers=values("URL") + values("UID"),
         affiliation=org if kind == "person" else None,
+        contacts=_contacts(props, source_field, location),
+        notes=[v for name in _NOTE_PROPERTIES for v in values(name)],
+        from_vcard="BEGIN:VCARD" in raw.upper(),
         raw=raw,
+        source_field=source_field,
+        location=location,
     )
 
 

@@ -1,10 +1,14 @@
 """The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
 
+from oer_meta.model.conventions import Conventions
 from oer_meta.model.items import InternalError, ReadItem, Unreadable
+from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 from oer_meta.model.record import Accessibility, Record
 from oer_meta.model.values import (
     Agent,
+    Annotation,
+    Contact,
     DateValue,
     Duration,
     Extension,
@@ -19,11 +23,15 @@ from oer_meta.model.values import (
 __all__ = [
     "Accessibility",
     "Agent",
+    "Annotation",
+    "Contact",
+    "Conventions",
     "DateValue",
     "Duration",
     "Extension",
     "Identifier",
     "InternalError",
+    "Licence",
     "LicenceStatement",
     "Location",
     "Problem",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oer_meta.model.conventions import Conventions, conventions_of
 from oer_meta.model.location import Location
 from oer_meta.model.values import (
     Agent,
+    Annotation,
     DateValue,
     Duration,
     Extension,
@@ -82,10 +84,17 @@ class Record(BaseModel):
 
     accessibility: Accessibility = Field(default_factory=Accessibility)
     relations: list[Relation] = Field(default_factory=list)
+    annotations: list[Annotation] = Field(default_factory=list)
 
     vocabulary_terms: list[Term] = Field(default_factory=list)
     extensions: list[Extension] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+
+    @property
+    def conventions(self) -> Conventions:
+        """What the record's format can say and how it names things (oai_dc has no
+        accessibility element...): rules read this, never ``source_format``."""
+        return conventions_of(self.source_format, self.dialect)
 
     @property
     def record_id(self) -> str | None:

@@ -1,11 +1,19 @@
-"""Small value types of the record model; each keeps its source location."""
+"""Small value types of the record model; each keeps its source location.
+
+Every value also keeps ``source_field``: the element or property it was read from, as
+the document wrote it (XML: the XPath steps below the record root without positions,
+``lom:general/lom:title``, ``dc:rights``; JSON-LD: the property path, ``schema:license``,
+``schema:creator/schema:email``).  Rules name it in messages; a finding's ``field``
+is the Record's own attribute name instead (docs/report-format.md).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 
 _CONFIG = ConfigDict(extra="forbid", frozen=False)
@@ -19,6 +27,7 @@ class Text(BaseModel):
 
     value: str
     language: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -38,6 +47,7 @@ class Term(BaseModel):
     element: str | None = None
     id: str | None = None
     labels: list[Text] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -49,33 +59,72 @@ class Identifier(BaseModel):
 
     value: str
     catalog: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
 class LicenceStatement(BaseModel):
     """One raw licence or rights statement as the record wrote it.
 
-    ``field`` says which element or property it came from (``lom:rights/description``,
-    ``dc:rights``, ``dcterms:license``, ``schema:license``...).  ``spdx``, ``url`` and
-    ``openness`` are what the licence parser concluded (``unknown`` until it runs).
+    ``source_field`` says which element or property it came from, as written
+    (``lom:rights/lom:description``, ``dc:rights``, ``dcterms:license``,
+    ``schema:license``...); ``field`` is its deprecated alias (accepted as a keyword
+    too).  ``licence`` is what the licence parser concluded, filled once when the
+    record leaves the readers (``None`` on a statement built by hand until then);
+    ``spdx``, ``url`` and ``openness`` repeat its main facts for the JSON report.
     """
 
     model_config = _CONFIG
 
     raw: str
-    field: str
+    source_field: str | None = Field(
+        default=None, validation_alias=AliasChoices("source_field", "field")
+    )
     language: str | None = None
     spdx: str | None = None
     url: str | None = None
     openness: str = "unknown"
+    licence: Licence | None = None
+    location: Location | None = None
+
+    @property
+    def field(self) -> str | None:
+        """Deprecated alias of ``source_field`` (its name until 0.2), kept for callers."""
+        return self.source_field
+
+
+#: What a contact detail is: an e-mail address, a telephone number, a web page, a
+#: postal address.
+ContactKind = Literal["email", "phone", "url", "address"]
+
+
+class Contact(BaseModel):
+    """One contact detail of an agent, typed by the reader.
+
+    ``types`` are the vCard TYPE parameters, lower-cased (``work``, ``home``, ``cell``,
+    ``voice``, ``internet``), or a schema.org ``contactType``; empty when the format
+    says nothing.  ``source_field`` is where it was written (``EMAIL`` of a vCard is
+    its entity's element; ``schema:creator/schema:email``, ``foaf:mbox``).
+    """
+
+    model_config = _CONFIG
+
+    kind: ContactKind
+    value: str
+    types: list[str] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
 class Agent(BaseModel):
     """A person or organisation with a role (author, publisher, rights holder...).
 
-    ``raw`` keeps the source data unchanged: the vCard text of a LOM entity, or the
-    JSON object of a schema.org ``Person``/``Organization``.
+    ``contacts`` are its contact details, typed (rules judge them); ``email``,
+    ``telephone`` and ``address`` repeat their values as plain lists.  ``notes`` are what
+    the entry says the agent is besides its name (vCard ``ROLE``, ``TITLE``,
+    ``CATEGORIES``, ``NOTE``; schema.org ``jobTitle``); ``from_vcard`` is True for a
+    LOM vCard entity.  ``raw`` keeps the source data unchanged (the vCard text, the JSON
+    object): for callers; no rule reads it.
     """
 
     model_config = _CONFIG
@@ -88,7 +137,23 @@ class Agent(BaseModel):
     address: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     affiliation: str | None = None
+    contacts: list[Contact] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    from_vcard: bool = False
     raw: Any = None
+    source_field: str | None = None
+    location: Location | None = None
+
+
+class Annotation(BaseModel):
+    """A comment on the resource's use (LOM ``annotation``): who wrote it (``entity``,
+    from its vCard) and what (``descriptions``)."""
+
+    model_config = _CONFIG
+
+    entity: Agent | None = None
+    descriptions: list[Text] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -100,6 +165,7 @@ class DateValue(BaseModel):
 
     value: str
     kind: str = "other"
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -111,6 +177,7 @@ class Duration(BaseModel):
 
     value: str
     element: str | None = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -124,6 +191,7 @@ class Relation(BaseModel):
     target: str | None = None
     title: str | None = None
     licences: list[LicenceStatement] = Field(default_factory=list)
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -137,6 +205,7 @@ class Extension(BaseModel):
 
     name: str
     value: Any = None
+    source_field: str | None = None
     location: Location | None = None
 
 
@@ -144,7 +213,10 @@ class Problem(BaseModel):
     """Something a reader found wrong with the structure of the record itself.
 
     Readers do not judge; they note.  The rule named by ``rule`` (``STD002`` for a
-    schema violation...) turns the note into a finding.
+    schema violation...) turns the note into a finding.  ``field`` is the Record
+    attribute the problem concerns (``None``: the record as a whole, or an element the
+    model keeps only as an extension), ``source_field`` the element or property as
+    written.
     """
 
     model_config = _CONFIG
@@ -153,4 +225,5 @@ class Problem(BaseModel):
     message: str
     hint: str | None = None
     field: str | None = None
+    source_field: str | None = None
     location: Location | None = None

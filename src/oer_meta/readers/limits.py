@@ -46,8 +46,15 @@ class ReadLimits:
 DEFAULT_LIMITS = ReadLimits()
 
 
-def field_limit_problem(field: str, limit: int, dropped: int, location: Location | None) -> Problem:
-    """The note a record gets when ``field`` held more values than ``limit``."""
+def field_limit_problem(
+    field: str,
+    limit: int,
+    dropped: int,
+    location: Location | None,
+    record_field: str | None = None,
+) -> Problem:
+    """The note a record gets when ``field`` (as written) held more values than
+    ``limit``; ``record_field`` is the Record attribute it fills, when the reader knows."""
     return Problem(
         rule="STD002",
         message=(
@@ -56,6 +63,7 @@ def field_limit_problem(field: str, limit: int, dropped: int, location: Location
         ),
         hint=f"a record needs far fewer than {limit} values in one field; split or "
         "shorten the list",
-        field=field,
+        field=record_field,
+        source_field=field,
         location=location,
     )

@@ -1,9 +1,11 @@
 """Licence facts about a whole record: its statements parsed, and the licence a
 re-user would go by.
 
-Readers keep statements raw; :func:`annotate` fills in what the parser concluded so
-that every record that leaves :func:`oer_meta.read_records` carries ``spdx``, ``url``
-and ``openness`` on each statement.
+Readers keep statements raw; :func:`annotate` parses each once, when the record leaves
+the readers, and puts the :class:`Licence` on the statement (with ``spdx``, ``url`` and
+``openness`` for the report).  Everything else here reads that result: rules never
+parse a statement again.  A statement built by hand and never annotated is parsed when
+asked (:func:`licence_of`), so hand-made records still work.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ __all__ = [
     "DERIVATION_KINDS",
     "annotate",
     "effective_licence",
+    "from_copyright_slot",
+    "licence_of",
     "parsed_statements",
     "record_licence",
     "yes_no",
 ]
 
-#: The field given to a licence written in LOM's yes/no copyright slot.
-COPYRIGHT_FIELD = "lom:rights/copyrightAndOtherRestrictions"
+#: The source_field given to a licence written in LOM's yes/no copyright slot.
+COPYRIGHT_FIELD = "lom:rights/lom:copyrightAndOtherRestrictions"
 
 _YES = {"yes", "oui", "ja", "si", "sí", "true"}
 _NO = {"no", "non", "nein", "false"}
@@ -59,11 +63,28 @@ def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
         return None
     if term.value.strip().casefold() in _UNSTATED:
         return None
-    return LicenceStatement(raw=term.value, field=COPYRIGHT_FIELD, location=term.location)
+    return LicenceStatement(raw=term.value, source_field=COPYRIGHT_FIELD, location=term.location)
+
+
+def from_copyright_slot(statement: LicenceStatement) -> bool:
+    """True for a licence read from LOM's yes/no copyright slot (a code from a declared
+    vocabulary there, NL-LOM's ``cc-by-40``, is machine-actionable)."""
+    return statement.source_field == COPYRIGHT_FIELD
+
+
+def licence_of(statement: LicenceStatement) -> Licence:
+    """What the parser concluded about ``statement``: the readers' parse, or (for a
+    statement built by hand and never annotated) a parse now."""
+    if statement.licence is not None:
+        return statement.licence
+    return parse_licence(statement.raw)
 
 
 def _fill(statement: LicenceStatement) -> Licence:
-    licence = parse_licence(statement.raw)
+    licence = statement.licence
+    if licence is None or licence.raw != statement.raw:
+        licence = parse_licence(statement.raw)
+    statement.licence = licence
     statement.spdx = licence.spdx
     statement.url = licence.url
     statement.openness = licence.openness
@@ -75,7 +96,7 @@ def annotate(record: Record) -> Record:
 
     Idempotent: a licence found in LOM's copyright slot is added to ``licences`` once.
     """
-    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
+    if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
         extra = _copyright_slot_licence(record)
         if extra is not None:
             record.licences.append(extra)
@@ -92,11 +113,11 @@ def parsed_statements(record: Record) -> list[tuple[LicenceStatement, Licence]]:
     pairs: list[tuple[LicenceStatement, Licence]] = []
     for statement in record.licences:
         if statement.raw.strip():
-            pairs.append((statement, parse_licence(statement.raw)))
-    if not any(s.field == COPYRIGHT_FIELD for s in record.licences):
-        extra = _copyright_slot_licence(record)
+            pairs.append((statement, licence_of(statement)))
+    if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
+        extra = _copyright_slot_licence(record)  # a record that was never annotated
         if extra is not None:
-            pairs.append((extra, parse_licence(extra.raw)))
+            pairs.append((extra, licence_of(extra)))
     return pairs
 
 

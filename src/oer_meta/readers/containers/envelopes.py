@@ -276,10 +276,17 @@ class _EnvelopeReader:
                 return
         location = self.location(pointer)
         record.identifiers.append(
-            Identifier(value=value, catalog=identifier_scheme(value), location=location)
+            Identifier(
+                value=value,
+                catalog=identifier_scheme(value),
+                source_field="lr:resource_locator",
+                location=location,
+            )
         )
         if value.lower().startswith(("http://", "https://")):
-            record.urls.append(Text(value=value, location=location))
+            record.urls.append(
+                Text(value=value, source_field="lr:resource_locator", location=location)
+            )
 
     def place(self, record: Record, pointer: str) -> None:
         """Give an embedded XML record the line of its envelope, when lines are known:

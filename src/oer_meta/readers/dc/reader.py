@@ -49,6 +49,7 @@ from oer_meta.knowledge.accessibility import names_accessibility_specification
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import (
     Agent,
+    Contact,
     DateValue,
     Duration,
     Extension,
@@ -61,11 +62,13 @@ from oer_meta.model import (
     Term,
     Text,
 )
+from oer_meta.model.values import ContactKind
 from oer_meta.readers.xml.accessibility import read_extension, read_package_meta
 from oer_meta.readers.xml.context import XmlRecordContext, step, text_of
 from oer_meta.readers.xml.namespaces import (
     DC,
     DCTERMS,
+    FOAF,
     NSDL_DC,
     OAI_DC,
     PREFIXES,
@@ -125,6 +128,30 @@ _KIND: dict[str, str] = {
     "bibliographicCitation": "keep", "provenance": "keep",
     "accrualMethod": "keep", "accrualPeriodicity": "keep", "accrualPolicy": "keep",
 }  # fmt: skip
+
+#: The Record attribute each kind of element fills (problems name it as their field).
+_KIND_FIELDS = {
+    "title": "titles", "description": "descriptions", "subject": "keywords",
+    "language": "languages", "identifier": "identifiers", "licence": "licences",
+    "rights_holder": "rights_holders", "access": "access_conditions",
+    "agent": "contributors", "date": "dates", "type": "learning_resource_types",
+    "format": "formats", "level": "educational_levels",
+    "audience": "intended_end_user_roles", "method": "vocabulary_terms",
+    "relation": "relations",
+}  # fmt: skip
+
+
+def _record_field(name: str) -> str | None:
+    """The Record attribute a DC element or DCMI term as written (``dc:Title``,
+    ``dcterms:license``) fills; None for one the reader does not map."""
+    local = re.split(r"[}:]", name)[-1]
+    local = _TERMS_BY_LOWER.get(local.lower(), local)
+    if local == "publisher":
+        return "publishers"
+    if local in _A11Y:
+        return f"accessibility.{_A11Y[local]}"
+    return _KIND_FIELDS.get(_KIND.get(local, "keep"))
+
 
 _DC_BY_LOWER = {name.lower(): name for name in DC_ELEMENTS}
 _TERMS_BY_LOWER = {name.lower(): name for name in _KIND}
@@ -210,6 +237,8 @@ class _Builder:
         self.lang = _inherited_lang(elem)
         self.issues: dict[tuple[str, str], _Issue] = {}
         self.saw_dcterms = False
+        #: the element being read, as written (``dc:rights``): its values' source_field
+        self.field: str | None = None
 
     # -- locations ---------------------------------------------------------------
 
@@ -236,7 +265,9 @@ class _Builder:
     def build(self) -> Record:
         record = self.record
         if self.lang:
-            record.metadata_languages.append(Text(value=self.lang, location=record.location))
+            record.metadata_languages.append(
+                Text(value=self.lang, source_field="@xml:lang", location=record.location)
+            )
         self.about()
         # Counting tags first keeps XPath positions linear (no sibling scans per child).
         totals = Counter(child.tag for child in self.elem if isinstance(child.tag, str))
@@ -246,7 +277,7 @@ class _Builder:
             if not isinstance(tag, str):
                 continue
             seen[tag] += 1
-            name = step(child)
+            name = self.field = step(child)
             if totals[tag] > 1:
                 name += f"[{seen[tag]}]"
             self.child(child, self.locate(child, f"{self.base}/{name}"))
@@ -263,7 +294,8 @@ class _Builder:
                     rule="STD002",
                     message=issue.message + times,
                     hint=issue.hint,
-                    field=issue.field,
+                    field=_record_field(issue.field),
+                    source_field=issue.field,
                     location=issue.location,
                 )
             )
@@ -274,11 +306,17 @@ class _Builder:
         about = (self.elem.get(_RDF_ABOUT) or "").strip() if self.is_rdf else ""
         if about:
             loc = self.record.location
+            field = "@rdf:about"
             self.record.identifiers.append(
-                Identifier(value=about, catalog=identifier_scheme(about, None), location=loc)
+                Identifier(
+                    value=about,
+                    catalog=identifier_scheme(about, None),
+                    source_field=field,
+                    location=loc,
+                )
             )
             if _HTTP.match(about):
-                self.record.urls.append(Text(value=about, location=loc))
+                self.record.urls.append(Text(value=about, source_field=field, location=loc))
 
     def child(self, child: etree._Element, loc: Location) -> None:
         ns, local = split(child.tag)
@@ -297,8 +335,8 @@ class _Builder:
             if not self.wrong_dc_namespace(child, ns, local, loc):
                 self.not_in_oai_dc(child, loc)
             if not (
-                read_package_meta(child, self.record, self.ctx.location)
-                or read_extension(child, self.record, self.ctx.location)
+                read_package_meta(child, self.record, self.ctx)
+                or read_extension(child, self.record, self.ctx)
             ):
                 self.keep(child, loc)
 
@@ -452,39 +490,54 @@ class _Builder:
                 rec.subjects.append(self.term(value, scheme, qname, loc))
         elif kind == "language":
             # A code is in no language: only an element's own xml:lang is kept here.
-            rec.languages.append(Text(value=value, language=_own_lang(child), location=loc))
+            rec.languages.append(
+                Text(value=value, language=_own_lang(child), source_field=self.field, location=loc)
+            )
         elif kind == "identifier":
             rec.identifiers.append(
                 Identifier(
                     value=value,
                     catalog=identifier_scheme(value, self.xsi_type(child)),
+                    source_field=self.field,
                     location=loc,
                 )
             )
             if _HTTP.match(value):
-                rec.urls.append(Text(value=value, location=loc))
+                rec.urls.append(Text(value=value, source_field=self.field, location=loc))
         elif kind == "licence":
             rec.licences.append(
-                LicenceStatement(raw=value, field=qname, language=self.lang_of(child), location=loc)
+                LicenceStatement(
+                    raw=value,
+                    source_field=self.field,
+                    language=self.lang_of(child),
+                    location=loc,
+                )
             )
         elif kind == "rights_holder":
-            rec.rights_holders.append(_agent(value, "rightsHolder", loc))
+            rec.rights_holders.append(self.agent(child, value, "rightsHolder", loc))
         elif kind == "access":
             rec.access_conditions.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "agent":
             target = rec.publishers if local == "publisher" else rec.contributors
-            target.append(_agent(value, local, loc))
+            target.append(self.agent(child, value, local, loc))
         elif kind == "date":
             rec.dates.append(
-                DateValue(value=value, kind=_DATE_KIND.get(local, "other"), location=loc)
+                DateValue(
+                    value=value,
+                    kind=_DATE_KIND.get(local, "other"),
+                    source_field=self.field,
+                    location=loc,
+                )
             )
         elif kind == "type":
             rec.learning_resource_types.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "format":
-            rec.formats.append(Text(value=value, language=_own_lang(child), location=loc))
+            rec.formats.append(
+                Text(value=value, language=_own_lang(child), source_field=self.field, location=loc)
+            )
             parts = value.split(None, 1)
             if len(parts) == 2 and _MEDIA_TYPE.match(parts[0]) and _HTTP.match(parts[1]):
-                rec.urls.append(Text(value=parts[1], location=loc))
+                rec.urls.append(Text(value=parts[1], source_field=self.field, location=loc))
         elif kind == "level":
             rec.educational_levels.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "audience":
@@ -492,7 +545,9 @@ class _Builder:
         elif kind == "method":
             rec.vocabulary_terms.append(self.term(value, self.xsi_type(child), qname, loc))
         elif kind == "relation":
-            rec.relations.append(Relation(kind=local, target=value, location=loc))
+            rec.relations.append(
+                Relation(kind=local, target=value, source_field=self.field, location=loc)
+            )
             if local == "conformsTo" and names_accessibility_specification(value):
                 rec.accessibility.conforms_to.append(
                     self.term(value, self.xsi_type(child), qname, loc)
@@ -517,7 +572,9 @@ class _Builder:
         if local == "typicalAgeRange":
             rec.typical_age_ranges.append(self.text(child, value, loc))
         elif local == "typicalLearningTime":
-            rec.durations.append(Duration(value=value, element=element, location=loc))
+            rec.durations.append(
+                Duration(value=value, element=element, source_field=self.field, location=loc)
+            )
         elif local in _LOM_TERMS:
             term = self.term(value, self.xsi_type(child) or "LOMv1.0", element, loc)
             field = _LOM_TERMS[local]
@@ -528,9 +585,19 @@ class _Builder:
             self.keep(child, loc)
 
     def keep(self, child: etree._Element, loc: Location) -> None:
-        self.record.extensions.append(Extension(name=child.tag, value=_value(child), location=loc))
+        self.record.extensions.append(
+            Extension(name=child.tag, value=_value(child), source_field=self.field, location=loc)
+        )
 
     # -- values --------------------------------------------------------------------
+
+    def agent(self, child: etree._Element, value: str, role: str, loc: Location) -> Agent:
+        """An agent element: a FOAF description inside it (RDF/XML), else its text."""
+        node = next((n for n in child.iter() if split(str(n.tag))[0] == FOAF), None)
+        if node is None:
+            return _agent(value, role, self.field, loc)
+        holder = node.getparent() if split(str(node.tag))[1] in _FOAF_PROPERTIES else node
+        return _foaf_agent(holder if holder is not None else node, role, self.field, loc)
 
     def lang_of(self, child: etree._Element) -> str | None:
         own = child.get(XML_LANG)
@@ -539,11 +606,14 @@ class _Builder:
         return own.strip() or None
 
     def text(self, child: etree._Element, value: str, loc: Location) -> Text:
-        return Text(value=value, language=self.lang_of(child), location=loc)
+        return Text(
+            value=value, language=self.lang_of(child), source_field=self.field, location=loc
+        )
 
-    @staticmethod
-    def term(value: str, source: str | None, element: str, loc: Location) -> Term:
-        return Term(value=value, source=source, element=element, location=loc)
+    def term(self, value: str, source: str | None, element: str, loc: Location) -> Term:
+        return Term(
+            value=value, source=source, element=element, source_field=self.field, location=loc
+        )
 
     @staticmethod
     def xsi_type(child: etree._Element) -> str | None:
@@ -596,7 +666,62 @@ def _value(child: etree._Element) -> str:
     return (ref or "").strip()
 
 
-def _agent(text: str, role: str, loc: Location) -> Agent:
+#: FOAF properties read on an agent: name parts and contact details.
+_FOAF_PROPERTIES = frozenset(
+    {"name", "givenName", "familyName", "firstName", "lastName", "mbox", "phone", "homepage"}
+)
+_FOAF_KINDS = {"Person": "person", "Organization": "organization", "Group": "organization"}
+_FOAF_CONTACTS: dict[str, tuple[ContactKind, str]] = {
+    "mbox": ("email", "mailto:"),
+    "phone": ("phone", "tel:"),
+    "homepage": ("url", ""),
+}
+
+
+def _foaf_agent(node: etree._Element, role: str, field: str | None, loc: Location) -> Agent:
+    """An agent described in FOAF (``<dcterms:creator><foaf:Person><foaf:name>...
+    <foaf:mbox rdf:resource="mailto:..."/>``): its name, kind and typed contacts."""
+    names: dict[str, str] = {}
+    contacts: list[Contact] = []
+    for prop in node:
+        ns, local = split(str(prop.tag))
+        if ns != FOAF:
+            continue
+        value = (text_of(prop).strip() or prop.get(_RDF_RESOURCE) or "").strip()
+        if local in _FOAF_CONTACTS and value:
+            kind, scheme = _FOAF_CONTACTS[local]
+            if scheme and value.lower().startswith(scheme):
+                value = value[len(scheme) :]
+            contacts.append(
+                Contact(
+                    kind=kind,
+                    value=value,
+                    source_field=f"{field}/{step(prop)}" if field else step(prop),
+                    location=loc,
+                )
+            )
+        elif value:
+            names.setdefault(local, value)
+    given = names.get("givenName") or names.get("firstName")
+    family = names.get("familyName") or names.get("lastName")
+    name = names.get("name") or " ".join(p for p in (given, family) if p) or None
+    agent_kind = _FOAF_KINDS.get(split(str(node.tag))[1])
+    if agent_kind is None and given and family:
+        agent_kind = "person"
+    return Agent(
+        role=role,
+        name=name,
+        kind=agent_kind,
+        email=[c.value for c in contacts if c.kind == "email"],
+        telephone=[c.value for c in contacts if c.kind == "phone"],
+        contacts=contacts,
+        raw=text_of(node).strip(),
+        source_field=field,
+        location=loc,
+    )
+
+
+def _agent(text: str, role: str, field: str | None, loc: Location) -> Agent:
     """An agent from a DC literal: e-mails and ORCIDs are lifted out of the name."""
     emails = [m.group(1) for m in _EMAIL.finditer(text)]
     orcids = _ORCID.findall(text)
@@ -617,7 +742,9 @@ def _agent(text: str, role: str, loc: Location) -> Agent:
         kind=kind,
         email=emails,
         identifiers=orcids,
+        contacts=[Contact(kind="email", value=e, source_field=field, location=loc) for e in emails],
         raw=text,
+        source_field=field,
         location=loc,
     )
 

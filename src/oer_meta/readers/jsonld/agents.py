@@ -1,16 +1,20 @@
 """Read the people and organisations of a JSON-LD record into :class:`Agent` values.
 
 An agent keeps its JSON object unchanged in ``raw``; the fields pulled out of it are
-the ones the rules look at: the name, person or organisation, contact details (a
-privacy concern in public metadata), identifiers such as ORCID, and the affiliation.
+the ones the rules look at: the name, person or organisation, contact details typed as
+:class:`Contact` (``email``, ``telephone``, ``url``, and those of its ``contactPoint``
+objects with their ``contactType``: a privacy concern in public metadata), identifiers
+such as ORCID, the affiliation and the job title.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from oer_meta.model import Agent
+from oer_meta.model import Agent, Contact
+from oer_meta.model.values import ContactKind
 from oer_meta.readers.jsonld.context import props, types_of
+from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.values import Props, ValueReader
 
 _PERSON_TYPES = frozenset({"Person"})
@@ -33,7 +37,13 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
     if isinstance(item, dict) and "@value" in item:
         item = item["@value"]
     if isinstance(item, str):
-        return Agent(role=role, name=item.strip() or None, raw=item, location=reader.where(ptr))
+        return Agent(
+            role=role,
+            name=item.strip() or None,
+            raw=item,
+            source_field=reader.field,
+            location=reader.where(ptr),
+        )
     if not isinstance(item, dict):
         if item is not None:
             reader.wrong_type(role, item, ptr, "a Person, an Organization or a name")
@@ -46,23 +56,32 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
         kind = "person"
     elif types & _ORGANIZATION_TYPES:
         kind = "organization"
-    agent = Agent(
-        role=role,
-        name=_name(reader, p),
-        kind=kind,
-        raw=node,
-        affiliation=_affiliation(reader, p),
-        location=reader.where(ptr),
-    )
-    _add_contacts(reader, p, agent)
+    contacts = _contacts(reader, p)
+    identifiers: list[str] = []
     for field in ("@id", "sameAs", "identifier"):
         for ident, _ in reader.items(p[field][1], p[field][2]) if field in p else ():
             link = reader.link(ident)
             if link is None and isinstance(ident, dict):  # a PropertyValue
                 link = reader.link(props(ident, reader.ctx, "").get("value", ("", None, ""))[1])
-            if link and not link.startswith("_:") and link not in agent.identifiers:
-                agent.identifiers.append(link)
-    return agent
+            if link and not link.startswith("_:") and link not in identifiers:
+                identifiers.append(link)
+    return Agent(
+        role=role,
+        name=_name(reader, p),
+        kind=kind,
+        email=[c.value for c in contacts if c.kind == "email"],
+        telephone=[c.value for c in contacts if c.kind == "phone"],
+        address=[c.value for c in contacts if c.kind == "address"],
+        identifiers=identifiers,
+        affiliation=_affiliation(reader, p),
+        contacts=contacts,
+        notes=[t.value for t in reader.texts(p["jobTitle"][1], "", "jobTitle", report=False)]
+        if "jobTitle" in p
+        else [],
+        raw=node,
+        source_field=reader.field,
+        location=reader.where(ptr),
+    )
 
 
 def _name(reader: ValueReader, p: Props) -> str | None:
@@ -78,27 +97,65 @@ def _name(reader: ValueReader, p: Props) -> str | None:
     return reader.first_text(p["legalName"][1], "") if "legalName" in p else None
 
 
-def _add_contacts(reader: ValueReader, p: Props, agent: Agent) -> None:
-    """E-mail addresses (without ``mailto:``), phones and postal addresses, from the
-    agent and from its ContactPoints."""
-    sources = [p]
+_CONTACT_PROPERTIES: tuple[tuple[str, ContactKind], ...] = (
+    ("email", "email"),
+    ("telephone", "phone"),
+    ("url", "url"),
+)
+
+
+def _contacts(reader: ValueReader, p: Props) -> list[Contact]:
+    """E-mail addresses (without ``mailto:``), phones, web pages and postal addresses,
+    from the agent and from its ContactPoints (typed by their ``contactType``)."""
+    agent_field = reader.field or ""
+    sources: list[tuple[Props, str, list[str]]] = [(p, agent_field, [])]
     if "contactPoint" in p:
-        sources += [
-            props(point, reader.ctx, "")
-            for point, _ in reader.items(p["contactPoint"][1], p["contactPoint"][2])
-            if isinstance(point, dict)
-        ]
-    for source in sources:
-        for field, sink in (("email", agent.email), ("telephone", agent.telephone)):
-            if field in source:
-                for text in reader.texts(source[field][1], "", field, report=False):
-                    value = text.value.strip()
-                    sink.append(value[7:] if value.lower().startswith("mailto:") else value)
+        point_field = f"{agent_field}/{source_field('contactPoint')}"
+        for point, point_ptr in reader.items(p["contactPoint"][1], p["contactPoint"][2]):
+            if isinstance(point, dict):
+                inner = props(point, reader.ctx, point_ptr)
+                kinds = (
+                    [t.value.strip().lower() for t in reader.texts(
+                        inner["contactType"][1], "", "contactType", report=False
+                    ) if t.value.strip()]
+                    if "contactType" in inner
+                    else []
+                )  # fmt: skip
+                sources.append((inner, point_field, kinds))
+    found: list[Contact] = []
+    for source, at, types in sources:
+        for name, kind in _CONTACT_PROPERTIES:
+            if name not in source:
+                continue
+            where = reader.where(source[name][2]) if source[name][2] else None
+            for text in reader.texts(source[name][1], "", name, report=False):
+                value = text.value.strip()
+                if kind == "email" and value.lower().startswith("mailto:"):
+                    value = value[7:]
+                if not value:
+                    continue
+                found.append(
+                    Contact(
+                        kind=kind,
+                        value=value,
+                        types=types,
+                        source_field=f"{at}/{source_field(name)}",
+                        location=where,
+                    )
+                )
     if "address" in p:
-        for address, _ in reader.items(p["address"][1], p["address"][2]):
+        for address, address_ptr in reader.items(p["address"][1], p["address"][2]):
             written = _address(reader, address)
             if written:
-                agent.address.append(written)
+                found.append(
+                    Contact(
+                        kind="address",
+                        value=written,
+                        source_field=f"{agent_field}/{source_field('address')}",
+                        location=reader.where(address_ptr),
+                    )
+                )
+    return found
 
 
 def _address(reader: ValueReader, address: Any) -> str | None:

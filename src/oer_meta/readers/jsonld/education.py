@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from oer_meta.knowledge.accessibility import names_accessibility_specification
 from oer_meta.model import Relation, Term, Text
 from oer_meta.readers.jsonld.context import props
+from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.values import Props
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def on_alignment(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             continue
         is_level = kind is not None and kind.replace(" ", "").lower() == "educationallevel"
         term = Term(
-            value=value_text, source=framework, id=url, labels=labels, location=b.where(item_ptr),
+            value=value_text, source=framework, id=url, labels=labels, source_field=b.field,
+            location=b.where(item_ptr),
             element="educationalLevel" if is_level else (kind or name),
         )  # fmt: skip
         (b.record.educational_levels if is_level else b.record.subjects).append(term)
@@ -105,12 +107,24 @@ def on_audience(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         if low is not None or high is not None:
             found = True
             b.record.typical_age_ranges.append(
-                Text(value=f"{low or ''}-{high or ''}", location=b.where(node_ptr))
+                Text(
+                    value=_bounds(low, high),
+                    source_field=f"{b.field}/schema:suggestedMinAge",
+                    location=b.where(node_ptr),
+                )
             )
         if not found and ("@id" in p or "prefLabel" in p or "name" in p):
             term = b.term(node, node_ptr, name, element)
             if term is not None:
                 b.record.intended_end_user_roles.append(term)
+
+
+def _bounds(low: str | None, high: str | None) -> str:
+    """An age range from explicit bounds, written so that an open end reads as one:
+    ``10+`` (no maximum), ``0-12`` (no minimum), ``10-12``."""
+    if high is None:
+        return f"{low}+"
+    return f"{low or 0}-{high}"
 
 
 def _age(p: Props, field: str) -> str | None:
@@ -138,7 +152,9 @@ def on_role(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
 def on_age(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """``typicalAgeRange`` as written (``10-12``, ``18-``)."""
     for text, text_ptr in b.strings(value, ptr, name, 'an age range as text ("10-12")'):
-        b.record.typical_age_ranges.append(Text(value=text, location=b.where(text_ptr)))
+        b.record.typical_age_ranges.append(
+            Text(value=text, source_field=b.field, location=b.where(text_ptr))
+        )
 
 
 def on_a11y(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
@@ -156,12 +172,24 @@ def on_a11y(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             f"{term.value} {term.id or ''}"
         ):  # a curriculum or other standard: a relation, not an accessibility claim
             b.record.relations.append(
-                Relation(kind=name, target=term.id or term.value, location=term.location)
+                Relation(
+                    kind=name,
+                    target=term.id or term.value,
+                    source_field=term.source_field,
+                    location=term.location,
+                )
             )
         elif "," in term.value and term.id is None and name != "conformsTo":
             for part in term.value.split(","):
                 if part.strip():
-                    target.append(Term(value=part.strip(), element=name, location=term.location))
+                    target.append(
+                        Term(
+                            value=part.strip(),
+                            element=name,
+                            source_field=term.source_field,
+                            location=term.location,
+                        )
+                    )
         else:
             target.append(term)
 
@@ -187,7 +215,12 @@ def on_sufficient(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         parts = [part.strip() for mode, _ in modes for part in mode.split(",") if part.strip()]
         if parts:
             b.record.accessibility.access_modes_sufficient.append(
-                Term(value=",".join(parts), element=name, location=b.where(item_ptr))
+                Term(
+                    value=",".join(parts),
+                    element=name,
+                    source_field=b.field,
+                    location=b.where(item_ptr),
+                )
             )
 
 
@@ -200,7 +233,9 @@ def on_relation(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Links to other works; the licence of a source matters for remixes."""
     for item, item_ptr in b.items(value, ptr):
         if isinstance(item, str):
-            b.record.relations.append(Relation(kind=name, target=item, location=b.where(item_ptr)))
+            b.record.relations.append(
+                Relation(kind=name, target=item, source_field=b.field, location=b.where(item_ptr))
+            )
             continue
         if not isinstance(item, dict):
             if item is not None:
@@ -215,10 +250,12 @@ def on_relation(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                 if target:
                     break
         title = b.first_text(p["name"][1], p["name"][2]) if "name" in p else None
-        relation = Relation(kind=name, target=target, title=title, location=b.where(item_ptr))
+        relation = Relation(
+            kind=name, target=target, title=title, source_field=b.field, location=b.where(item_ptr)
+        )
         for field in ("license", "useRightsUrl"):
             if field in p:
-                tag = "lrmi:useRightsUrl" if field == "useRightsUrl" else "schema:license"
+                tag = f"{b.field}/{source_field(field)}"
                 for lic, lic_ptr in b.items(p[field][1], p[field][2]):
                     statement = b.licence(lic, lic_ptr, tag, field)
                     if statement is not None:

@@ -24,6 +24,7 @@ from oer_meta.model import (
 from oer_meta.readers.jsonld import education as edu
 from oer_meta.readers.jsonld.agents import read_agent
 from oer_meta.readers.jsonld.context import Context, props, types_of
+from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.values import GraphIndex, ValueReader, Where, identifier_catalog
 from oer_meta.readers.limits import DEFAULT_LIMITS
@@ -72,19 +73,30 @@ class RecordBuilder(ValueReader):
             if name in ("@context", "@graph", "@reverse", "@included", "@index"):
                 continue
             handler = HANDLERS.get(name)
+            self.reading(name)
             if handler is None:
                 self.record.extensions.append(
-                    Extension(name=key_text, value=value, location=self.where(ptr))
+                    Extension(
+                        name=key_text,
+                        value=value,
+                        source_field=self.field,
+                        location=self.where(ptr),
+                    )
                 )
             elif value is not None:
                 handler(self, value, ptr, name)
+        self.reading(None)
         self._check_context_and_type()
         self.record.problems.extend(self.limit_problems())
         self.record.dialect = self._dialect()
         if self.ctx.language:
             ptr = self.ctx.language_pointer or f"{self.pointer}/@context"
             self.record.metadata_languages.append(
-                Text(value=self.ctx.language, location=self.where(ptr))
+                Text(
+                    value=self.ctx.language,
+                    source_field="@context/@language",
+                    location=self.where(ptr),
+                )
             )
         return self.record
 
@@ -151,7 +163,10 @@ class RecordBuilder(ValueReader):
         self._ids.add(stripped)
         self.record.identifiers.append(
             Identifier(
-                value=value, catalog=catalog or identifier_catalog(value), location=self.where(ptr)
+                value=value,
+                catalog=catalog or identifier_catalog(value),
+                source_field=self.field,
+                location=self.where(ptr),
             )
         )
 
@@ -160,7 +175,9 @@ class RecordBuilder(ValueReader):
         if value.strip() in self._urls:
             return
         self._urls.add(value.strip())
-        self.record.urls.append(Text(value=value, location=self.where(ptr)))
+        self.record.urls.append(
+            Text(value=value, source_field=self.field, location=self.where(ptr))
+        )
 
 
 # -- property handlers: (builder, value, pointer, canonical property name) ----------------
@@ -228,7 +245,9 @@ def on_keywords(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         parts = [part.strip() for part in value.split(",") if part.strip()]
         for part in parts[: b.allowed(value, ptr, len(parts))]:
             b.record.keywords.append(
-                Text(value=part, language=b.ctx.language, location=b.where(ptr))
+                Text(
+                    value=part, language=b.ctx.language, source_field=b.field, location=b.where(ptr)
+                )
             )
         return
     for item, item_ptr in b.items(value, ptr):
@@ -250,20 +269,23 @@ def on_language(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                 if field in p:
                     code = b.first_text(p[field][1], p[field][2])
                     if code:
-                        b.record.languages.append(Text(value=code, location=b.where(p[field][2])))
+                        b.record.languages.append(
+                            Text(value=code, source_field=b.field, location=b.where(p[field][2]))
+                        )
                         break
             else:
                 b.wrong_type(name, item, item_ptr, "a language code (text) or a Language")
             continue
         for text, text_ptr in b.strings(item, item_ptr, name, "a language code"):
-            b.record.languages.append(Text(value=text, location=b.where(text_ptr)))
+            b.record.languages.append(
+                Text(value=text, source_field=b.field, location=b.where(text_ptr))
+            )
 
 
 def on_licence(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Licence and rights statements, raw, with the property they came from."""
-    field = "lrmi:useRightsUrl" if name == "useRightsUrl" else f"schema:{name}"
     for item, item_ptr in b.items(value, ptr):
-        statement = b.licence(item, item_ptr, field, name)
+        statement = b.licence(item, item_ptr, b.field, name)
         if statement is not None:
             b.record.licences.append(statement)
 
@@ -289,7 +311,12 @@ def on_free(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         b.wrong_type(name, value, ptr, "a boolean (true or false)")
         return
     b.record.cost.append(
-        Term(value="no" if free else "yes", element="rights.cost", location=b.where(ptr))
+        Term(
+            value="no" if free else "yes",
+            element="rights.cost",
+            source_field=b.field,
+            location=b.where(ptr),
+        )
     )
 
 
@@ -309,19 +336,23 @@ def on_date(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Dates as written (the date rules judge the format)."""
     kind = _DATE_KINDS[name]
     for text, text_ptr in b.strings(value, ptr, name, "a date written as text (ISO 8601)"):
-        b.record.dates.append(DateValue(value=text, kind=kind, location=b.where(text_ptr)))
+        b.record.dates.append(
+            DateValue(value=text, kind=kind, source_field=b.field, location=b.where(text_ptr))
+        )
 
 
 def on_duration(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """``duration``/``timeRequired`` as written."""
     for text, text_ptr in b.strings(value, ptr, name, "a duration written as text (ISO 8601)"):
-        b.record.durations.append(Duration(value=text, element=name, location=b.where(text_ptr)))
+        b.record.durations.append(
+            Duration(value=text, element=name, source_field=b.field, location=b.where(text_ptr))
+        )
 
 
 def on_format(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Media types (``encodingFormat``/``fileFormat``)."""
     for text, text_ptr in b.strings(value, ptr, name, "a media type (text)"):
-        b.record.formats.append(Text(value=text, location=b.where(text_ptr)))
+        b.record.formats.append(Text(value=text, source_field=b.field, location=b.where(text_ptr)))
 
 
 def on_encoding(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
@@ -334,13 +365,17 @@ def on_encoding(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             b.wrong_type(name, item, item_ptr, "a MediaObject")
             continue
         p = props(item, b.ctx, item_ptr)
-        for field in ("encodingFormat", "fileFormat"):
-            if field in p:
+        outer = b.field
+        for field in ("encodingFormat", "fileFormat", "contentUrl", "embedUrl", "url"):
+            if field not in p:
+                continue
+            b.reading(name, f"{outer}/{source_field(field)}")
+            if field in ("encodingFormat", "fileFormat"):
                 on_format(b, p[field][1], p[field][2], field)
-        for field in ("contentUrl", "embedUrl", "url"):
-            if field in p:
+            else:
                 for link, link_ptr in b.strings(p[field][1], p[field][2], field, "a URL"):
                     b.add_url(link, link_ptr)
+        b.reading(name)
 
 
 Handler = Callable[[RecordBuilder, Any, str, str], None]

@@ -153,6 +153,6 @@ def repair_problem(found: Repair, location: Location) -> Problem:
         message=message,
         hint="write the character itself, or a complete UTF-16 pair (\\ud83d\\ude00); "
         "a lone half of a pair is an encoding error in the program that wrote the record",
-        field=name if name and not name.isdigit() else None,
+        source_field=name if name and not name.isdigit() else None,
         location=location,
     )

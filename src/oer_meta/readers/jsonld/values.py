@@ -15,6 +15,7 @@ from typing import Any
 from oer_meta.model import LicenceStatement, Location, Problem, Term, Text
 from oer_meta.readers.base import Positioner
 from oer_meta.readers.jsonld.context import Context, props
+from oer_meta.readers.jsonld.fields import record_field, source_field
 from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.limits import DEFAULT_LIMITS, field_limit_problem
 
@@ -108,6 +109,16 @@ class ValueReader:
         self._seen: dict[str, int] = {}  # values met per field
         self._first_dropped: dict[str, str] = {}  # pointer of the first value dropped
         self._allowed: dict[int, int] = {}  # per list (by id): how many items are read
+        #: the property being read, as written (``schema:license``): values' source_field
+        self.field: str | None = None
+        #: the top-level property being read (canonical name): problems' fallback field
+        self.property: str | None = None
+
+    def reading(self, name: str | None, field: str | None = None) -> None:
+        """Say which property the next values come from (``field`` defaults to its
+        ``schema:`` name)."""
+        self.property = name
+        self.field = field if field is not None or name is None else source_field(name)
 
     def allowed(self, value: object, ptr: str, count: int) -> int:
         """How many of the ``count`` values that ``value`` (at ``ptr``) holds are read.
@@ -135,15 +146,22 @@ class ValueReader:
                 self.max_values,
                 self._seen[field] - self.max_values,
                 self.where(pointer),
+                record_field(field.split("/", 1)[0]) if field else None,
             )
             for field, pointer in self._first_dropped.items()
         ]
 
     def problem(self, message: str, ptr: str, field: str | None, hint: str | None = None) -> None:
-        """Note a structure problem (``STD002``) at ``ptr``."""
+        """Note a structure problem (``STD002``) at ``ptr``; ``field`` is the property
+        as the context names it."""
         self.problems.append(
             Problem(
-                rule="STD002", message=message, hint=hint, field=field, location=self.where(ptr)
+                rule="STD002",
+                message=message,
+                hint=hint,
+                field=record_field(field) or record_field(self.property),
+                source_field=source_field(field) if field else self.field,
+                location=self.where(ptr),
             )
         )
 
@@ -186,7 +204,12 @@ class ValueReader:
         for item, item_ptr in self.items(value, ptr):
             if isinstance(item, str):
                 out.append(
-                    Text(value=item, language=self.ctx.language, location=self.where(item_ptr))
+                    Text(
+                        value=item,
+                        language=self.ctx.language,
+                        source_field=self.field,
+                        location=self.where(item_ptr),
+                    )
                 )
             elif item is None:
                 continue
@@ -194,7 +217,14 @@ class ValueReader:
                 raw, lang = item.get("@value"), item.get("@language")
                 if isinstance(raw, str):
                     language = lang if isinstance(lang, str) else None
-                    out.append(Text(value=raw, language=language, location=self.where(item_ptr)))
+                    out.append(
+                        Text(
+                            value=raw,
+                            language=language,
+                            source_field=self.field,
+                            location=self.where(item_ptr),
+                        )
+                    )
                 elif report and raw is not None:
                     self.wrong_type(field, raw, f"{item_ptr}/@value", "text")
             elif isinstance(item, dict) and item and self.is_language_map(item):
@@ -222,7 +252,14 @@ class ValueReader:
             lang_ptr = f"{ptr}/{escape_token(lang)}"
             language = None if lang == "@none" else lang
             for text, text_ptr in self.items(values, lang_ptr):
-                out.append(Text(value=text, language=language, location=self.where(text_ptr)))
+                out.append(
+                    Text(
+                        value=text,
+                        language=language,
+                        source_field=self.field,
+                        location=self.where(text_ptr),
+                    )
+                )
         if (
             report
             and field not in self.ctx.language_containers
@@ -301,13 +338,19 @@ class ValueReader:
                 value=item,
                 element=element,
                 id=item.strip() if is_link(item) else None,
+                source_field=self.field,
                 location=self.where(ptr),
             )
         if isinstance(item, dict):
             if "@value" in item:
                 raw = item["@value"]
                 if isinstance(raw, str):
-                    return Term(value=raw, element=element, location=self.where(ptr))
+                    return Term(
+                        value=raw,
+                        element=element,
+                        source_field=self.field,
+                        location=self.where(ptr),
+                    )
             else:
                 node, node_ptr = self.resolve(item, ptr)
                 p = props(node, self.ctx, node_ptr)
@@ -328,7 +371,7 @@ class ValueReader:
                 if value is not None:
                     return Term(
                         value=value, source=scheme, element=element, id=ident, labels=labels,
-                        location=self.where(ptr),
+                        source_field=self.field, location=self.where(ptr),
                     )  # fmt: skip
                 self.problem(
                     f"{name} holds an object with neither an id nor a label; "
@@ -342,24 +385,27 @@ class ValueReader:
             self.wrong_type(name, item, ptr, "a concept (object with an id) or text")
         return None
 
-    def licence(self, item: Any, ptr: str, field: str, name: str) -> LicenceStatement | None:
+    def licence(self, item: Any, ptr: str, field: str | None, name: str) -> LicenceStatement | None:
         """One licence statement from a string, a ``{"id"}``/``{"url"}`` object or a
         CreativeWork with a url or name; None (and a problem) otherwise."""
         if isinstance(item, str):
-            return LicenceStatement(raw=item, field=field, location=self.where(ptr))
+            return LicenceStatement(raw=item, source_field=field, location=self.where(ptr))
         if isinstance(item, dict):
             p = props(item, self.ctx, ptr)
             for key in ("@id", "url", "@value"):
                 if key in p and isinstance(p[key][1], str):
                     return LicenceStatement(
-                        raw=p[key][1], field=field, location=self.where(p[key][2])
+                        raw=p[key][1], source_field=field, location=self.where(p[key][2])
                     )
             if "name" in p:
                 texts = self.texts(p["name"][1], p["name"][2], name, report=False)
                 if texts:
                     text = texts[0]
                     return LicenceStatement(
-                        raw=text.value, field=field, language=text.language, location=text.location
+                        raw=text.value,
+                        source_field=field,
+                        language=text.language,
+                        location=text.location,
                     )
         if item is not None:
             self.wrong_type(name, item, ptr, "a licence URL or a CreativeWork with a url")

@@ -51,6 +51,8 @@ from lxml import etree
 from oer_meta.knowledge.vcard import agent_from_vcard
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import (
+    Agent,
+    Annotation,
     DateValue,
     Duration,
     Extension,
@@ -111,6 +113,7 @@ _HANDLERS = {
     "rights.description": "_rights_description",
     "relation": "_relation",
     "classification": "_classification",
+    "annotation": "_annotation",
 }
 
 #: Element names (exact case) that tell the binding of a record without a known namespace.
@@ -198,7 +201,12 @@ class _LomReader(LomWalker):
         self.flush_groups()
         for name, where in self.profiles.items():
             self.record.extensions.append(
-                Extension(name=PROFILE_EXTENSION, value=name, location=self.ctx.location(where))
+                Extension(
+                    name=PROFILE_EXTENSION,
+                    value=name,
+                    source_field=self.ctx.field(where),
+                    location=self.ctx.location(where),
+                )
             )
 
     def foreign(self, elem: Element) -> None:
@@ -235,7 +243,11 @@ class _LomReader(LomWalker):
     def _extension(self, elem: Element, value: str, where: Element | None = None) -> None:
         """Keep ``value`` under the Clark name of ``elem``, located at ``where``."""
         at = self.ctx.location(elem if where is None else where)
-        self.record.extensions.append(Extension(name=str(elem.tag), value=value, location=at))
+        self.record.extensions.append(
+            Extension(
+                name=str(elem.tag), value=value, source_field=self.ctx.field(elem), location=at
+            )
+        )
 
     def _extensions(self, elem: Element, node: Node) -> None:
         """Keep the non-empty strings of an unmapped LangString, one extension each."""
@@ -247,12 +259,19 @@ class _LomReader(LomWalker):
         """The strings of a LangString as located :class:`Text`; an element without any
         string gives one empty text when ``keep_empty``."""
         found: list[Text] = []
+        field = self.ctx.field(elem)
         for text, where in self.langstrings(elem, node):
             if text.value or keep_empty:
-                text.location = self.ctx.location(where)
-                found.append(text)
+                found.append(
+                    Text(
+                        value=text.value,
+                        language=text.language,
+                        source_field=field,
+                        location=self.ctx.location(where),
+                    )
+                )
         if not found and keep_empty:
-            found.append(Text(value="", location=self.ctx.location(elem)))
+            found.append(Text(value="", source_field=field, location=self.ctx.location(elem)))
         return found
 
     def _term(self, elem: Element, node: Node) -> Term | None:
@@ -281,6 +300,7 @@ class _LomReader(LomWalker):
             element=node.dotted,
             id=ident or (value if _is_uri(value) else None),
             labels=parts["labels"],
+            source_field=self.ctx.field(elem),
             location=self.ctx.location(where),
         )
         self.record.vocabulary_terms.append(term)
@@ -298,7 +318,11 @@ class _LomReader(LomWalker):
         pair = self.pair(elem, node)
         if pair.element is not None and pair.value is not None:
             where = self.ctx.location(pair.element)
-            self.record.dates.append(DateValue(value=pair.value, kind=kind, location=where))
+            self.record.dates.append(
+                DateValue(
+                    value=pair.value, kind=kind, source_field=self.ctx.field(elem), location=where
+                )
+            )
         self._pair_descriptions(pair)
 
     def _duration(self, elem: Element, node: Node) -> None:
@@ -306,7 +330,12 @@ class _LomReader(LomWalker):
         if pair.element is not None and pair.value is not None:
             where = self.ctx.location(pair.element)
             self.record.durations.append(
-                Duration(value=pair.value, element=node.dotted, location=where)
+                Duration(
+                    value=pair.value,
+                    element=node.dotted,
+                    source_field=self.ctx.field(elem),
+                    location=where,
+                )
             )
         self._pair_descriptions(pair)
 
@@ -332,7 +361,12 @@ class _LomReader(LomWalker):
         if metadata:
             catalog = "metadata:" + (catalog or "")
         self.record.identifiers.append(
-            Identifier(value=entry or "", catalog=catalog, location=self.ctx.location(where))
+            Identifier(
+                value=entry or "",
+                catalog=catalog,
+                source_field=self.ctx.field(elem),
+                location=self.ctx.location(where),
+            )
         )
 
     def _catalog_entry(self, elem: Element, node: Node) -> tuple[str | None, str | None, Element]:
@@ -365,7 +399,11 @@ class _LomReader(LomWalker):
         self.record.keywords.extend(self._texts(elem, node, keep_empty=False))
 
     def _language(self, elem: Element, node: Node) -> None:
-        text = Text(value=self.text(elem, node), location=self.ctx.location(elem))
+        text = Text(
+            value=self.text(elem, node),
+            source_field=self.ctx.field(elem),
+            location=self.ctx.location(elem),
+        )
         if node.dotted.startswith("metaMetadata."):
             self.record.metadata_languages.append(text)
         else:
@@ -413,24 +451,68 @@ class _LomReader(LomWalker):
         publisher = key == "publisher" and not metadata
         agents = self.record.publishers if publisher else self.record.contributors
         for entity, entity_node in entities:
-            agent = agent_from_vcard(self.text(entity, entity_node), agent_role)
+            agent = self._entity(entity, entity_node, agent_role)
             if agent is not None:
-                agent.location = self.ctx.location(entity)
                 agents.append(agent)
         if date_node is not None:
             self._date(date_node[0], date_node[1], kind)
+
+    def _entity(self, elem: Element, node: Node, role: str | None) -> Agent | None:
+        """The agent of a vCard entity, located at its element."""
+        return agent_from_vcard(
+            self.text(elem, node),
+            role,
+            source_field=self.ctx.field(elem),
+            location=self.ctx.location(elem),
+        )
+
+    def _annotation(self, elem: Element, node: Node) -> None:
+        """Who commented on the resource's use (the vCard entity, or IMS ``person``) and
+        what they wrote; the date is kept among the dates, as before."""
+        entity: Agent | None = None
+        descriptions: list[Text] = []
+        for child, child_node in self.children(elem, node):
+            name = child_node.canonical
+            if child_node.kind == "vcard" and entity is None:
+                entity = self._entity(child, child_node, "annotation")
+            elif name == "person":
+                for vcard, vcard_node in self.children(child, child_node):
+                    if vcard_node.kind == "vcard" and entity is None:
+                        entity = self._entity(vcard, vcard_node, "annotation")
+            elif name == "description":
+                descriptions.extend(self._texts(child, child_node, keep_empty=False))
+            else:
+                self._read(child, child_node)
+        if entity is None and not descriptions:
+            return
+        self.record.annotations.append(
+            Annotation(
+                entity=entity,
+                descriptions=descriptions,
+                source_field=self.ctx.field(elem),
+                location=self.ctx.location(elem),
+            )
+        )
 
     # -- technical, educational, rights ----------------------------------------------------
 
     def _format(self, elem: Element, node: Node) -> None:
         value = self.text(elem, node)
         if value:
-            self.record.formats.append(Text(value=value, location=self.ctx.location(elem)))
+            self.record.formats.append(
+                Text(
+                    value=value, source_field=self.ctx.field(elem), location=self.ctx.location(elem)
+                )
+            )
 
     def _url(self, elem: Element, node: Node) -> None:
         value = self.text(elem, node)
         if value:
-            self.record.urls.append(Text(value=value, location=self.ctx.location(elem)))
+            self.record.urls.append(
+                Text(
+                    value=value, source_field=self.ctx.field(elem), location=self.ctx.location(elem)
+                )
+            )
 
     def _age_range(self, elem: Element, node: Node) -> None:
         self.record.typical_age_ranges.extend(self._texts(elem, node, keep_empty=False))
@@ -440,7 +522,7 @@ class _LomReader(LomWalker):
             self.record.licences.append(
                 LicenceStatement(
                     raw=text.value,
-                    field="lom:rights/description",
+                    source_field=text.source_field,
                     language=text.language,
                     location=text.location,
                 )
@@ -466,6 +548,7 @@ class _LomReader(LomWalker):
                 kind=kind.value if kind is not None else "",
                 target=next((t for t in targets if t), None),
                 title=next((t for t in titles if t), None),
+                source_field=self.ctx.field(elem),
                 location=self.ctx.location(elem),
             )
         )
@@ -498,6 +581,7 @@ class _LomReader(LomWalker):
                             value=text.value,
                             element="classification.keyword",
                             labels=[Text(value=text.value, language=text.language)],
+                            source_field=text.source_field,
                             location=text.location,
                         )
                     )
@@ -542,6 +626,7 @@ class _LomReader(LomWalker):
                     element="classification.taxonPath.taxon",
                     id=ident or None,
                     labels=labels,
+                    source_field=self.ctx.field(elem),
                     location=self.ctx.location(elem),
                 )
             )

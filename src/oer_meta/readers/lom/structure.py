@@ -45,6 +45,62 @@ Element = etree._Element
 
 _STRING_WRAPPERS = {"ieee": "<string language=...>", "imsmd": "<langstring xml:lang=...>"}
 
+#: Which Record attribute a LOM element's values fill (IEEE dotted names, lower-cased;
+#: the longest matching prefix wins).  Problems name it as their ``field``.
+_RECORD_FIELDS = {
+    "general.identifier": "identifiers",
+    "general.catalogentry": "identifiers",
+    "general.title": "titles",
+    "general.description": "descriptions",
+    "general.keyword": "keywords",
+    "general.language": "languages",
+    "lifecycle.contribute": "contributors",
+    "lifecycle.contribute.date": "dates",
+    "metametadata.identifier": "identifiers",
+    "metametadata.catalogentry": "identifiers",
+    "metametadata.contribute": "contributors",
+    "metametadata.contribute.date": "dates",
+    "metametadata.language": "metadata_languages",
+    "technical.format": "formats",
+    "technical.location": "urls",
+    "technical.duration": "durations",
+    "educational.learningresourcetype": "learning_resource_types",
+    "educational.context": "educational_levels",
+    "educational.intendedenduserrole": "intended_end_user_roles",
+    "educational.typicalagerange": "typical_age_ranges",
+    "educational.typicallearningtime": "durations",
+    "rights.cost": "cost",
+    "rights.copyrightandotherrestrictions": "copyright_restrictions",
+    "rights.description": "licences",
+    "relation": "relations",
+    "classification": "subjects",
+}
+#: The top-level containers: a problem about one concerns no single attribute.
+_CONTAINERS = frozenset(
+    {"", "general", "lifecycle", "metametadata", "technical", "educational", "rights"}
+)
+
+
+def record_field(dotted: str | None, binding: Binding | None = None) -> str | None:
+    """The Record attribute a LOM element (IEEE dotted name) fills: ``titles`` for
+    ``general.title``; ``vocabulary_terms`` for another vocabulary element, ``extensions``
+    for another leaf, ``None`` for a top-level container."""
+    if dotted is None:
+        return None
+    key = dotted.lower()
+    if key in _CONTAINERS:
+        return None
+    probe = key
+    while probe:
+        found = _RECORD_FIELDS.get(probe)
+        if found is not None:
+            return found
+        probe = probe.rpartition(".")[0]
+    node = binding.by_dotted.get(dotted) if binding is not None else None
+    if node is not None and node.kind == "vocabulary":
+        return "vocabulary_terms"
+    return "extensions"
+
 
 @dataclass(eq=False)
 class Node:
@@ -193,12 +249,9 @@ class LomWalker:
     def problem(
         self, message: str, elem: Element, *, hint: str | None = None, field: str | None = None
     ) -> None:
-        """Note a structure problem at ``elem``."""
-        self.record.problems.append(
-            Problem(
-                rule=RULE, message=message, hint=hint, field=field, location=self.ctx.location(elem)
-            )
-        )
+        """Note a structure problem at ``elem``; ``field`` is the LOM dotted name, noted
+        as the Record attribute it fills."""
+        self.record.problems.append(self._make(message, elem, hint=hint, field=field))
 
     def group(
         self, key: tuple[str, str], message: str, elem: Element, *, hint: str, field: str
@@ -287,9 +340,14 @@ class LomWalker:
         self._misplaced(child, local, key, node)
         return None
 
-    def _make(self, message: str, elem: Element, *, hint: str, field: str) -> Problem:
+    def _make(self, message: str, elem: Element, *, hint: str | None, field: str | None) -> Problem:
         return Problem(
-            rule=RULE, message=message, hint=hint, field=field, location=self.ctx.location(elem)
+            rule=RULE,
+            message=message,
+            hint=hint,
+            field=record_field(field, self.binding),
+            source_field=self.ctx.field(elem),
+            location=self.ctx.location(elem),
         )
 
     def _misplaced(self, child: Element, local: str, key: str, node: Node) -> None:
@@ -357,10 +415,15 @@ class LomWalker:
         AccessForAll, see :mod:`~oer_meta.readers.xml.accessibility`) fill
         ``record.accessibility``, and a plain statement is not kept twice."""
         tag = str(elem.tag)
-        if read_extension(elem, self.record, self.ctx.location):
+        if read_extension(elem, self.record, self.ctx):
             return
         self.record.extensions.append(
-            Extension(name=tag, value=extension_value(elem), location=self.ctx.location(elem))
+            Extension(
+                name=tag,
+                value=extension_value(elem),
+                source_field=self.ctx.field(elem),
+                location=self.ctx.location(elem),
+            )
         )
 
     # -- datatypes ---------------------------------------------------------------------

@@ -17,19 +17,16 @@ Values are kept as written; judging them is the A11Y rules' job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
 from oer_meta.knowledge.accessibility import extension_element, names_accessibility_specification
 from oer_meta.model import Accessibility, Location, Record, Term, Text
-from oer_meta.readers.xml.context import text_of
+from oer_meta.readers.xml.context import XmlRecordContext, text_of
 from oer_meta.readers.xml.namespaces import XML_LANG, split
 
 __all__ = ["read_extension", "read_package_meta"]
-
-Locate = Callable[[etree._Element], Location]
 
 _SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 _CONFORMS_TO = ("dcterms:conformsto", "http://purl.org/dc/terms/conformsto")
@@ -59,12 +56,15 @@ def _add(
     element: str,
     where: Location,
     language: str | None = None,
+    source_field: str | None = None,
 ) -> None:
     """File one statement; fixed-value specs record the term their element stands for."""
     field: str = spec["field"]
     if field == "summaries":
         if raw:
-            a11y.summaries.append(Text(value=raw, language=language, location=where))
+            a11y.summaries.append(
+                Text(value=raw, language=language, source_field=source_field, location=where)
+            )
         return
     fixed: str | None = spec.get("value")
     if fixed is not None:
@@ -76,17 +76,25 @@ def _add(
         elif lowered in ("false", "no", "0", "none") or _is_uri(raw):
             return  # a statement of absence, or a link to an evaluation report
         labels = [Text(value=raw)] if raw and when is None else []
-        term = Term(value=fixed, element=element, labels=labels, location=where)
+        term = Term(
+            value=fixed,
+            element=element,
+            labels=labels,
+            source_field=source_field,
+            location=where,
+        )
         getattr(a11y, field).append(term)
         return
     if not raw:
         return
     if field == "access_modes_sufficient":
         raw = ",".join(part.strip() for part in raw.split(",") if part.strip())
-    getattr(a11y, field).append(Term(value=raw, element=element, location=where))
+    getattr(a11y, field).append(
+        Term(value=raw, element=element, source_field=source_field, location=where)
+    )
 
 
-def read_extension(elem: etree._Element, record: Record, locate: Locate) -> bool:
+def read_extension(elem: etree._Element, record: Record, ctx: XmlRecordContext) -> bool:
     """Read the accessibility statements in ``elem`` and below into ``record``.
 
     True when ``elem`` itself is a statement with a plain value (the caller need not
@@ -100,7 +108,10 @@ def read_extension(elem: etree._Element, record: Record, locate: Locate) -> bool
         for attr, attr_value in node.attrib.items():
             spec = extension_element(_local(str(attr)))
             if spec is not None and "when" in spec:
-                _add(a11y, spec, str(attr_value).strip(), _local(str(attr)), locate(node))
+                name = _local(str(attr))
+                field = f"{ctx.field(node)}/@{name}"
+                where = ctx.location(node)
+                _add(a11y, spec, str(attr_value).strip(), name, where, None, field)
         local = _local(node.tag)
         spec = extension_element(local)
         if spec is None:
@@ -108,13 +119,13 @@ def read_extension(elem: etree._Element, record: Record, locate: Locate) -> bool
         leaf = not _has_children(node)
         value = text_of(node).strip() if leaf else ""
         if leaf or spec.get("value") is not None:
-            _add(a11y, spec, value, local, locate(node), _lang(node))
+            _add(a11y, spec, value, local, ctx.location(node), _lang(node), ctx.field(node))
         if node is elem and leaf:
             own = True
     return own
 
 
-def read_package_meta(elem: etree._Element, record: Record, locate: Locate) -> bool:
+def read_package_meta(elem: etree._Element, record: Record, ctx: XmlRecordContext) -> bool:
     """An EPUB package ``<meta>``/``<link>`` carrying a schema.org accessibility
     property or a ``dcterms:conformsTo`` claim; True when it was one and was read.
 
@@ -133,12 +144,12 @@ def read_package_meta(elem: etree._Element, record: Record, locate: Locate) -> b
         value = text_of(elem).strip() or (elem.get("content") or "").strip()
     if not name or not value:
         return False
-    where = locate(elem)
+    where = ctx.location(elem)
     if name.lower() in _CONFORMS_TO:
         if not names_accessibility_specification(value):
             return False
         record.accessibility.conforms_to.append(
-            Term(value=value, element="dcterms:conformsTo", location=where)
+            Term(value=value, element="dcterms:conformsTo", source_field=name, location=where)
         )
         return True
     for prefix in _SCHEMA_PREFIXES:
@@ -147,6 +158,14 @@ def read_package_meta(elem: etree._Element, record: Record, locate: Locate) -> b
             spec = extension_element(prop) if prop.startswith("access") else None
             if spec is None:
                 return False
-            _add(record.accessibility, spec, value, f"schema:{prop}", where, _lang(elem))
+            _add(
+                record.accessibility,
+                spec,
+                value,
+                f"schema:{prop}",
+                where,
+                _lang(elem),
+                f"schema:{prop}",
+            )
             return True
     return False

@@ -94,6 +94,20 @@ class XmlRecordContext:
                 name = f"{name}[{number}]"
             self._paths[child] = f"{base}/{name}"
 
+    def field(self, elem: etree._Element) -> str:
+        """The element as the record wrote it, for ``source_field``: the XPath steps
+        below the record root without positions (``lom:general/lom:title``,
+        ``dc:rights``); the root's own step for the root."""
+        steps: list[str] = []
+        node: etree._Element | None = elem
+        while node is not None and node is not self.root:
+            steps.append(step(node))
+            node = node.getparent()
+        if not steps:
+            return step(elem)
+        steps.reverse()
+        return "/".join(steps)
+
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""
         line = elem.sourceline if isinstance(elem.sourceline, int) else None

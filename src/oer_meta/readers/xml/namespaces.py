@@ -21,6 +21,7 @@ XML_LANG = f"{{{XML}}}lang"
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+FOAF = "http://xmlns.com/foaf/0.1/"
 
 DC_NAMESPACES = frozenset({DC, DCTERMS})
 
@@ -41,6 +42,7 @@ PREFIXES: dict[str, str] = {
     XSI: "xsi",
     IMSCP: "imscp",
     RDF: "rdf",
+    FOAF: "foaf",
 }
 
 

@@ -107,11 +107,21 @@ def _apply_header(record: Record, header: OaiHeader | None) -> None:
         return
     if header.identifier:
         record.identifiers.append(
-            Identifier(value=header.identifier, catalog="oai", location=header.location)
+            Identifier(
+                value=header.identifier,
+                catalog="oai",
+                source_field="oai:header/oai:identifier",
+                location=header.location,
+            )
         )
     if header.datestamp:
         record.dates.append(
-            DateValue(value=header.datestamp, kind="datestamp", location=header.location)
+            DateValue(
+                value=header.datestamp,
+                kind="datestamp",
+                source_field="oai:header/oai:datestamp",
+                location=header.location,
+            )
         )
 
 
@@ -471,6 +481,6 @@ def _partial_harvest(elem: etree._Element, location: Location) -> Problem | None
         ),
         hint="harvest the remaining pages (repeat the request with the resumptionToken) "
         "and check them too",
-        field="oai:resumptionToken",
+        source_field="oai:resumptionToken",
         location=location,
     )
