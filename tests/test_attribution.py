@@ -538,13 +538,13 @@ def test_the_source_prefers_a_doi_then_a_handle_then_a_url() -> None:
         urls=[Text(value="https://cdn.example.org/lesson.pdf")],
     )
     assert tasl(rec).source == "https://doi.org/10.5555/lesson"
-    rec.identifiers.pop()
+    rec = rec.model_copy(update={"identifiers": rec.identifiers[:-1]})
     assert tasl(rec).source == "https://hdl.handle.net/1234/99"
-    rec.identifiers.pop()
+    rec = rec.model_copy(update={"identifiers": rec.identifiers[:-1]})
     assert tasl(rec).source == "https://example.org/lesson"
-    rec.identifiers.pop()
+    rec = rec.model_copy(update={"identifiers": rec.identifiers[:-1]})
     assert tasl(rec).source == "https://cdn.example.org/lesson.pdf"  # the location URL
-    rec.urls.clear()
+    rec = rec.model_copy(update={"urls": ()})
     assert tasl(rec).source is None  # the metadata record's own URL is not the work's
 
 

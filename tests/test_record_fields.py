@@ -200,15 +200,15 @@ def test_lom_vcard_contacts_keep_their_type_parameters() -> None:
     (agent,) = _one(lom.encode()).contributors
     assert agent.from_vcard
     assert [(c.kind, c.value, c.types) for c in agent.contacts] == [
-        ("email", "jane.doe@example.org", ["internet", "work"]),
-        ("phone", "+1 555 0100", ["home", "voice"]),
-        ("url", "https://orcid.org/0000-0002-1825-0097", []),
-        ("address", "1 Campus Rd, Springfield", ["work"]),
+        ("email", "jane.doe@example.org", ("internet", "work")),
+        ("phone", "+1 555 0100", ("home", "voice")),
+        ("url", "https://orcid.org/0000-0002-1825-0097", ()),
+        ("address", "1 Campus Rd, Springfield", ("work",)),
     ]
     field = "lom:lifeCycle/lom:contribute/lom:entity"
     assert {c.source_field for c in agent.contacts} == {field}
     assert all(c.location == agent.location for c in agent.contacts)
-    assert agent.email == ["jane.doe@example.org"] and agent.telephone == ["+1 555 0100"]
+    assert agent.email == ("jane.doe@example.org",) and agent.telephone == ("+1 555 0100",)
 
 
 def test_dc_foaf_agents_and_literal_mailboxes_give_contacts() -> None:
@@ -230,7 +230,7 @@ def test_dc_foaf_agents_and_literal_mailboxes_give_contacts() -> None:
         ("phone", "+1-555-0100", "dcterms:creator/foaf:phone"),
         ("url", "https://example.org/~jane", "dcterms:creator/foaf:homepage"),
     ]
-    assert creator.email == ["jane.doe@example.org"]
+    assert creator.email == ("jane.doe@example.org",)
     assert [(c.kind, c.value) for c in contributor.contacts] == [
         ("email", "paul.martin@example.org")
     ]
@@ -255,15 +255,18 @@ def test_jsonld_contacts_and_contact_points_are_typed() -> None:
     }  # fmt: skip
     (agent,) = _one(doc).contributors
     assert [(c.kind, c.value, c.types, c.source_field) for c in agent.contacts] == [
-        ("email", "jane.doe@example.org", [], "schema:creator/schema:email"),
-        ("phone", "+1 555 0100", [], "schema:creator/schema:telephone"),
-        ("url", "https://example.org/~jane", [], "schema:creator/schema:url"),
-        ("email", "office@example.org", ["office"],
+        ("email", "jane.doe@example.org", (), "schema:creator/schema:email"),
+        ("phone", "+1 555 0100", (), "schema:creator/schema:telephone"),
+        ("url", "https://example.org/~jane", (), "schema:creator/schema:url"),
+        ("email", "office@example.org", ("office",),
          "schema:creator/schema:contactPoint/schema:email"),
     ]  # fmt: skip
     assert agent.contacts[0].location is not None
     assert agent.contacts[0].location.path == "/creator/email"
-    assert agent.email == ["jane.doe@example.org", "office@example.org"]
+    assert agent.email == (
+        "jane.doe@example.org",
+        "office@example.org",
+    )
 
 
 def test_priv_rules_judge_the_typed_contacts_not_the_raw_vcard() -> None:
@@ -345,3 +348,54 @@ def test_jsonld_age_bounds_are_written_as_explicit_ranges() -> None:
     assert ages({"suggestedMinAge": 10}) == ["10+"]
     assert ages({"suggestedMaxAge": 12}) == ["0-12"]
     assert ages({"suggestedMinAge": 10, "suggestedMaxAge": 12}) == ["10-12"]
+
+
+# -- frozen (stage 5) ----------------------------------------------------------------------
+
+
+def test_a_built_record_cannot_be_changed() -> None:
+    from pydantic import ValidationError
+
+    record = oer_meta.read(EXAMPLES / "lom" / "faulty-lesson.lom.xml")
+    with pytest.raises(ValidationError):
+        record.titles = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        record.titles.append(record.titles[0])  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError):
+        record.titles[0].value = "changed"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        record.accessibility.features = ()  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        record.licences[0].openness = "open"  # type: ignore[misc]
+    agent = record.contributors[0]
+    with pytest.raises(AttributeError):
+        agent.contacts.append(agent.contacts[0])  # type: ignore[attr-defined]
+    assert isinstance(record.licences, tuple) and isinstance(agent.email, tuple)
+
+
+def test_a_rule_cannot_change_what_the_next_rule_sees() -> None:
+    from oer_meta.checks.registry import Violation
+
+    def meddling(record: Record) -> Iterator[Violation]:
+        record.titles.clear()  # type: ignore[attr-defined]
+        yield Violation("unreachable")
+
+    record = oer_meta.read(EXAMPLES / "lom" / "faulty-lesson.lom.xml")
+    titles = record.titles
+    with pytest.raises(AttributeError):
+        list(meddling(record))
+    assert record.titles == titles and titles
+
+
+def test_records_are_built_once_by_the_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One Record per record read: drafts are finished once, not copied per step."""
+    built: list[str] = []
+    real = Record.model_construct
+
+    def counting(*args: Any, **kwargs: Any) -> Record:
+        built.append(kwargs.get("source_format", "?"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(Record, "model_construct", counting)
+    records = list(iter_source(EXAMPLES / "dc" / "oai-listrecords.xml"))
+    assert len(built) == len(records) > 1

@@ -521,7 +521,7 @@ def test_jsonld_curriculum_conforms_to_is_a_relation() -> None:
     record = oer_meta.read(
         json.dumps({**JSONLD, "conformsTo": ["http://purl.org/ASN/resources/S114354A"]})
     )
-    assert record.accessibility.conforms_to == []
+    assert record.accessibility.conforms_to == ()
     assert [(r.kind, r.target) for r in record.relations] == [
         ("conformsTo", "http://purl.org/ASN/resources/S114354A")
     ]

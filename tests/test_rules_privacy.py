@@ -100,7 +100,7 @@ def with_contributor(agent: Agent) -> Record:
 
 def test_a_persons_own_mailbox_is_reported_masked() -> None:
     agent = agent_of(vcard("N:Doe;Jane;;;", "FN:Jane Doe", "EMAIL:jane.doe@example.org"))
-    agent.location = Location(file="a.xml", line=12)
+    agent = agent.model_copy(update={"location": Location(file="a.xml", line=12)})
     (finding,) = oer_meta.check(with_contributor(agent), select=["PRIV001"])
     assert (finding.rule, finding.severity.value, finding.field) == (
         "PRIV001",
@@ -174,7 +174,10 @@ def test_home_address_and_mobile_phone_are_personal_even_next_to_an_org() -> Non
 def test_vcard_21_style_types_are_read() -> None:
     agent = agent_of(vcard("N:Doe;Jane;;;", "ORG:Example University", "TEL;HOME;VOICE:555"))
     (contact,) = contacts_of(agent)
-    assert contact.types == ["home", "voice"]
+    assert contact.types == (
+        "home",
+        "voice",
+    )
     assert findings(with_contributor(agent)) == [("PRIV001", "warning", "contributors.telephone")]
 
 
@@ -507,7 +510,7 @@ def test_annotations_are_judged_from_the_record_not_from_extensions() -> None:
     """The reader puts LOM annotations on the record; an extension that merely holds a
     vCard, wherever it sits, is not an annotation."""
     entity = agent_of(vcard("N:Martin;Léa;;;", "TITLE:pupil"))
-    assert entity.notes == ["pupil"]
+    assert entity.notes == ("pupil",)
     stray = Extension(
         name="{urn:x}entity",
         value=vcard("N:Martin;Léa;;;", "TITLE:pupil"),

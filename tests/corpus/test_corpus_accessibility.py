@@ -114,7 +114,7 @@ def test_curriculum_standards_in_conforms_to_are_relations_only(name: str) -> No
     (record,) = list(oer_meta.read_records(CORPUS / name))
     targets = [r.target or "" for r in record.relations if r.kind == "conformsTo"]
     assert targets and all(t.startswith("http://purl.org/ASN/resources/") for t in targets)
-    assert record.accessibility.conforms_to == []
+    assert record.accessibility.conforms_to == ()
 
 
 @needs_corpus

@@ -152,7 +152,7 @@ def test_non_url_locator_is_an_identifier_only() -> None:
     (record,) = read(envelope(payload, resource_locator="urn:nbn:de:0001-42"))
     assert isinstance(record, Record)
     assert [(i.value, i.catalog) for i in record.identifiers] == [("urn:nbn:de:0001-42", "urn")]
-    assert record.urls == []
+    assert record.urls == ()
 
 
 def test_declared_encoding_leading_space_and_bom_are_tolerated() -> None:
@@ -332,7 +332,7 @@ def test_corpus_envelopes_every_payload_is_a_record(name: str) -> None:
     assert len(items) == ENVELOPE_FILES[name]
     for i, item in enumerate(items):
         assert isinstance(item, Record)
-        assert item.problems == []
+        assert item.problems == ()
         assert item.location.path is not None
         assert item.location.path.startswith(f"/documents/{i}/resource_data/")
         assert item.location.line is None

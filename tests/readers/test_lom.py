@@ -89,7 +89,7 @@ def test_ieee_general_identifiers_titles_languages_keywords() -> None:
     assert [t.value for t in record.descriptions] == ["About leaves."]
     assert [k.value for k in record.keywords] == ["leaf"]  # empty keywords are skipped
     assert [(e.name, e.value) for e in record.extensions] == [(f"{{{LOM_IEEE}}}coverage", "Europe")]
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_empty_title_and_description_are_kept_as_empty_text() -> None:
@@ -129,7 +129,7 @@ def test_ims_binding_langstring_catalogentry_and_plain_identifier() -> None:
     assert [(t.element, t.value, t.source) for t in record.vocabulary_terms] == [
         ("general.aggregationLevel", "1", "LOMv1.0")
     ]
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_hs_oer_lom_namespace_vocabulary_with_id_and_cc_url_tag() -> None:
@@ -152,7 +152,7 @@ def test_hs_oer_lom_namespace_vocabulary_with_id_and_cc_url_tag() -> None:
     assert licence.language == "x-t-cc-url"
     assert licence.source_field == "hsoerlom:rights/hsoerlom:description"
     assert licence.field == licence.source_field  # the deprecated alias
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_profile_children_of_vocabulary_are_reported_outside_their_profile() -> None:
@@ -166,7 +166,7 @@ def test_profile_children_of_vocabulary_are_reported_outside_their_profile() -> 
         "<label>école</label></context></educational>"
         "<metaMetadata><metadataSchema>SCOLOMFRv3.0</metadataSchema></metaMetadata>"
     )
-    assert labelled.problems == []
+    assert labelled.problems == ()
     assert [t.value for t in labelled.educational_levels[0].labels] == ["école"]
 
 
@@ -181,13 +181,13 @@ def test_no_namespace_record_tells_the_binding_from_its_names() -> None:
     assert ims_style.copyright_restrictions is not None
     assert ims_style.copyright_restrictions.value == "yes"
     assert [lic.raw for lic in ims_style.licences] == ["CC BY 4.0"]
-    assert ims_style.problems == []
+    assert ims_style.problems == ()
     ieee_style = read_one(
         '<lom><general><title><string language="en">T</string></title></general></lom>'
     )
     assert ieee_style.dialect == "lom-no-namespace"
     assert ieee_style.title == "T"
-    assert ieee_style.problems == []
+    assert ieee_style.problems == ()
 
 
 # -- vocabularies --------------------------------------------------------------------------
@@ -222,7 +222,7 @@ def test_vocabulary_terms_go_to_their_fields_and_keep_raw_case() -> None:
     assert record.copyright_restrictions is not None
     assert record.copyright_restrictions.value == "Yes"
     assert all(t.source == "LOMv1.0" for t in record.vocabulary_terms)
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_ims_vocabulary_element_names_map_to_ieee_dotted_names() -> None:
@@ -297,7 +297,7 @@ def test_contributors_publishers_and_dates_by_role() -> None:
     assert record.contributors[0].raw == CARD
     names = {e.name.split("}")[1]: e.value for e in record.extensions}
     assert names == {"version": "1.2", "description": "printemps"}
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_metadata_contributors_identifiers_languages_and_profile() -> None:
@@ -316,7 +316,7 @@ def test_metadata_contributors_identifiers_languages_and_profile() -> None:
     ]
     assert [(d.value, d.kind) for d in record.dates] == [("2015-05-22", "other")]
     assert [t.value for t in record.metadata_languages] == ["fr"]
-    assert record.languages == []
+    assert record.languages == ()
     assert profiles(record) == ["normetic"]
 
 
@@ -343,10 +343,10 @@ def test_vcard_with_carriage_returns_folding_blank_lines_and_photo() -> None:
     assert agent.name == "Donna Aziz"
     assert agent.kind == "person"
     assert agent.affiliation == "Collège du Nord"
-    assert agent.email == ["info@example.org"]
-    assert agent.telephone == ["+1-514-555-0100"]
-    assert agent.address == ["100, rue Duquet, Sainte-Thérèse, Québec, Canada"]
-    assert agent.identifiers == ["http://example.org"]
+    assert agent.email == ("info@example.org",)
+    assert agent.telephone == ("+1-514-555-0100",)
+    assert agent.address == ("100, rue Duquet, Sainte-Thérèse, Québec, Canada",)
+    assert agent.identifiers == ("http://example.org",)
 
 
 @pytest.mark.parametrize(
@@ -401,7 +401,7 @@ def test_technical_and_educational_values() -> None:
         ("PT50M", "educational.typicalLearningTime"),
     ]
     assert [t.value for t in record.typical_age_ranges] == ["11-14"]
-    assert record.descriptions == []  # educational.description is not the resource description
+    assert record.descriptions == ()  # educational.description is not the resource description
     assert {e.name.split("}")[1]: e.value for e in record.extensions} == {
         "size": "2483112",
         "description": "Use in pairs.",
@@ -473,7 +473,7 @@ def test_ims_nested_taxons_are_all_read() -> None:
         "<taxon><id>a</id><taxon><id>a.1</id></taxon></taxon></taxonpath></classification>"
     )
     assert [t.id for t in record.subjects] == ["a", "a.1"]
-    assert record.problems == []
+    assert record.problems == ()
 
 
 # -- extensions, accessibility, profiles -------------------------------------------------
@@ -494,7 +494,7 @@ def test_foreign_elements_are_extensions_and_name_the_profile() -> None:
     assert ext.location is not None
     assert ext.location.path == "/lom:lom/lom:educational/lomfr:activity"
     assert profiles(record) == ["lomfr"]
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_schema_org_accessibility_extensions_fill_accessibility() -> None:
@@ -505,7 +505,7 @@ def test_schema_org_accessibility_extensions_fill_accessibility() -> None:
     )
     assert [t.value for t in record.accessibility.features] == ["alternativeText"]
     assert [t.value for t in record.accessibility.summaries] == ["Captioned video."]
-    assert record.extensions == []
+    assert record.extensions == ()
 
 
 # -- structure (STD002) --------------------------------------------------------------------
@@ -598,7 +598,7 @@ def test_reader_emits_only_std002() -> None:
         + vocab("role", "Auteur", "LOMv1.0")
         + "<date><dateTime>29 mai 2000</dateTime></date></contribute></lifeCycle>"
     )
-    assert record.problems == []
+    assert record.problems == ()
 
 
 def test_odd_input_never_raises() -> None:
@@ -639,7 +639,7 @@ def test_locations_point_at_the_value_elements() -> None:
 
 def test_exemplary_example_is_complete_and_clean() -> None:
     [record] = list(read_records(EXAMPLES / "lom" / "exemplary-lesson.lom.xml"))
-    assert record.problems == []
+    assert record.problems == ()
     assert record.dialect == "ieee-lom"
     assert {t.language for t in record.titles} == {"en", "fr"}
     assert {t.language for t in record.descriptions} == {"en", "fr"}
@@ -649,8 +649,8 @@ def test_exemplary_example_is_complete_and_clean() -> None:
         "10.5555/gsl.photosynthesis.0007",
     )
     assert [lic.raw for lic in record.licences] == ["https://creativecommons.org/licenses/by/4.0/"]
-    assert [a.email for a in record.contributors + record.publishers] == [[], [], []]
-    assert record.contributors[0].identifiers == ["https://orcid.org/0000-0002-1825-0097"]
+    assert [a.email for a in record.contributors + record.publishers] == [(), (), ()]
+    assert record.contributors[0].identifiers == ("https://orcid.org/0000-0002-1825-0097",)
     assert [t.value for t in record.intended_end_user_roles] == ["learner", "teacher"]
     assert [t.value for t in record.typical_age_ranges] == ["11-14"]
     assert record.copyright_restrictions is not None
@@ -661,7 +661,7 @@ def test_exemplary_example_is_complete_and_clean() -> None:
 
 def test_faulty_example_shows_its_faults() -> None:
     [record] = list(read_records(EXAMPLES / "lom" / "faulty-lesson.lom.xml"))
-    assert record.descriptions == []
+    assert record.descriptions == ()
     assert "pupil" in [t.value for t in record.intended_end_user_roles]
     assert "29 mai 2000" in [d.value for d in record.dates]
     messages = std002(record)
@@ -672,7 +672,7 @@ def test_faulty_example_shows_its_faults() -> None:
 def test_imsmd_example_and_manifest_example() -> None:
     [record] = list(read_records(EXAMPLES / "lom" / "imsmd-record.xml"))
     assert record.dialect == "imsmd"
-    assert record.problems == []
+    assert record.problems == ()
     assert [c.value for c in record.cost] == ["No"]
     assert [d.value for d in record.durations] == ["PT40M"]
     package, worksheet = read_records(EXAMPLES / "lom" / "imsmanifest.xml")
@@ -819,7 +819,7 @@ def test_corpus_edurep_listrecords() -> None:
     )
     live = [r for r in records if not r.deleted]
     assert all(r.dialect == "imsmd" for r in live)
-    assert all(r.problems == [] for r in live[:-1])
+    assert all(r.problems == () for r in live[:-1])
     # the response ends with a resumptionToken: its last record says it is one page
     assert [p.rule for p in live[-1].problems] == ["STD006"]
     assert live[0].title == "Exercises 5"
@@ -857,7 +857,7 @@ def test_corpus_hs_oer_lom_examples() -> None:
     assert lic.location is not None
     assert lic.location.line == 148
     assert [d.value for d in full.durations] == ["00:31:33"]
-    assert full.contributors[0].identifiers == ["https://orcid.org/0000-0003-3415-7412"]
+    assert full.contributors[0].identifiers == ("https://orcid.org/0000-0003-3415-7412",)
     assert [t.id for t in full.subjects][:1] == [
         "http://w3id.org/kim/hochschulfaechersystematik/n4"
     ]
@@ -866,7 +866,7 @@ def test_corpus_hs_oer_lom_examples() -> None:
     assert [(lic.raw, lic.language) for lic in rights.licences] == [
         ("https://creativecommons.org/licenses/by-sa/4.0", "x-t-cc-url")
     ]
-    assert rights.problems == []
+    assert rights.problems == ()
 
 
 @needs_corpus
@@ -913,7 +913,7 @@ def test_corpus_languages_as_written() -> None:
     [valid] = corpus_records("lom", "lom2mlr_Valid.xml")
     assert [d.language for d in valid.descriptions] == ["fra-CA", "zxx"]
     [respel] = corpus_records("lom", "lom2mlr_respel-5214.lom.xml")
-    assert respel.languages == []
+    assert respel.languages == ()
     [scolom] = corpus_records("lom", "scolomfr3utils_any_valid_echanges.xml")
     assert [t.value for t in scolom.languages] == ["http://id.loc.gov/vocabulary/iso639-2/fre"]
 
@@ -956,14 +956,14 @@ def test_corpus_vcards_and_placeholders() -> None:
     assert (photo.identifiers[0].catalog, photo.identifiers[0].value) == ("URI", "")
     assert (photo.contributors[0].name, photo.contributors[0].email) == (
         "Margot Phaneuf",
-        ["margot.phaneuf@videotron.ca"],
+        ("margot.phaneuf@videotron.ca",),
     )
     [folded] = corpus_records("lom", "lom2mlr_4ca17a9f743cb0.97951973.lom.xml")
-    assert folded.contributors[0].address == [
-        "100, rue Duquet, Sainte-Thérèse, Québec, J7E 3G6, Canada"
-    ]
+    assert folded.contributors[0].address == (
+        "100, rue Duquet, Sainte-Thérèse, Québec, J7E 3G6, Canada",
+    )
     [blank_lines] = corpus_records("lom", "lom2mlr_ressource-ressfranc30.lom.xml")
-    assert blank_lines.publishers[0].email == ["info@ccdmd.qc.ca"]
+    assert blank_lines.publishers[0].email == ("info@ccdmd.qc.ca",)
     [rise] = corpus_records("lom", "rise_scorm2004_metadata.xml")
     assert rise.dialect == "lom-no-namespace"
     assert [(i.catalog, i.value) for i in rise.identifiers] == [("Catalog", "1")]
@@ -971,7 +971,7 @@ def test_corpus_vcards_and_placeholders() -> None:
     assert [d.value for d in rise.durations] == ["PT0H0M0S"]
     [bnf] = corpus_records("lom", "apiscol_bnf-159803.xml")
     assert [k.value for k in bnf.keywords] == ["liseuse", "tablette numérique"]
-    assert bnf.licences == []
+    assert bnf.licences == ()
     [cost] = corpus_records("lom", "apiscol_extraction-scolomfr-educasources-141409.xml")
     assert [t.value for t in cost.cost] == ["yes"]
     assert cost.copyright_restrictions is None

@@ -9,7 +9,7 @@ descriptive fields that make that possible.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from oer_meta.checks.registry import Violation, rule
 from oer_meta.model import Location, Record, Term, Text
@@ -17,16 +17,16 @@ from oer_meta.model import Location, Record, Term, Text
 _PERSISTENT = re.compile(r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE)
 
 
-def _non_empty(texts: list[Text]) -> bool:
+def _non_empty(texts: Sequence[Text]) -> bool:
     return any(t.value.strip() for t in texts)
 
 
-def _named(terms: list[Term]) -> bool:
+def _named(terms: Sequence[Term]) -> bool:
     """True when a term has a value or at least a concept id."""
     return any(t.value.strip() or t.id for t in terms)
 
 
-def _first_location(texts: list[Text], record: Record) -> Location:
+def _first_location(texts: Sequence[Text], record: Record) -> Location:
     for text in texts:
         if text.location is not None:
             return text.location

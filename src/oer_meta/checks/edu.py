@@ -12,7 +12,7 @@ have codes of their own (``EDU004`` to ``EDU006``, information): one severity pe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.education import is_mapped, match_level, read_age_range
@@ -21,7 +21,7 @@ from oer_meta.model import Record, Term
 # -- EDU001 ------------------------------------------------------------------------------
 
 
-def _named(terms: list[Term]) -> bool:
+def _named(terms: Sequence[Term]) -> bool:
     return any(t.value.strip() or t.id for t in terms)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -163,7 +164,7 @@ def _role_key(role: str | None) -> str | None:
     return None if key.startswith("metadata:") else concept_tail(key)
 
 
-def _names(agents: list[Agent]) -> tuple[str, ...]:
+def _names(agents: Sequence[Agent]) -> tuple[str, ...]:
     names: list[str] = []
     seen: set[str] = set()
     for agent in agents:

@@ -24,16 +24,16 @@ from oer_meta.model.values import (
 class Accessibility(BaseModel):
     """The schema.org accessibility properties, whichever format they came from."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    access_modes: list[Term] = Field(default_factory=list)
-    access_modes_sufficient: list[Term] = Field(default_factory=list)
-    features: list[Term] = Field(default_factory=list)
-    hazards: list[Term] = Field(default_factory=list)
-    summaries: list[Text] = Field(default_factory=list)
-    apis: list[Term] = Field(default_factory=list)
-    controls: list[Term] = Field(default_factory=list)
-    conforms_to: list[Term] = Field(default_factory=list)
+    access_modes: tuple[Term, ...] = ()
+    access_modes_sufficient: tuple[Term, ...] = ()
+    features: tuple[Term, ...] = ()
+    hazards: tuple[Term, ...] = ()
+    summaries: tuple[Text, ...] = ()
+    apis: tuple[Term, ...] = ()
+    controls: tuple[Term, ...] = ()
+    conforms_to: tuple[Term, ...] = ()
 
     def is_empty(self) -> bool:
         """True when no accessibility information at all was read."""
@@ -47,48 +47,53 @@ class Record(BaseModel):
     (``ieee-lom``, ``imsmd``, ``hs-oer-lom``, ``oai_dc``, ``nsdl_dc``, ``amb``...).
     ``location`` is the record's root element or object.  Every value keeps its own
     location so that findings point into the original file.
+
+    Immutable once built (collections are tuples): every rule sees what the reader read,
+    and none can change what the next one sees.  Readers fill a
+    :class:`~oer_meta.readers.draft.RecordDraft` and build the record once;
+    ``model_copy(update=...)`` gives a changed copy.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     source_format: str
     dialect: str | None = None
     location: Location = Field(default_factory=Location)
     deleted: bool = False
 
-    identifiers: list[Identifier] = Field(default_factory=list)
-    titles: list[Text] = Field(default_factory=list)
-    descriptions: list[Text] = Field(default_factory=list)
-    keywords: list[Text] = Field(default_factory=list)
-    languages: list[Text] = Field(default_factory=list)
-    metadata_languages: list[Text] = Field(default_factory=list)
+    identifiers: tuple[Identifier, ...] = ()
+    titles: tuple[Text, ...] = ()
+    descriptions: tuple[Text, ...] = ()
+    keywords: tuple[Text, ...] = ()
+    languages: tuple[Text, ...] = ()
+    metadata_languages: tuple[Text, ...] = ()
 
-    licences: list[LicenceStatement] = Field(default_factory=list)
+    licences: tuple[LicenceStatement, ...] = ()
     copyright_restrictions: Term | None = None
-    cost: list[Term] = Field(default_factory=list)
-    access_conditions: list[Term] = Field(default_factory=list)
-    rights_holders: list[Agent] = Field(default_factory=list)
-    contributors: list[Agent] = Field(default_factory=list)
-    publishers: list[Agent] = Field(default_factory=list)
+    cost: tuple[Term, ...] = ()
+    access_conditions: tuple[Term, ...] = ()
+    rights_holders: tuple[Agent, ...] = ()
+    contributors: tuple[Agent, ...] = ()
+    publishers: tuple[Agent, ...] = ()
 
-    dates: list[DateValue] = Field(default_factory=list)
-    durations: list[Duration] = Field(default_factory=list)
-    formats: list[Text] = Field(default_factory=list)
-    urls: list[Text] = Field(default_factory=list)
+    dates: tuple[DateValue, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    formats: tuple[Text, ...] = ()
+    urls: tuple[Text, ...] = ()
 
-    learning_resource_types: list[Term] = Field(default_factory=list)
-    educational_levels: list[Term] = Field(default_factory=list)
-    intended_end_user_roles: list[Term] = Field(default_factory=list)
-    typical_age_ranges: list[Text] = Field(default_factory=list)
-    subjects: list[Term] = Field(default_factory=list)
+    learning_resource_types: tuple[Term, ...] = ()
+    educational_levels: tuple[Term, ...] = ()
+    intended_end_user_roles: tuple[Term, ...] = ()
+    typical_age_ranges: tuple[Text, ...] = ()
+    subjects: tuple[Term, ...] = ()
 
     accessibility: Accessibility = Field(default_factory=Accessibility)
-    relations: list[Relation] = Field(default_factory=list)
-    annotations: list[Annotation] = Field(default_factory=list)
+    relations: tuple[Relation, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
 
-    vocabulary_terms: list[Term] = Field(default_factory=list)
-    extensions: list[Extension] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
+    vocabulary_terms: tuple[Term, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     @property
     def conventions(self) -> Conventions:

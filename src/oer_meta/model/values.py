@@ -16,7 +16,8 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 
-_CONFIG = ConfigDict(extra="forbid", frozen=False)
+#: Values are immutable once built: every rule sees what the reader read (docs/decisions.md).
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
 class Text(BaseModel):
@@ -46,7 +47,7 @@ class Term(BaseModel):
     source: str | None = None
     element: str | None = None
     id: str | None = None
-    labels: list[Text] = Field(default_factory=list)
+    labels: tuple[Text, ...] = ()
     source_field: str | None = None
     location: Location | None = None
 
@@ -111,7 +112,7 @@ class Contact(BaseModel):
 
     kind: ContactKind
     value: str
-    types: list[str] = Field(default_factory=list)
+    types: tuple[str, ...] = ()
     source_field: str | None = None
     location: Location | None = None
 
@@ -132,13 +133,13 @@ class Agent(BaseModel):
     role: str | None = None
     name: str | None = None
     kind: str | None = None  # "person" | "organization" | None when unknown
-    email: list[str] = Field(default_factory=list)
-    telephone: list[str] = Field(default_factory=list)
-    address: list[str] = Field(default_factory=list)
-    identifiers: list[str] = Field(default_factory=list)
+    email: tuple[str, ...] = ()
+    telephone: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
     affiliation: str | None = None
-    contacts: list[Contact] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    contacts: tuple[Contact, ...] = ()
+    notes: tuple[str, ...] = ()
     from_vcard: bool = False
     raw: Any = None
     source_field: str | None = None
@@ -152,7 +153,7 @@ class Annotation(BaseModel):
     model_config = _CONFIG
 
     entity: Agent | None = None
-    descriptions: list[Text] = Field(default_factory=list)
+    descriptions: tuple[Text, ...] = ()
     source_field: str | None = None
     location: Location | None = None
 
@@ -190,7 +191,7 @@ class Relation(BaseModel):
     kind: str
     target: str | None = None
     title: str | None = None
-    licences: list[LicenceStatement] = Field(default_factory=list)
+    licences: tuple[LicenceStatement, ...] = ()
     source_field: str | None = None
     location: Location | None = None
 

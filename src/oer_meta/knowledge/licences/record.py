@@ -10,6 +10,8 @@ asked (:func:`licence_of`), so hand-made records still work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.parse import parse_licence
 from oer_meta.knowledge.vocabularies import concept_tail
@@ -19,6 +21,7 @@ __all__ = [
     "COPYRIGHT_FIELD",
     "DERIVATION_KINDS",
     "annotate",
+    "annotated",
     "effective_licence",
     "from_copyright_slot",
     "licence_of",
@@ -55,10 +58,9 @@ def yes_no(term: Term | None) -> bool | None:
     return None
 
 
-def _copyright_slot_licence(record: Record) -> LicenceStatement | None:
+def _copyright_slot_licence(term: Term | None) -> LicenceStatement | None:
     """A licence name or code written where LOM expects yes/no (anatomytool's
     ``CC Attribution-... license``, NL-LOM's ``cc-by-40``)."""
-    term = record.copyright_restrictions
     if term is None or yes_no(term) is not None:
         return None
     if term.value.strip().casefold() in _UNSTATED:
@@ -80,32 +82,63 @@ def licence_of(statement: LicenceStatement) -> Licence:
     return parse_licence(statement.raw)
 
 
-def _fill(statement: LicenceStatement) -> Licence:
-    licence = statement.licence
-    if licence is None or licence.raw != statement.raw:
-        licence = parse_licence(statement.raw)
-    statement.licence = licence
-    statement.spdx = licence.spdx
-    statement.url = licence.url
-    statement.openness = licence.openness
-    return licence
+def _filled(statement: LicenceStatement) -> LicenceStatement:
+    """``statement`` carrying its parsed licence (itself when it already does)."""
+    if statement.licence is not None and statement.licence.raw == statement.raw:
+        return statement
+    licence = parse_licence(statement.raw)
+    return statement.model_copy(
+        update={
+            "licence": licence,
+            "spdx": licence.spdx,
+            "url": licence.url,
+            "openness": licence.openness,
+        }
+    )
+
+
+def annotated(
+    statements: Sequence[LicenceStatement], copyright_slot: Term | None = None
+) -> tuple[LicenceStatement, ...]:
+    """The statements, each parsed once, and a licence written in LOM's copyright slot
+    (``copyright_slot``, the record's ``copyright_restrictions``) as one more."""
+    found = [_filled(s) for s in statements]
+    if not any(s.source_field == COPYRIGHT_FIELD for s in found):
+        extra = _copyright_slot_licence(copyright_slot)
+        if extra is not None:
+            found.append(_filled(extra))
+    return tuple(found)
+
+
+def _complete(record: Record) -> bool:
+    if any(s.licence is None for s in record.licences):
+        return False
+    if any(s.licence is None for r in record.relations for s in r.licences):
+        return False
+    return (
+        any(s.source_field == COPYRIGHT_FIELD for s in record.licences)
+        or _copyright_slot_licence(record.copyright_restrictions) is None
+    )
 
 
 def annotate(record: Record) -> Record:
-    """Parse every licence statement of ``record`` (and of its relations) in place.
+    """``record`` with every licence statement (and its relations') parsed: the record
+    itself when the readers did it already, else a copy made once.
 
     Idempotent: a licence found in LOM's copyright slot is added to ``licences`` once.
     """
-    if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
-        extra = _copyright_slot_licence(record)
-        if extra is not None:
-            record.licences.append(extra)
-    for statement in record.licences:
-        _fill(statement)
-    for relation in record.relations:
-        for statement in relation.licences:
-            _fill(statement)
-    return record
+    if _complete(record):
+        return record
+    relations = tuple(
+        r.model_copy(update={"licences": annotated(r.licences)}) if r.licences else r
+        for r in record.relations
+    )
+    return record.model_copy(
+        update={
+            "licences": annotated(record.licences, record.copyright_restrictions),
+            "relations": relations,
+        }
+    )
 
 
 def parsed_statements(record: Record) -> list[tuple[LicenceStatement, Licence]]:
@@ -115,7 +148,7 @@ def parsed_statements(record: Record) -> list[tuple[LicenceStatement, Licence]]:
         if statement.raw.strip():
             pairs.append((statement, licence_of(statement)))
     if not any(s.source_field == COPYRIGHT_FIELD for s in record.licences):
-        extra = _copyright_slot_licence(record)  # a record that was never annotated
+        extra = _copyright_slot_licence(record.copyright_restrictions)  # never annotated
         if extra is not None:
             pairs.append((extra, licence_of(extra)))
     return pairs

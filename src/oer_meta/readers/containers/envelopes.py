@@ -189,11 +189,16 @@ class _EnvelopeReader:
         for item in items:
             produced = True
             if isinstance(item, Record):
-                self.place(item, pointer)
+                # the record is built; what the envelope adds goes into one copy
+                update = self.place(item, pointer)
                 if not item.deleted:
-                    self.add_locator(
-                        item, doc.get("resource_locator"), f"{pointer}/resource_locator"
+                    update.update(
+                        self.add_locator(
+                            item, doc.get("resource_locator"), f"{pointer}/resource_locator"
+                        )
                     )
+                if update:
+                    item = item.model_copy(update=update)
             yield item
         if not produced:
             yield self.unreadable("resource_data holds no record", data_pointer)
@@ -265,38 +270,37 @@ class _EnvelopeReader:
             return f"the envelope declares payload_schema {named}; fetch and check that record"
         return "fetch the record the envelope points to and check it directly"
 
-    def add_locator(self, record: Record, locator: object, pointer: str) -> None:
-        """Add ``resource_locator`` as identifier and URL unless the record names it."""
+    def add_locator(self, record: Record, locator: object, pointer: str) -> dict[str, Any]:
+        """``resource_locator`` as identifier and URL unless the record names it: the
+        record's fields that change."""
         if not isinstance(locator, str) or not locator.strip():
-            return
+            return {}
         value = locator.strip()
         wanted = value.rstrip("/")
         for known in (*(i.value for i in record.identifiers), *(u.value for u in record.urls)):
             if known.strip().rstrip("/") == wanted:
-                return
+                return {}
         location = self.location(pointer)
-        record.identifiers.append(
-            Identifier(
-                value=value,
-                catalog=identifier_scheme(value),
-                source_field="lr:resource_locator",
-                location=location,
-            )
+        field = "lr:resource_locator"
+        ident = Identifier(
+            value=value, catalog=identifier_scheme(value), source_field=field, location=location
         )
+        update: dict[str, Any] = {"identifiers": (*record.identifiers, ident)}
         if value.lower().startswith(("http://", "https://")):
-            record.urls.append(
-                Text(value=value, source_field="lr:resource_locator", location=location)
-            )
+            url = Text(value=value, source_field=field, location=location)
+            update["urls"] = (*record.urls, url)
+        return update
 
-    def place(self, record: Record, pointer: str) -> None:
-        """Give an embedded XML record the line of its envelope, when lines are known:
-        its own lines count inside the JSON string, not in the file."""
+    def place(self, record: Record, pointer: str) -> dict[str, Any]:
+        """The line of its envelope for an embedded XML record, when lines are known (its
+        own lines count inside the JSON string, not in the file): the fields that change."""
         if record.location.line is not None or self.position is None:
-            return
+            return {}
         where = self.location(f"{pointer}/resource_data")
-        record.location = Location(
+        location = Location(
             file=record.location.file,
             line=where.line,
             column=where.column,
             path=record.location.path,
         )
+        return {"location": location}

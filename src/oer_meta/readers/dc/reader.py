@@ -57,12 +57,12 @@ from oer_meta.model import (
     LicenceStatement,
     Location,
     Problem,
-    Record,
     Relation,
     Term,
     Text,
 )
 from oer_meta.model.values import ContactKind
+from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.xml.accessibility import read_extension, read_package_meta
 from oer_meta.readers.xml.context import XmlRecordContext, step, text_of
 from oer_meta.readers.xml.namespaces import (
@@ -233,7 +233,7 @@ class _Builder:
         self.is_nsdl = ns == NSDL_DC
         self.is_rdf = ns == RDF
         self.base = ctx.path(elem)
-        self.record = Record(source_format="dc", location=ctx.location(elem))
+        self.record = RecordDraft("dc", location=ctx.location(elem))
         self.lang = _inherited_lang(elem)
         self.issues: dict[tuple[str, str], _Issue] = {}
         self.saw_dcterms = False
@@ -262,7 +262,7 @@ class _Builder:
 
     # -- the pass ----------------------------------------------------------------
 
-    def build(self) -> Record:
+    def build(self) -> RecordDraft:
         record = self.record
         if self.lang:
             record.metadata_languages.append(
@@ -749,6 +749,7 @@ def _agent(text: str, role: str, field: str | None, loc: Location) -> Agent:
     )
 
 
-def build_dc_record(elem: etree._Element, ctx: XmlRecordContext) -> Record:
-    """Read one DC container element into a :class:`Record` (``source_format="dc"``)."""
+def build_dc_record(elem: etree._Element, ctx: XmlRecordContext) -> RecordDraft:
+    """Read one DC container element into a draft (``source_format="dc"``) that the XML
+    stream completes and finishes into a :class:`Record`."""
     return _Builder(elem, ctx).build()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from oer_meta.knowledge.accessibility import names_accessibility_specification
-from oer_meta.model import Relation, Term, Text
+from oer_meta.model import LicenceStatement, Relation, Term, Text
 from oer_meta.readers.jsonld.context import props
 from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.values import Props
@@ -250,14 +250,21 @@ def on_relation(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                 if target:
                     break
         title = b.first_text(p["name"][1], p["name"][2]) if "name" in p else None
-        relation = Relation(
-            kind=name, target=target, title=title, source_field=b.field, location=b.where(item_ptr)
-        )
+        licences: list[LicenceStatement] = []
         for field in ("license", "useRightsUrl"):
             if field in p:
                 tag = f"{b.field}/{source_field(field)}"
                 for lic, lic_ptr in b.items(p[field][1], p[field][2]):
                     statement = b.licence(lic, lic_ptr, tag, field)
                     if statement is not None:
-                        relation.licences.append(statement)
-        b.record.relations.append(relation)
+                        licences.append(statement)
+        b.record.relations.append(
+            Relation(
+                kind=name,
+                target=target,
+                title=title,
+                licences=tuple(licences),
+                source_field=b.field,
+                location=b.where(item_ptr),
+            )
+        )

@@ -286,8 +286,9 @@ def _noting_repairs(
         if isinstance(item, Record):
             path = item.location.path or ""
             mine = [r for r in waiting if _within(where.prefix + r.pointer, path)]
-            for found in mine:
-                item.problems.append(repair_problem(found, where(found.pointer)))
+            if mine:  # the record is built: its repair notes go into one copy
+                notes = tuple(repair_problem(found, where(found.pointer)) for found in mine)
+                item = item.model_copy(update={"problems": (*item.problems, *notes)})
             waiting = [r for r in waiting if r not in mine]
             yield from held
             held = [item]
@@ -297,9 +298,9 @@ def _noting_repairs(
             yield from held
             held = []
             yield item
-    if held and isinstance(held[0], Record):
-        for found in waiting:
-            held[0].problems.append(repair_problem(found, where(found.pointer)))
+    if held and isinstance(held[0], Record) and waiting:
+        notes = tuple(repair_problem(found, where(found.pointer)) for found in waiting)
+        held[0] = held[0].model_copy(update={"problems": (*held[0].problems, *notes)})
     yield from held
 
 

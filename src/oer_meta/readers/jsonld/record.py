@@ -21,6 +21,7 @@ from oer_meta.model import (
     Term,
     Text,
 )
+from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.jsonld import education as edu
 from oer_meta.readers.jsonld.agents import read_agent
 from oer_meta.readers.jsonld.context import Context, props, types_of
@@ -55,7 +56,7 @@ class RecordBuilder(ValueReader):
         graph: GraphIndex | None = None,
         max_values: int = DEFAULT_LIMITS.max_values_per_field,
     ) -> None:
-        self.record = Record(source_format="jsonld", location=where(pointer))
+        self.record = RecordDraft("jsonld", location=where(pointer))
         super().__init__(
             ctx, where, graph or {}, self.record.problems, max_values=max_values, base=pointer
         )
@@ -65,7 +66,7 @@ class RecordBuilder(ValueReader):
         self._urls: set[str] = set()
 
     def build(self) -> Record:
-        """Map every property of the node and return the record."""
+        """Map every property of the node and build the record, once."""
         for key, value in self.node.items():
             key_text = key if isinstance(key, str) else str(key)
             ptr = f"{self.pointer}/{escape_token(key_text)}"
@@ -98,7 +99,7 @@ class RecordBuilder(ValueReader):
                     location=self.where(ptr),
                 )
             )
-        return self.record
+        return self.record.finish()
 
     def _check_context_and_type(self) -> None:
         if not self.ctx.present:

@@ -58,11 +58,11 @@ from oer_meta.model import (
     Extension,
     Identifier,
     LicenceStatement,
-    Record,
     Relation,
     Term,
     Text,
 )
+from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.lom.structure import Binding, LomWalker, Node, PairValue, bindings
 from oer_meta.readers.xml.context import XmlRecordContext
 from oer_meta.readers.xml.namespaces import (
@@ -121,8 +121,9 @@ _IMS_HINTS = frozenset({"langstring", "catalogentry", "centity", "vcard", "lifec
 _IEEE_HINTS = frozenset({"string", "lifeCycle", "metaMetadata", "entity", "dateTime"})
 
 
-def build_lom_record(elem: Element, ctx: XmlRecordContext) -> Record:
-    """Read one ``<lom>`` element (any namespace, either binding) into a :class:`Record`."""
+def build_lom_record(elem: Element, ctx: XmlRecordContext) -> RecordDraft:
+    """Read one ``<lom>`` element (any namespace, either binding) into a draft that the
+    XML stream completes (OAI-PMH header) and finishes into a :class:`Record`."""
     return _LomReader(elem, ctx).read()
 
 
@@ -179,13 +180,13 @@ class _LomReader(LomWalker):
         root_ns = split(str(elem.tag))[0]
         dialect, binding_name = _dialect(root_ns, elem)
         binding: Binding = bindings()[binding_name]
-        record = Record(source_format="lom", dialect=dialect, location=ctx.location(elem))
+        record = RecordDraft("lom", dialect=dialect, location=ctx.location(elem))
         super().__init__(ctx, record, binding, root_ns)
         self.elem = elem
         self.profiles: dict[str, Element] = {}
 
-    def read(self) -> Record:
-        """Fill and return the record."""
+    def read(self) -> RecordDraft:
+        """Fill and return the draft."""
         for uri in self.elem.nsmap.values():
             if uri in (LOMFR, SCOLOMFR):
                 self.profiles.setdefault("lomfr" if uri == LOMFR else "scolomfr", self.elem)
@@ -258,19 +259,13 @@ class _LomReader(LomWalker):
     def _texts(self, elem: Element, node: Node, *, keep_empty: bool) -> list[Text]:
         """The strings of a LangString as located :class:`Text`; an element without any
         string gives one empty text when ``keep_empty``."""
-        found: list[Text] = []
-        field = self.ctx.field(elem)
-        for text, where in self.langstrings(elem, node):
-            if text.value or keep_empty:
-                found.append(
-                    Text(
-                        value=text.value,
-                        language=text.language,
-                        source_field=field,
-                        location=self.ctx.location(where),
-                    )
-                )
+        found = [
+            text
+            for text, _ in self.langstrings(elem, node, located=True)
+            if text.value or keep_empty
+        ]
         if not found and keep_empty:
+            field = self.ctx.field(elem)
             found.append(Text(value="", source_field=field, location=self.ctx.location(elem)))
         return found
 

@@ -23,7 +23,8 @@ from typing import Any
 from lxml import etree
 
 from oer_meta.knowledge.data_files import load_data
-from oer_meta.model import Extension, Problem, Record, Text
+from oer_meta.model import Extension, Problem, Text
+from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.xml.accessibility import read_extension
 from oer_meta.readers.xml.context import XmlRecordContext, text_of
 from oer_meta.readers.xml.namespaces import (
@@ -229,7 +230,7 @@ class LomWalker:
     """Iterates LOM elements with structure checks; the reader subclasses it."""
 
     def __init__(
-        self, ctx: XmlRecordContext, record: Record, binding: Binding, root_ns: str | None
+        self, ctx: XmlRecordContext, record: RecordDraft, binding: Binding, root_ns: str | None
     ) -> None:
         self.ctx = ctx
         self.record = record
@@ -443,14 +444,24 @@ class LomWalker:
                 break
         return text_of(elem).strip()
 
-    def langstrings(self, elem: Element, node: Node) -> list[tuple[Text, Element]]:
-        """Each string of a LangString as :class:`Text`, trimmed, empty ones included."""
+    def langstrings(
+        self, elem: Element, node: Node, *, located: bool = False
+    ) -> list[tuple[Text, Element]]:
+        """Each string of a LangString as :class:`Text`, trimmed, empty ones included;
+        ``located``: each with its string's location and the LangString's source_field
+        (built once, as the record keeps it)."""
         found: list[tuple[Text, Element]] = []
+        field = self.ctx.field(elem) if located else None
         for child, child_node in self.children(elem, node):
             if child_node.kind == "string":
                 language = child.get("language") or child.get(XML_LANG)
                 value = text_of(child).strip()
-                text = Text(value=value, language=language.strip() if language else None)
+                text = Text(
+                    value=value,
+                    language=language.strip() if language else None,
+                    source_field=field,
+                    location=self.ctx.location(child) if located else None,
+                )
                 found.append((text, child))
         direct = _direct_text(elem)
         if direct:
@@ -462,7 +473,8 @@ class LomWalker:
                 hint=f"wrap the text in {wrapper}",
                 field=node.dotted,
             )
-            found.append((Text(value=direct), elem))
+            where = self.ctx.location(elem) if located else None
+            found.append((Text(value=direct, source_field=field, location=where), elem))
         return found
 
     def pair(self, elem: Element, node: Node) -> PairValue:

@@ -22,7 +22,8 @@ from typing import Any
 from lxml import etree
 
 from oer_meta.knowledge.accessibility import extension_element, names_accessibility_specification
-from oer_meta.model import Accessibility, Location, Record, Term, Text
+from oer_meta.model import Location, Term, Text
+from oer_meta.readers.draft import AccessibilityDraft, RecordDraft
 from oer_meta.readers.xml.context import XmlRecordContext, text_of
 from oer_meta.readers.xml.namespaces import XML_LANG, split
 
@@ -50,7 +51,7 @@ def _lang(elem: etree._Element) -> str | None:
 
 
 def _add(
-    a11y: Accessibility,
+    a11y: AccessibilityDraft,
     spec: dict[str, Any],
     raw: str,
     element: str,
@@ -94,7 +95,7 @@ def _add(
     )
 
 
-def read_extension(elem: etree._Element, record: Record, ctx: XmlRecordContext) -> bool:
+def read_extension(elem: etree._Element, record: RecordDraft, ctx: XmlRecordContext) -> bool:
     """Read the accessibility statements in ``elem`` and below into ``record``.
 
     True when ``elem`` itself is a statement with a plain value (the caller need not
@@ -125,7 +126,7 @@ def read_extension(elem: etree._Element, record: Record, ctx: XmlRecordContext) 
     return own
 
 
-def read_package_meta(elem: etree._Element, record: Record, ctx: XmlRecordContext) -> bool:
+def read_package_meta(elem: etree._Element, record: RecordDraft, ctx: XmlRecordContext) -> bool:
     """An EPUB package ``<meta>``/``<link>`` carrying a schema.org accessibility
     property or a ``dcterms:conformsTo`` claim; True when it was one and was read.
 

@@ -58,6 +58,7 @@ class XmlRecordContext:
     line_offset: int | None = 0
     path_prefix: str = ""
     _paths: dict[etree._Element, str] = field(default_factory=dict, repr=False)
+    _fields: dict[etree._Element, str] = field(default_factory=dict, repr=False)
 
     def path(self, elem: etree._Element) -> str:
         """XPath of ``elem``: ``/oai:OAI-PMH/.../lom:general/lom:title[2]``.
@@ -98,15 +99,15 @@ class XmlRecordContext:
         """The element as the record wrote it, for ``source_field``: the XPath steps
         below the record root without positions (``lom:general/lom:title``,
         ``dc:rights``); the root's own step for the root."""
-        steps: list[str] = []
-        node: etree._Element | None = elem
-        while node is not None and node is not self.root:
-            steps.append(step(node))
-            node = node.getparent()
-        if not steps:
-            return step(elem)
-        steps.reverse()
-        return "/".join(steps)
+        known = self._fields.get(elem)
+        if known is None:  # memoised like path(): the values of one element share it
+            parent = elem.getparent()
+            if elem is self.root or parent is None or parent is self.root:
+                known = step(elem)
+            else:
+                known = self.field(parent) + "/" + step(elem)
+            self._fields[elem] = known
+        return known
 
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""

@@ -25,6 +25,7 @@ from lxml import etree
 from oer_meta.internal import record_crash
 from oer_meta.model import DateValue, Identifier, Location, Problem, Record
 from oer_meta.readers.base import ReadItem, Unreadable
+from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, field_limit_problem
 from oer_meta.readers.xml.context import OaiHeader, XmlRecordContext, step, text_of
 from oer_meta.readers.xml.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
@@ -32,7 +33,9 @@ from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
 
-Builder = Callable[[etree._Element, XmlRecordContext], Record]
+#: Turns a record element into a draft; the stream adds the OAI-PMH header and the
+#: value-limit notes, then builds the Record once (``RecordDraft.finish``).
+Builder = Callable[[etree._Element, XmlRecordContext], RecordDraft]
 
 
 class _Frame:
@@ -102,7 +105,7 @@ def _read_header(elem: etree._Element, ctx_file: str | None, path: str) -> OaiHe
     return header
 
 
-def _apply_header(record: Record, header: OaiHeader | None) -> None:
+def _apply_header(record: RecordDraft, header: OaiHeader | None) -> None:
     if header is None:
         return
     if header.identifier:
@@ -267,7 +270,7 @@ def read_xml(
                 record.problems.append(
                     field_limit_problem(label, max_values, dropped.count, dropped.location)
                 )
-        return record
+        return record.finish()
 
     def restart_counts() -> None:
         seen.clear()
@@ -385,14 +388,14 @@ def read_xml(
                     produced += 1
                     at = Location(file=file, line=elem.sourceline, path=frame.path)
                     if header is not None and header.deleted:
-                        deleted = Record(
-                            source_format=_format_of_prefix(metadata_prefix),
+                        draft = RecordDraft(
+                            _format_of_prefix(metadata_prefix),
                             dialect="oai-pmh",
                             location=header.location or at,
                             deleted=True,
                         )
-                        _apply_header(deleted, header)
-                        yield from hold(deleted)
+                        _apply_header(draft, header)
+                        yield from hold(draft.finish())
                     else:
                         yield from hold(
                             Unreadable(
@@ -435,7 +438,8 @@ def read_xml(
         return
 
     if token is not None and held and isinstance(held[0], Record):
-        held[0].problems.append(token)
+        last = held[0]  # built already: the token is the one note added afterwards
+        held[0] = last.model_copy(update={"problems": (*last.problems, token)})
     yield from held
     if produced == 0:
         message = f"no LOM or Dublin Core record found (root element {root_name or '?'})"
