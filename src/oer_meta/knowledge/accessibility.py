@@ -373,24 +373,26 @@ def _by_spelling(key: str, normalised: dict[str, str]) -> tuple[str, ...]:
     return tuple(name for ratio, name in scored if ratio >= _CLOSE and best - ratio <= 0.05)
 
 
-_NEGATION = frozenset({"no", "not", "non", "none", "without", "free", "absent", "never", "nil"})
-_UNKNOWN = frozenset({"unknown", "unsure", "unspecified", "undetermined", "unchecked", "untested"})
-_SUBJECTS = (
-    ("flashing", ("flash", "flicker", "strob", "photosensitiv", "seizure", "epilep")),
-    ("motionSimulation", ("motion", "vestibular", "dizz", "nausea", "vertigo")),
-    ("sound", ("sound", "audio", "noise", "loud")),
-)
+@cache
+def _hazard_words() -> tuple[
+    frozenset[str], frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]
+]:
+    """Negating words, "not known" words and each hazard's word stems (data file)."""
+    words = _data()["hazard_words"]
+    subjects = tuple((term, tuple(stems)) for term, stems in words["subjects"].items())
+    return frozenset(words["negation"]), frozenset(words["unknown"]), subjects
 
 
 def _suggest_hazard(value: str) -> str | None:
     """The hazard term a free-text hazard value means, keeping its polarity."""
+    negation, unknown, subjects = _hazard_words()
     words = _words(value)
     subject = next(
-        (term for term, stems in _SUBJECTS if any(w.startswith(stems) for w in words)), None
+        (term for term, stems in subjects if any(w.startswith(stems) for w in words)), None
     )
-    if any(w in _UNKNOWN for w in words) or ("not" in words and "known" in words):
+    if any(w in unknown for w in words) or ("not" in words and "known" in words):
         return f"unknown{subject[0].upper()}{subject[1:]}Hazard" if subject else "unknown"
-    if any(w in _NEGATION for w in words):
+    if any(w in negation for w in words):
         return f"no{subject[0].upper()}{subject[1:]}Hazard" if subject else "none"
     return subject
 

@@ -161,6 +161,16 @@ class Media(_Data):
     pdf_types: list[str]
 
 
+class HazardWords(_Data):
+    """Words that tell what a free-text hazard value means (to suggest its term)."""
+
+    about: str = Field(alias="_about")
+    negation: list[str]
+    unknown: list[str]
+    #: hazard term -> the word stems that name it
+    subjects: dict[str, list[str]]
+
+
 class AccessibilityFile(_Data):
     """The W3C accessibility vocabulary as the A11Y rules use it."""
 
@@ -170,6 +180,7 @@ class AccessibilityFile(_Data):
     conformance: Conformance
     extension_elements: ExtensionElements
     media: Media
+    hazard_words: HazardWords
 
 
 # -- education.json --------------------------------------------------------------------
