@@ -32,6 +32,14 @@ from oer_meta.readers.xml.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
+#: How libxml2 says that a value broke its size limits (lxml versions differ in whether
+#: the record before it is handed over first), and what oer_meta says of it.
+_RESOURCE_LIMIT = "Resource limit exceeded"
+_HUGE_NOTE = (
+    " (a value in this record is larger than libxml2's limit); "
+    "the record and the rest of the document were not read"
+)
+_HUGE_HINT = "keep attribute values and texts below 10 MB"
 
 #: Turns a record element into a draft; the stream adds the OAI-PMH header and the
 #: value-limit notes, then builds the Record once (``RecordDraft.finish``).
@@ -366,12 +374,9 @@ def read_xml(
                 if _fatal_logged(parser) and _holds_huge_value(elem):
                     yield from held
                     yield Unreadable(
-                        "not well-formed XML: "
-                        + _last_error(parser)
-                        + " (a value in this record is larger than libxml2's limit); "
-                        "the record and the rest of the document were not read",
+                        "not well-formed XML: " + _last_error(parser) + _HUGE_NOTE,
                         where(elem, frame.path),
-                        hint="keep attribute values and texts below 10 MB",
+                        hint=_HUGE_HINT,
                     )
                     return
                 produced += 1
@@ -422,10 +427,15 @@ def read_xml(
             line = column = None
         elif line is not None:
             line += line_offset
+        message = " ".join(str(exc.msg).split())
+        hint = "fix the XML syntax, or check that the file is complete and correctly encoded"
+        if _RESOURCE_LIMIT in message:  # libxml2 stopped at a value over its size limit
+            message = message.split(", try XML_PARSE_HUGE")[0] + _HUGE_NOTE
+            hint = _HUGE_HINT
         yield Unreadable(
-            f"not well-formed XML: {exc.msg}",
+            f"not well-formed XML: {message}",
             Location(file=file, line=line, column=column, path=path_prefix or None),
-            hint="fix the XML syntax, or check that the file is complete and correctly encoded",
+            hint=hint,
         )
         return
     except UnicodeDecodeError as exc:  # a transcoded (UTF-32) stream with a bad unit
