@@ -561,14 +561,21 @@ def _script_word(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
-def _script_words(text: str) -> Counter[str]:
-    """Letters counted by the first word of their Unicode name (LATIN, CYRILLIC...)."""
-    if text.isascii():  # the common case: every letter is Latin
-        return Counter({"LATIN": sum(1 for char in text if char.isalpha())})
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _script_words(text: str, expected: str) -> Counter[str] | None:
+    """Letters counted by the first word of their Unicode name (LATIN, CYRILLIC...),
+    or ``None`` as soon as one letter is of the ``expected`` script (the text then
+    fits, whatever else it holds: most texts stop at their first letter)."""
+    if expected == "LATIN" and _ASCII_LETTER.search(text):
+        return None
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
             word = _script_word(char)
+            if word == expected:
+                return None
             if word:
                 counts[word] += 1
     return counts
@@ -581,9 +588,11 @@ def _foreign_script(text: str, tag: str) -> str | None:
     expected = script_letter_word(script) if script else None
     if expected is None or (expected == "LATIN" and text.isascii()):
         return None
-    counts = _script_words(text)
+    counts = _script_words(text, expected)
+    if counts is None:
+        return None
     total = sum(counts.values())
-    if total < _SCRIPT_EVIDENCE or counts[expected] > 0:
+    if total < _SCRIPT_EVIDENCE:
         return None
     word, count = counts.most_common(1)[0]
     return word.title() if count >= 0.9 * total else None
