@@ -306,9 +306,7 @@ def test_lang005_text_plainly_in_another_script() -> None:
     assert codes(russian, "LANG005") == []
     # mostly Latin letters, but some in the tag's own script: the text fits
     mixed = russian.model_copy(
-        update={
-            "titles": [Text(value="Water cycle, evaporation, rainfall — вода", language="ru")]
-        }
+        update={"titles": [Text(value="Water cycle, evaporation, rainfall — вода", language="ru")]}
     )
     assert codes(mixed, "LANG005") == []
     latin = russian.model_copy(
