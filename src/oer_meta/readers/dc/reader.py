@@ -41,7 +41,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import cast
 
 from lxml import etree
 
@@ -64,7 +63,7 @@ from oer_meta.model import (
 from oer_meta.model.values import ContactKind
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.xml.accessibility import read_extension, read_package_meta
-from oer_meta.readers.xml.context import XmlRecordContext, step, text_of
+from oer_meta.readers.xml.context import XmlRecordContext, shift_line, step, text_of
 from oer_meta.readers.xml.namespaces import (
     DC,
     DCTERMS,
@@ -244,12 +243,7 @@ class _Builder:
 
     def locate(self, child: etree._Element, path: str) -> Location:
         """Location of a direct child whose XPath was computed during the pass."""
-        # lxml-stubs type ``sourceline`` as ``...``; it is ``int | None``.
-        line = cast("int | None", child.sourceline)
-        if self.ctx.line_offset is None:
-            line = None
-        elif line is not None:
-            line += self.ctx.line_offset
+        line = shift_line(child.sourceline, self.ctx.line_offset)
         return Location(file=self.ctx.file, line=line, path=path)
 
     def note(self, key: str, name: str, message: str, hint: str | None, loc: Location) -> None:

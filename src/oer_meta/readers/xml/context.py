@@ -11,6 +11,15 @@ from oer_meta.model import Location
 from oer_meta.readers.xml.namespaces import PREFIXES, split
 
 
+def shift_line(line: object, line_offset: int | None) -> int | None:
+    """A line of an XML document as a line of the file that holds it: ``line_offset``
+    is where the document starts; ``None`` for a document embedded in a string (a JSON
+    envelope), whose lines say nothing about its file."""
+    if line_offset is None or not isinstance(line, int):
+        return None
+    return line + line_offset
+
+
 def step(elem: etree._Element) -> str:
     """The XPath step naming ``elem`` without a position: ``prefix:local``."""
     tag = elem.tag
@@ -111,11 +120,7 @@ class XmlRecordContext:
 
     def location(self, elem: etree._Element) -> Location:
         """The :class:`Location` of ``elem``."""
-        line = elem.sourceline if isinstance(elem.sourceline, int) else None
-        if self.line_offset is None:
-            line = None
-        elif line is not None:
-            line += self.line_offset
+        line = shift_line(elem.sourceline, self.line_offset)
         return Location(file=self.file, line=line, path=self.path(elem))
 
     @staticmethod

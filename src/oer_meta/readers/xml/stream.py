@@ -27,7 +27,13 @@ from oer_meta.model import DateValue, Identifier, Location, Problem, Record
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, field_limit_problem
-from oer_meta.readers.xml.context import OaiHeader, XmlRecordContext, step, text_of
+from oer_meta.readers.xml.context import (
+    OaiHeader,
+    XmlRecordContext,
+    shift_line,
+    step,
+    text_of,
+)
 from oer_meta.readers.xml.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
 
@@ -249,11 +255,7 @@ def read_xml(
     token: Problem | None = None
 
     def where(elem: etree._Element, path: str) -> Location:
-        line = elem.sourceline if isinstance(elem.sourceline, int) else None
-        if line_offset is None:
-            line = None
-        elif line is not None:
-            line += line_offset
+        line = shift_line(elem.sourceline, line_offset)
         return Location(file=file, line=line, path=path_prefix + path)
 
     def build(builder: Builder, elem: etree._Element, path: str, field: str) -> ReadItem:
@@ -420,13 +422,9 @@ def read_xml(
                 notes.append(f"the manifest refers to metadata in {text_of(elem).strip()!r}")
     except etree.XMLSyntaxError as exc:
         yield from held
-        line: int | None
-        column: int | None
-        line, column = exc.position if exc.position else (None, None)
-        if line_offset is None:
-            line = column = None
-        elif line is not None:
-            line += line_offset
+        raw_line, raw_column = exc.position if exc.position else (None, None)
+        line = shift_line(raw_line, line_offset)
+        column = None if line_offset is None else raw_column
         message = " ".join(str(exc.msg).split())
         hint = "fix the XML syntax, or check that the file is complete and correctly encoded"
         if _RESOURCE_LIMIT in message:  # libxml2 stopped at a value over its size limit
