@@ -37,6 +37,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from oer_meta.internal import record_crash
+from oer_meta.knowledge.language_registry import Registry
+from oer_meta.knowledge.language_registry import in_range as _in_range
+from oer_meta.knowledge.language_registry import registry as _registry
 from oer_meta.knowledge.text import strip_accents
 
 __all__ = [
@@ -244,22 +247,25 @@ def script_letter_word(script: str) -> str | None:
     if not descriptions:
         return None
     word = str(descriptions[0]).split(" ", 1)[0].upper()
-    return word if word in _unicode_script_words() else None
+    return word if _names_letters(word) else None
 
 
 @cache
-def _unicode_script_words() -> frozenset[str]:
-    """First words of the names of the letters of the Basic Multilingual Plane (30 ms)."""
+def _names_letters(word: str) -> bool:
+    """Whether some letter of the Basic Multilingual Plane has a Unicode name starting
+    with ``word``.  Scanned per word and stopped at the first hit, so common scripts
+    (Latin at U+0041, Greek, Cyrillic, Arabic) answer at once; only a word no letter
+    bears walks the whole plane (about 80 ms, once per word)."""
     import unicodedata
 
-    words: set[str] = set()
+    prefix = word + " "
     for point in range(0x10000):
         char = chr(point)
         if char.isalpha():
             name = unicodedata.name(char, "")
-            if name:
-                words.add(name.split(" ", 1)[0])
-    return frozenset(words)
+            if name == word or name.startswith(prefix):
+                return True
+    return False
 
 
 # -- the pass -----------------------------------------------------------------------------
@@ -368,7 +374,7 @@ def _canonical(tag: str) -> tuple[str, list[str]] | None:
     return _compose(subtags, reg)
 
 
-def _compose(subtags: list[tuple[str, str]], reg: _Registry) -> tuple[str, list[str]] | None:
+def _compose(subtags: list[tuple[str, str]], reg: Registry) -> tuple[str, list[str]] | None:
     reasons: list[str] = []
     language = ""
     extlangs: list[str] = []
@@ -686,78 +692,3 @@ def _list(value: str) -> tuple[str, ...]:
             return ()
         tags.setdefault(found[0])
     return tuple(tags)
-
-
-# -- the IANA registry, as langcodes ships it ----------------------------------------------
-
-
-@dataclass
-class _Registry:
-    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
-    extlangs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    scripts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    regions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    variants: dict[str, dict[str, Any]] = field(default_factory=dict)
-    tags: dict[str, dict[str, Any]] = field(default_factory=dict)
-    ranges: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    alpha3: dict[str, str] = field(default_factory=dict)
-    region_aliases: dict[str, str] = field(default_factory=dict)
-
-    def language(self, subtag: str) -> dict[str, Any] | None:
-        if subtag in self.languages:
-            return self.languages[subtag]
-        return {} if self.in_ranges("language", subtag) else None
-
-    def has(self, kind: str, subtag: str) -> bool:
-        table: dict[str, dict[str, Any]] = getattr(self, f"{kind}s")
-        return subtag in table or self.in_ranges(kind, subtag)
-
-    def in_ranges(self, kind: str, subtag: str) -> bool:
-        return any(_in_range(subtag, span) for span in self.ranges.get(kind, ()))
-
-
-def _in_range(subtag: str, span: tuple[str, str]) -> bool:
-    low, high = span
-    return len(subtag) == len(low) and subtag.isalpha() and low <= subtag.lower() <= high
-
-
-@cache
-def _registry() -> _Registry:
-    """The registry file langcodes ships, indexed once (about 50 ms)."""
-    from langcodes.data_dicts import (
-        LANGUAGE_ALPHA3,
-        LANGUAGE_ALPHA3_BIBLIOGRAPHIC,
-        TERRITORY_REPLACEMENTS,
-    )
-    from langcodes.registry_parser import parse_registry
-
-    reg = _Registry()
-    tables = {
-        "language": reg.languages,
-        "extlang": reg.extlangs,
-        "script": reg.scripts,
-        "region": reg.regions,
-        "variant": reg.variants,
-    }
-    entries: Iterable[dict[str, Any]] = parse_registry()  # type: ignore[no-untyped-call]
-    for entry in entries:
-        kind = str(entry.get("Type"))
-        if kind in ("grandfathered", "redundant"):
-            reg.tags[str(entry["Tag"]).lower()] = entry
-            continue
-        subtag = str(entry.get("Subtag", "")).lower()
-        if ".." in subtag:
-            low, high = subtag.split("..")
-            reg.ranges.setdefault(kind, []).append((low, high))
-        elif kind in tables:
-            tables[kind][subtag] = entry
-    for two, three in LANGUAGE_ALPHA3.items():
-        info = reg.languages.get(two)
-        if len(two) == 2 and info is not None and "Deprecated" not in info:
-            reg.alpha3.setdefault(three, two)
-    for two, three in LANGUAGE_ALPHA3_BIBLIOGRAPHIC.items():
-        reg.alpha3.setdefault(three, two)
-    for alias, target in TERRITORY_REPLACEMENTS.items():
-        if alias not in reg.regions and target.lower() in reg.regions and " " not in target:
-            reg.region_aliases[alias.lower()] = target.upper()
-    return reg
