@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+#: the second batch of real records (issue 9): kept apart, read by the suite like the first
+CORPUS2 = SHARED / "corpus-2"
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(),
@@ -17,9 +19,16 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
-def corpus_files(*parts: str, suffixes: tuple[str, ...] = ()) -> list[Path]:
-    """Files below ``../shared/corpus/<parts>`` (empty when the corpus is absent)."""
-    base = CORPUS.joinpath(*parts)
+needs_corpus2 = pytest.mark.skipif(
+    not CORPUS2.is_dir(),
+    reason="../shared/corpus-2 is absent: the real-world records are read in place, never copied",
+)
+
+
+def corpus_files(*parts: str, suffixes: tuple[str, ...] = (), root: Path = CORPUS) -> list[Path]:
+    """Files below ``<root>/<parts>`` (``root`` is ``../shared/corpus`` unless given;
+    empty when it is absent)."""
+    base = root.joinpath(*parts)
     if not base.is_dir():
         return []
     return sorted(
@@ -29,5 +38,17 @@ def corpus_files(*parts: str, suffixes: tuple[str, ...] = ()) -> list[Path]:
     )
 
 
+def corpus2_files(*parts: str, suffixes: tuple[str, ...] = ()) -> list[Path]:
+    """Files below ``../shared/corpus-2/<parts>`` (empty when it is absent)."""
+    return corpus_files(*parts, suffixes=suffixes, root=CORPUS2)
+
+
 def corpus_id(path: Path) -> str:
-    return str(path.relative_to(CORPUS)) if CORPUS in path.parents else path.name
+    for root in (CORPUS, CORPUS2):
+        if root in path.parents:
+            return (
+                f"{root.name}/{path.relative_to(root)}"
+                if root is CORPUS2
+                else str(path.relative_to(root))
+            )
+    return path.name
