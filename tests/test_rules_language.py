@@ -530,3 +530,39 @@ def test_report_lists_canonical_languages() -> None:
     summary = report.to_dict()["results"][0]["record"]
     assert summary["languages"] == ["fr", "en", "es"]
     assert summary["languages_raw"] == ["FRE", "English, Spanish"]
+
+
+# -- LANG013: a value is judged by the encoding scheme it declares -------------------------
+
+_TYPED_DC = """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <dc:title xml:lang="en">Tides</dc:title>
+  <dc:language xsi:type="dcterms:{scheme}">{value}</dc:language>
+</oai_dc:dc>"""
+
+
+@pytest.mark.parametrize(
+    ("scheme", "value", "expected"),
+    [
+        ("ISO639-3", "eng", []),  # right for its scheme: no LANG010 either
+        ("ISO639-2", "ger", []),
+        ("ISO639-3", "English", ["LANG013"]),
+        ("ISO639-3", "en", ["LANG013"]),
+        ("RFC5646", "de-AT", []),
+        ("RFC4646", "EN", []),  # case is not part of a tag's identity
+        ("RFC5646", "fre", ["LANG013"]),  # a registered tag would be 'fr'
+        ("RFC3066", "French", ["LANG013"]),
+        ("URI", "fre", ["LANG010"]),  # not a language scheme: judged as untyped
+    ],
+)
+def test_lang013_dc_language_judged_by_its_declared_scheme(
+    scheme: str, value: str, expected: list[str]
+) -> None:
+    report = oer_meta.validate(_TYPED_DC.format(scheme=scheme, value=value).encode())
+    found = [f for f in report.findings if f.rule in ("LANG003", "LANG010", "LANG013")]
+    assert [f.rule for f in found] == expected
+    if expected == ["LANG013"]:
+        assert f"({'dcterms:' + scheme})" in found[0].message
+        assert found[0].severity.value == "warning"
+        assert found[0].location.line == 5

@@ -28,7 +28,9 @@ from oer_meta.knowledge.languages import (
     TOO_LONG,
     LanguageVerdict,
     canonical_languages,
+    fits_scheme,
     inspect_language,
+    language_scheme,
     primary_language,
     script_letter_word,
     suppress_script,
@@ -114,6 +116,12 @@ def _metadata_name(record: Record) -> str:
 def _string_attribute(record: Record) -> str:
     """How the record's format tags a string's language (``xml:lang``)."""
     return record.conventions.name("strings.language", "language")
+
+
+_SCHEME_HINTS = {
+    "ISO 639-2": "write the three-letter ISO 639-2 code (eng, fre, ger)",
+    "ISO 639-3": "write the three-letter ISO 639-3 code (eng, fra, deu)",
+}
 
 
 def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
@@ -371,13 +379,37 @@ _THREE_LETTER_DC = Variant(
 )
 
 
+_NOT_ITS_SCHEME = Variant(
+    "LANG013",
+    "language-not-its-declared-scheme",
+    "warning",
+    "A language value is not written as the encoding scheme it declares says.",
+    """
+    ## Why it matters
+    A Dublin Core value may say how it is written: ``xsi:type="dcterms:ISO639-3"``
+    promises a three-letter ISO 639-3 code, ``dcterms:RFC5646`` a BCP 47 tag.  A value
+    that names its scheme and breaks it misleads every harvester that trusts the
+    declaration; a value that keeps it is judged by it (``eng`` typed ISO 639-3 is right
+    as written, and no ``LANG003``/``LANG010`` is reported for it).
+
+    ## Example
+    ``<dc:language xsi:type="dcterms:ISO639-3">English</dc:language>``;
+    ``<dc:language xsi:type="dcterms:RFC5646">fre</dc:language>`` is fine (a valid tag).
+
+    ## Fix
+    Write the value as the declared scheme says (``eng``), or declare the scheme the
+    value follows.
+    """,
+)
+
+
 @rule(
     "LANG003",
     "language-not-canonical",
     severity="warning",
     areas=[3, 5],
     paragraphs=["13", "9(iii)", "15"],
-    variants=[_UNAMBIGUOUS, _THREE_LETTER_DC],
+    variants=[_UNAMBIGUOUS, _THREE_LETTER_DC, _NOT_ITS_SCHEME],
 )
 def language_not_canonical(record: Record) -> Iterator[Violation]:
     """A language value is recognisable but not the canonical BCP 47 tag.
@@ -409,6 +441,18 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         no_language = record.conventions.no_language_values
         if value.field == "languages" and raw.strip() in no_language:
             continue  # the format's own token for "no linguistic content" (LOM: none)
+        scheme = language_scheme(value.text.scheme)
+        if scheme is not None and verdict.tag is not None:
+            if not fits_scheme(raw, scheme):
+                yield Violation(
+                    f"{value.label} {quote(raw, 60)} is declared as {scheme} "
+                    f"({value.text.scheme}) but is not written as {scheme} says",
+                    hint=_SCHEME_HINTS.get(scheme, f"write {verdict.tag!r} as a BCP 47 tag"),
+                    field=value.field,
+                    location=_where(value.text, record),
+                    code="LANG013",
+                )
+            continue  # a value is judged by the scheme it declares
         if verdict.parts:
             listed = ", ".join(repr(tag) for tag in verdict.parts)
             yield Violation(

@@ -45,7 +45,9 @@ from oer_meta.knowledge.text import strip_accents
 __all__ = [
     "LanguageVerdict",
     "canonical_languages",
+    "fits_scheme",
     "inspect_language",
+    "language_scheme",
     "normalize_language",
     "primary_language",
     "script_letter_word",
@@ -201,6 +203,41 @@ def inspect_language(text: object) -> LanguageVerdict:
     if len(text) > _CACHED_LENGTH:
         return _inspect(text)  # not cached: the cache must not hold long strings
     return _inspect_cached(text)
+
+
+#: DCMI encoding schemes for languages, by lower-cased local name: what they hold
+LANGUAGE_SCHEMES = {
+    "iso639-2": "ISO 639-2",
+    "iso639-3": "ISO 639-3",
+    "rfc1766": "RFC 1766",
+    "rfc3066": "RFC 3066",
+    "rfc4646": "RFC 4646",
+    "rfc5646": "RFC 5646",
+}
+
+
+def language_scheme(scheme: str | None) -> str | None:
+    """The name of a declared language encoding scheme (``dcterms:ISO639-3`` ->
+    ``ISO 639-3``), or ``None`` when it is not one of DCMI's language schemes."""
+    if not scheme:
+        return None
+    return LANGUAGE_SCHEMES.get(scheme.rpartition(":")[2].strip().lower())
+
+
+def fits_scheme(text: str, scheme: str) -> bool:
+    """Whether a language value is written as its declared scheme (a name from
+    :func:`language_scheme`) says.  ISO 639-2 and 639-3 take a three-letter code the
+    registry knows, directly or as an ISO 639-2 alpha-3 alias (the two lists are not
+    told apart: ``langcodes`` ships no table of ISO 639-2 alone); the RFC schemes take a
+    registered tag (not a name, URI, locale or a three-letter code where the registry has
+    a two-letter one) that reads as a language."""
+    value = text.strip()
+    verdict = inspect_language(value)
+    if verdict.tag is None:
+        return False
+    if scheme.startswith("ISO 639"):
+        return len(value) == 3 and value.isascii() and value.isalpha()
+    return not {NAME, URI, POSIX_LOCALE, UNDERSCORE, SYNONYMS, THREE_LETTER} & set(verdict.reasons)
 
 
 def canonical_languages(values: Iterable[object]) -> list[str]:

@@ -30,6 +30,9 @@ class Text(BaseModel):
     language: str | None = None
     source_field: str | None = None
     location: Location | None = None
+    #: the encoding scheme the record declares for the value, as written with its
+    #: prefix resolved (Dublin Core ``xsi:type``: ``dcterms:ISO639-3``)
+    scheme: str | None = None
 
 
 class Term(BaseModel):

@@ -485,7 +485,13 @@ class _Builder:
         elif kind == "language":
             # A code is in no language: only an element's own xml:lang is kept here.
             rec.languages.append(
-                Text(value=value, language=_own_lang(child), source_field=self.field, location=loc)
+                Text(
+                    value=value,
+                    language=_own_lang(child),
+                    source_field=self.field,
+                    location=loc,
+                    scheme=self.xsi_type(child),
+                )
             )
         elif kind == "identifier":
             rec.identifiers.append(

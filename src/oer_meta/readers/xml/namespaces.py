@@ -20,6 +20,8 @@ XML = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML}}}lang"
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
+#: SCORM 2004 and SCORM 1.2 content-packaging extensions (adlcp:location)
+ADLCP_NAMESPACES = frozenset({ADLCP, "http://www.adlnet.org/xsd/adlcp_rootv1p2"})
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 

@@ -16,6 +16,7 @@ longer list (``STD006``).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -34,10 +35,20 @@ from oer_meta.readers.xml.context import (
     step,
     text_of,
 )
-from oer_meta.readers.xml.namespaces import ADLCP, DC_NAMESPACES, OAI_PMH, split
+from oer_meta.readers.xml.namespace_repair import MAX_REPAIR_BYTES, Repair, repair
+from oer_meta.readers.xml.namespaces import ADLCP_NAMESPACES, DC_NAMESPACES, OAI_PMH, split
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
+_OAI_ERROR_HINT = "correct the request (verb, metadataPrefix, set, dates) and harvest again"
+_OAI_ERROR_HINTS = {
+    "badResumptionToken": "harvest the list again from its start: resumption tokens expire",
+    "noRecordsMatch": "nothing to check: the request matched no records",
+    "cannotDisseminateFormat": "harvest with a metadataPrefix the repository offers "
+    "(ListMetadataFormats), such as oai_dc or lom",
+}
+#: libxml2's code for a prefix used without a declaration (XML_NS_ERR_UNDEFINED_NAMESPACE)
+_UNDEFINED_PREFIX = 201
 #: How libxml2 says that a value broke its size limits (lxml versions differ in whether
 #: the record before it is handed over first), and what oer_meta says of it.
 _RESOURCE_LIMIT = "Resource limit exceeded"
@@ -163,8 +174,18 @@ class _Source:
     def __init__(self, head: bytes, stream: IO[bytes]) -> None:
         self._head = head
         self._stream = stream
+        #: what was read so far, while it is small enough to be read again repaired
+        self.kept: bytearray | None = bytearray()
 
     def read(self, size: int = -1) -> bytes:
+        data = self._read(size)
+        if self.kept is not None:
+            self.kept += data
+            if len(self.kept) > MAX_REPAIR_BYTES:
+                self.kept = None
+        return data
+
+    def _read(self, size: int) -> bytes:
         if self._head:
             if size < 0:
                 data, self._head = self._head + self._stream.read(), b""
@@ -172,6 +193,15 @@ class _Source:
             data, self._head = self._head[:size], self._head[size:]
             return data
         return self._stream.read(size)
+
+    def whole(self) -> bytes | None:
+        """The whole document, when it is small enough to have been kept."""
+        if self.kept is None:
+            return None
+        rest = self._stream.read(MAX_REPAIR_BYTES + 1 - len(self.kept))
+        if len(self.kept) + len(rest) > MAX_REPAIR_BYTES:
+            return None
+        return bytes(self.kept) + rest
 
 
 #: Values longer than this (in characters) may have broken libxml2's 10 MB limit on one
@@ -215,6 +245,7 @@ def read_xml(
     line_offset: int | None = 0,
     path_prefix: str = "",
     limits: ReadLimits | None = None,
+    repaired: Repair | None = None,
 ) -> Iterator[ReadItem]:
     """Yield every record (or :class:`Unreadable`) found in an XML byte stream.
 
@@ -224,7 +255,9 @@ def read_xml(
     counts as a record.
     ``line_offset``/``path_prefix`` place an XML document embedded in another file.
     ``limits`` caps the elements read at one path of a record (the rest are skipped
-    and freed as soon as they end, and the record notes how many).
+    and freed as soon as they end, and the record notes how many).  A small document
+    that is not namespace-well-formed is read again with its namespaces repaired
+    (``repaired`` says what was done; each record notes it).
     """
     head = stream.read(64 * 1024)
     refused = prolog_problem(head)
@@ -244,7 +277,7 @@ def read_xml(
     produced = 0
     produced_in_oai_record = 0
     metadata_prefix: str | None = None
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []  # (why no record was found, what to do)
     root_name = ""
     #: elements seen per unpositioned path since the last record, and those dropped
     seen: dict[str, int] = {}
@@ -274,6 +307,16 @@ def read_xml(
             crash = record_crash(f"reader {builder.__module__.rsplit('.', 1)[-1]}", exc, at)
             return Unreadable(crash.describe(), at, crash=crash)
         _apply_header(record, header)
+        if repaired is not None:
+            record.problems.append(
+                Problem(
+                    rule="STD002",
+                    message=repaired.describe(),
+                    hint='declare every prefix the document uses (xmlns:dc="http://purl.org/'
+                    "dc/elements/1.1/\"...) on the record's root element",
+                    location=ctx.location(elem),
+                )
+            )
         for key, dropped in drops.items():
             if key.startswith(field + "/"):
                 label = key[len(field) + 1 :]
@@ -305,7 +348,8 @@ def read_xml(
             while elem.getprevious() is not None:
                 del parent[0]
 
-    parser = etree.iterparse(_Source(head, stream), events=("start", "end"), **SAFE_PARSER_OPTIONS)
+    source = _Source(head, stream)
+    parser = etree.iterparse(source, events=("start", "end"), **SAFE_PARSER_OPTIONS)
     try:
         for event, elem in parser:
             tag = elem.tag
@@ -417,10 +461,40 @@ def read_xml(
                 token = _partial_harvest(elem, where(elem, frame.path))
             elif ns == OAI_PMH and local == "error":
                 code = elem.get("code") or "error"
-                notes.append(f"OAI-PMH error {code}: {text_of(elem).strip()}")
-            elif ns == ADLCP and local == "location":
-                notes.append(f"the manifest refers to metadata in {text_of(elem).strip()!r}")
+                text = " ".join(text_of(elem).split())[:300]
+                notes.append(
+                    (
+                        f"the OAI-PMH response holds no records: the repository answered "
+                        f"with the error {code}" + (f" ({text})" if text else ""),
+                        _OAI_ERROR_HINTS.get(code, _OAI_ERROR_HINT),
+                    )
+                )
+            elif ns in ADLCP_NAMESPACES and local == "location":
+                notes.append(
+                    (
+                        "the manifest holds no metadata of its own: it refers to the metadata "
+                        f"file {text_of(elem).strip()!r} (adlcp:location)",
+                        "validate the referenced file, or put the LOM record inside the "
+                        "manifest's <metadata> element",
+                    )
+                )
     except etree.XMLSyntaxError as exc:
+        if produced == 0 and repaired is None and getattr(exc, "code", None) == _UNDEFINED_PREFIX:
+            whole = source.whole()
+            fixed = repair(whole) if whole is not None else None
+            if fixed is not None:
+                yield from read_xml(
+                    io.BytesIO(fixed.data),
+                    file=file,
+                    build_lom=build_lom,
+                    build_dc=build_dc,
+                    input_format=input_format,
+                    line_offset=line_offset,
+                    path_prefix=path_prefix,
+                    limits=limits,
+                    repaired=fixed,
+                )
+                return
         yield from held
         raw_line, raw_column = exc.position if exc.position else (None, None)
         line = shift_line(raw_line, line_offset)
@@ -451,14 +525,16 @@ def read_xml(
     yield from held
     if produced == 0:
         message = f"no LOM or Dublin Core record found (root element {root_name or '?'})"
+        hint = "oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses"
         if notes:
-            message += "; " + "; ".join(notes)
+            message = "; ".join(dict.fromkeys(note for note, _ in notes))
+            hint = notes[0][1]
         yield Unreadable(
             message,
             Location(
                 file=file, line=1, path=path_prefix or (f"/{root_name}" if root_name else None)
             ),
-            hint="oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses",
+            hint=hint,
         )
 
 
