@@ -62,3 +62,40 @@ def test_an_oai_pmh_error_response_is_reported_as_such() -> None:
     report = oer_meta.validate(CORPUS2 / "oai_dc/dlme_qdl_oaipmh_error_badResumptionToken.xml")
     assert [r.status for r in report.results] == ["unreadable"]
     assert "badResumptionToken" in report.results[0].findings[0].message
+
+
+@needs_corpus2
+@pytest.mark.parametrize(
+    ("name", "title", "repaired"),
+    [
+        (
+            "dcterms/dpla_il_carli_oai_qdc_record_unbound-prefixes.xml",
+            "Bridges, viaducts, and underpasses: Michigan Ave. Viaduct 9, Image 10",
+            "uses the prefixes oai_qdc, xsi, dc, dcterms, edm, oaiProvenance without declaring",
+        ),
+        (
+            "dcterms/dpla_scdl_clemson_qdc_record_dc-bound-to-xhtml.xml",
+            "The Agrarian Vol. 3 No. 1",
+            "binds dc to a namespace that is not Dublin Core",
+        ),
+    ],
+)
+def test_records_that_are_not_namespace_well_formed_are_read_and_say_so(
+    name: str, title: str, repaired: str
+) -> None:
+    [result] = oer_meta.validate(CORPUS2 / name).results
+    assert result.status == "checked"
+    assert result.record is not None
+    assert [t.value for t in result.record.titles] == [title]
+    assert [lang.value for lang in result.record.languages] == ["English"]
+    notes = [f for f in result.findings if "namespace-well-formed" in f.message]
+    assert len(notes) == 1 and notes[0].rule == "STD002"
+    assert repaired in notes[0].message
+
+
+@needs_corpus2
+def test_a_scorm_12_manifest_names_the_metadata_file_it_refers_to() -> None:
+    report = oer_meta.validate(CORPUS2 / "cartridge/exe_lmsgi01_scorm12_imsmanifest.xml")
+    [result] = report.results
+    assert result.status == "unreadable"
+    assert "refers to the metadata file 'imslrm.xml'" in result.findings[0].message
