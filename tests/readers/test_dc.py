@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import oer_meta
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import Record
 from oer_meta.readers import Unreadable, iter_source, read_records
@@ -779,3 +780,19 @@ def test_corpus_locations_in_a_stand_alone_file() -> None:
         17,
         "/oai:record/oai:metadata/oai_dc:dc/dc:title[2]",
     )
+
+
+def test_edm_rights_beside_dc_is_a_licence_statement() -> None:
+    data = b"""<record xmlns:dc="http://purl.org/dc/elements/1.1/"
+        xmlns:edm="http://www.europeana.eu/schemas/edm/">
+      <dc:title>Harbour at dawn</dc:title>
+      <dc:rights>Courtesy of the Town Archive</dc:rights>
+      <edm:rights>http://creativecommons.org/licenses/by-sa/4.0/</edm:rights>
+    </record>"""
+    [result] = oer_meta.validate(data).results
+    assert result.record is not None
+    statements = [
+        (s.source_field, s.licence.spdx if s.licence else None) for s in result.record.licences
+    ]
+    assert statements == [("dc:rights", None), ("edm:rights", "CC-BY-SA-4.0")]
+    assert "LIC001" not in {f.rule for f in result.findings}

@@ -67,6 +67,7 @@ from oer_meta.readers.xml.context import XmlRecordContext, shift_line, step, tex
 from oer_meta.readers.xml.namespaces import (
     DC,
     DCTERMS,
+    EDM,
     FOAF,
     NSDL_DC,
     OAI_DC,
@@ -325,6 +326,11 @@ class _Builder:
         elif ns in _LOM_NAMESPACES and (local in _LOM_TERMS or local.startswith("typical")):
             self.not_in_oai_dc(child, loc)
             self.lom_element(child, local, loc)
+        elif ns == EDM and local == "rights":
+            # Europeana's and DPLA's rights URI (a rightsstatements.org or CC URI) beside
+            # DC: a licence statement like dcterms:license
+            self.not_in_oai_dc(child, loc)
+            self.map(child, "license", "edm", loc)
         else:
             if not self.wrong_dc_namespace(child, ns, local, loc):
                 self.not_in_oai_dc(child, loc)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oer_meta.readers.xml.namespaces import DC, DCTERMS, OAI_DC, OAI_PMH, XSI
+from oer_meta.readers.xml.namespaces import DC, DCTERMS, EDM, OAI_DC, OAI_PMH, XSI
 
 #: Documents larger than this are not repaired (a single record is a few kilobytes).
 MAX_REPAIR_BYTES = 4 * 1024 * 1024
@@ -33,7 +33,7 @@ CONVENTIONAL: dict[str, str] = {
     "oai_dc": OAI_DC,
     "oai": OAI_PMH,
     "oai_qdc": "http://worldcat.org/xmlschemas/qdc-1.0/",
-    "edm": "http://www.europeana.eu/schemas/edm/",
+    "edm": EDM,
     "oaiProvenance": "http://www.openarchives.org/OAI/2.0/provenance",
 }
 #: Prefixes rebound when the document binds them elsewhere.
