@@ -67,6 +67,7 @@ from oer_meta.readers.xml.context import XmlRecordContext, shift_line, step, tex
 from oer_meta.readers.xml.namespaces import (
     DC,
     DCTERMS,
+    EDM,
     FOAF,
     NSDL_DC,
     OAI_DC,
@@ -319,6 +320,10 @@ class _Builder:
         elif ns == DCTERMS:
             self.saw_dcterms = True
             self.dcterms_element(child, local, loc)
+        elif ns == EDM and local == "rights":
+            # Europeana and DPLA put the licence or rights statement URI here
+            self.not_in_oai_dc(child, loc)
+            self.map(child, "rights", "edm", loc)
         elif ns is not None and _SCHEMA_ORG.match(ns) and local in _A11Y:
             self.not_in_oai_dc(child, loc)
             self.accessibility(child, local, f"schema:{local}", loc)
