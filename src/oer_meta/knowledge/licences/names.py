@@ -92,10 +92,6 @@ def match_short_name(text: str) -> NameMatch | None:
         for match in regex.finditer(text):
             unit_text = match.group("unit")
             major = match.group("major")
-            if regex is bare and not major and not _BARE_TOKEN_RE.fullmatch(unit_text):
-                continue
-            if regex is bare and not ("BY" in unit_text or len(_unit_elements(unit_text)) > 1):
-                continue
             minor = match.group("minor") or match.group("minor2") or ("0" if major else None)
             end = match.end()
             port_code = match.group("port")
@@ -104,6 +100,10 @@ def match_short_name(text: str) -> NameMatch | None:
                 if late is not None:
                     major, minor = late.group("major"), late.group("minor") or "0"
                     end = late.end()
+            if regex is bare and not major and not _BARE_TOKEN_RE.fullmatch(unit_text):
+                continue
+            if regex is bare and not ("BY" in unit_text or len(_unit_elements(unit_text)) > 1):
+                continue
             version = f"{major}.{minor}" if major else None
             low = unit_text.lower()
             if low in ("0", "zero"):
