@@ -100,6 +100,8 @@ MISSPELLINGS: list[tuple[str, tuple[str | int, ...], str, str, str]] = [
      "generic", "generik"),
     ("licences/other_licences.json", ("licences", 0), "licences[0]", "short_name", "shortname"),
     ("licences/statements.json", ("terms_page",), "terms_page", "path_pattern", "path_patern"),
+    ("licences/rights_phrases.json", ("absent_values", 0), "absent_values[0]", "phrases",
+     "phrase"),
 ]  # fmt: skip
 
 

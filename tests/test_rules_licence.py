@@ -73,12 +73,12 @@ def test_lic001_names_the_lom_flag_when_it_is_all_there_is() -> None:
 
 def test_lic002_terms_page_and_prose_are_unrecognised() -> None:
     rec = record(
-        ("dc:rights", "http://www.example.org/terms.htm"), ("dc:rights", "Mentionner la source")
+        ("dc:rights", "http://www.purplemath.com/terms.htm"), ("dc:rights", "Mentionner la source")
     )
     found = findings(rec, "LIC002")
     assert len(found) == 2
     assert all(f.severity.value == "warning" for f in found)
-    assert "'http://www.example.org/terms.htm'" in found[0].message
+    assert "'http://www.purplemath.com/terms.htm'" in found[0].message
 
 
 def test_lic002_is_silent_when_another_statement_names_a_licence() -> None:
@@ -354,3 +354,95 @@ def test_lic008_rights_holder_and_doi_complete_the_attribution() -> None:
 def test_lic008_skips_public_domain_and_not_open() -> None:
     for raw in ("https://creativecommons.org/publicdomain/zero/1.0/", "All rights reserved"):
         assert findings(record(("dc:rights", raw), contributors=[]), "LIC008") == []
+
+
+# --- rights as people write them (issue 9) ------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["N/A", "none", "-", "unknown", "http://example.com/license"])
+def test_lic001_a_value_standing_for_nothing_or_a_placeholder_states_no_licence(raw: str) -> None:
+    rec = record(("dc:rights", raw))
+    [finding] = findings(rec, "LIC001")
+    assert f"read {raw!r} from dc:rights" in finding.message
+    assert finding.message.endswith("no licence is stated")
+    assert findings(rec, "LIC002") == []
+
+
+def test_lic001_placeholder_message_says_placeholder() -> None:
+    [finding] = findings(record(("dc:rights", "https://www.example.org/terms.html")), "LIC001")
+    assert "placeholder" in finding.message
+
+
+def test_lic002_encyclopedia_article_is_not_a_licence() -> None:
+    [finding] = findings(
+        record(("dc:rights", "http://en.wikipedia.org/wiki/Public_domain")), "LIC002"
+    )
+    assert "encyclopedia article ('Public domain' on en.wikipedia.org)" in finding.message
+
+
+def test_lic006_copyright_yes_next_to_a_public_domain_claim() -> None:
+    rec = record(
+        (
+            "lom:rights/lom:description",
+            "Public Domain - http://en.wikipedia.org/wiki/Public_domain",
+        ),
+        copyright_restrictions=Term(value="yes", source="LOMv1.0"),
+    )
+    [finding] = findings(rec, "LIC006")
+    assert finding.message.startswith("copyrightAndOtherRestrictions says 'yes', but read")
+    assert "public-domain work" in finding.message
+    assert finding.field == "copyright_restrictions"
+
+
+def test_lic006_copyright_yes_next_to_a_licence_is_correct_lom() -> None:
+    rec = record(
+        ("lom:rights/lom:description", BY_4),
+        copyright_restrictions=Term(value="yes", source="LOMv1.0"),
+    )
+    assert findings(rec, "LIC006") == []
+
+
+NC_PROSE = "Uso educativo no comercial. Es obligada la referencia a la fuente."
+
+
+def test_lic006_non_commercial_prose_restates_an_nc_licence() -> None:
+    lomes = "creative commons: attribution - non commercial - share alike"
+    rec = record(
+        ("lom:rights/lom:description", NC_PROSE),
+        ("lom:rights/lom:copyrightAndOtherRestrictions", lomes),
+    )
+    assert findings(rec, "LIC006") == []
+    assert codes(rec, "LIC004") == ["LIC004"]
+
+
+def test_lic006_non_commercial_prose_next_to_a_commercial_licence_conflicts() -> None:
+    rec = record(("lom:rights/lom:description", NC_PROSE), ("dcterms:license", BY_4))
+    [finding] = findings(rec, "LIC006")
+    assert "but read 'Uso educativo no comercial." in finding.message
+
+
+def test_lic006_educational_prose_next_to_an_nc_licence_still_conflicts() -> None:
+    rec = record(("dc:rights", "For educational use only"), ("dcterms:license", CC + "by-nc/4.0/"))
+    assert codes(rec, "LIC006") == ["LIC006"]
+
+
+QDC_EDM = """<qdc xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:dcterms="http://purl.org/dc/terms/" xmlns:edm="http://www.europeana.eu/schemas/edm/">
+  <dc:title>Harbour at dusk</dc:title>
+  <dc:creator>Ada Example</dc:creator>
+  <dc:identifier>https://example.org/photo/7</dc:identifier>
+  <edm:rights>{rights}</edm:rights>
+</qdc>"""
+
+
+def test_edm_rights_is_read_as_a_rights_statement() -> None:
+    rec = oer_meta.read(QDC_EDM.format(rights="http://rightsstatements.org/page/InC-EDU/1.0/"))
+    [statement] = rec.licences
+    assert (statement.field, statement.url, statement.openness) == (
+        "edm:rights",
+        "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+        "not-open",
+    )
+    assert statement.licence is not None
+    assert "web page; its identifier is" in statement.licence.reason
+    assert codes(rec, "LIC001") == []

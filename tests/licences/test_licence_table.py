@@ -7,7 +7,7 @@ optional keys (``family``, ``how``, ``version_missing``, ``elements``, ``version
 ``short_name``, ``title``, ``deprecated``, ``replaced_by``, ``operator``, ``parts``)
 are asserted when present.  ``"*"`` marks a value the conventions leave open (e.g. the
 ``url`` of a terms-of-use page); it is not checked.  ``"src": "corpus"`` marks strings
-met in ../shared/corpus.
+met in ../shared/corpus, ``"src": "corpus-2"`` strings met in ../shared/corpus-2.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from oer_meta.knowledge.licences import Licence, parse_licence
 from oer_meta.knowledge.licences.openness import OPENNESS_VALUES
 
-from ..corpus_paths import CORPUS, corpus_files, needs_corpus
+from ..corpus_paths import CORPUS, CORPUS2, corpus_files, needs_corpus, needs_corpus2
 
 TABLE = Path(__file__).with_name("licence_table.json")
 ROWS: list[dict[str, Any]] = json.loads(TABLE.read_text(encoding="utf-8"))
@@ -160,12 +160,14 @@ def test_table_covers_every_openness_and_every_form() -> None:
     assert sum(1 for row in ROWS if row.get("operator")) >= 6
 
 
-def _corpus_text() -> str:
+def _corpus_text(root: Path = CORPUS) -> str:
     chunks = []
-    for path in corpus_files():
-        if "xsd" in path.relative_to(CORPUS).parts:
+    for path in corpus_files(root=root):
+        if "xsd" in path.relative_to(root).parts:
             continue
-        text = html.unescape(path.read_text(encoding="utf-8", errors="replace"))
+        raw = path.read_bytes()
+        encoding = "iso-8859-1" if b'encoding="ISO-8859-1"' in raw[:200] else "utf-8"
+        text = html.unescape(raw.decode(encoding, errors="replace"))
         if path.suffix in (".json", ".jsonl", ".jsonld", ".json-ld"):
             text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
         chunks.append(text)
@@ -177,6 +179,15 @@ def test_rows_marked_corpus_are_real_corpus_strings() -> None:
     corpus = _corpus_text()
     marked = [row["input"] for row in ROWS if row.get("src") == "corpus"]
     assert len(marked) >= 40
+    missing = [text for text in marked if " ".join(text.split()) not in corpus]
+    assert missing == []
+
+
+@needs_corpus2
+def test_rows_marked_corpus2_are_real_corpus2_strings() -> None:
+    corpus = _corpus_text(CORPUS2)
+    marked = [row["input"] for row in ROWS if row.get("src") == "corpus-2"]
+    assert len(marked) >= 7
     missing = [text for text in marked if " ".join(text.split()) not in corpus]
     assert missing == []
 

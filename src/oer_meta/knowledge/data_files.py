@@ -460,6 +460,16 @@ class TermsPage(_Data):
     path_pattern: str
 
 
+class UrlStatement(_Data):
+    """URLs that are no licence: placeholders (``example.com``), encyclopedia articles."""
+
+    family: str
+    openness: Openness
+    reason: str
+    host_pattern: str
+    list_pages: list[str] | None = None
+
+
 class StatementsFile(_Data):
     """Rights statements that are not licences, and RightsStatements.org ids."""
 
@@ -467,6 +477,37 @@ class StatementsFile(_Data):
     statements: list[Statement]
     rightsstatements: dict[str, Pair]
     terms_page: TermsPage
+    placeholder: UrlStatement
+    reference_page: UrlStatement
+
+
+# -- licences/rights_phrases.json ------------------------------------------------------
+
+
+class PhraseRow(_Data):
+    """Phrases of one language, with the key of the source they were taken from."""
+
+    lang: str = Field(pattern=r"^[a-z]{2,3}$")
+    source: str
+    phrases: list[str] = Field(min_length=1)
+
+
+class RightsLabels(_Data):
+    """RightsStatements.org labels of one statement in other languages."""
+
+    source: str
+    labels: list[str] = Field(min_length=1)
+
+
+class RightsPhrasesFile(_Data):
+    """Rights prose per statement family and language, values that mean "no value",
+    and translated RightsStatements.org labels, each row naming its source."""
+
+    about: str = Field(alias="_about")
+    sources: dict[str, str]
+    phrases: dict[str, list[PhraseRow]]
+    absent_values: list[PhraseRow]
+    rightsstatements_labels: dict[str, RightsLabels]
 
 
 #: Every data file, by its path under ``oer_meta/data``, with the model it must fit.
@@ -481,6 +522,7 @@ DATA_MODELS: Mapping[str, type[_Data]] = {
     "licences/cc_tools.json": CcToolsFile,
     "licences/other_licences.json": OtherLicencesFile,
     "licences/statements.json": StatementsFile,
+    "licences/rights_phrases.json": RightsPhrasesFile,
 }
 
 

@@ -15,12 +15,15 @@ from pydantic import BaseModel, ConfigDict
 Openness = Literal["public-domain", "open", "open-noncommercial", "not-open", "unknown"]
 
 #: Families of recognised statements that describe rights or access but grant no
-#: licence (the parser's ``statements.json``, RightsStatements.org, terms pages).
+#: licence (the parser's ``statements.json``, RightsStatements.org, terms pages), and
+#: of values that state nothing: "N/A" (``not-stated``), ``example.com`` URLs
+#: (``placeholder``), encyclopedia articles and lists of licences (``reference-page``).
 STATEMENT_FAMILIES = frozenset(
     {
         "all-rights-reserved",
         "copyright-notice",
         "educational-use-only",
+        "non-commercial-only",
         "proprietary",
         "restricted",
         "no-known-restrictions",
@@ -28,6 +31,10 @@ STATEMENT_FAMILIES = frozenset(
         "terms-of-use",
         "access-statement",
         "public-domain-statement",
+        "contact-statement",
+        "not-stated",
+        "placeholder",
+        "reference-page",
     }
 )
 

@@ -38,55 +38,72 @@ def _port_alternation() -> str:
 
 
 @cache
-def _short_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _short_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     ports = _port_alternation()
     version = (
-        r"(?:[\s_:-]*v?(?P<major>[1-4])(?:[.,](?P<minor>[015])|(?P<minor2>[015]))?(?![\d.,]\d))?"
+        r"(?:[\s_:/-]*v?(?P<major>[1-4])(?:[.,](?P<minor>[015])|(?P<minor2>[015]))?"
+        r"(?![\d.,]\d))?"
     )
-    port = rf"(?:(?P<sep>[\s_-]+)(?P<port>{ports})(?![a-z0-9]))?"
+    port = rf"(?:(?P<sep>[\s_/-]+)(?P<port>{ports})(?![a-z0-9]))?"
     with_prefix = re.compile(
         r"(?<![a-z0-9/.])cc[\s_-]*"
-        r"(?P<unit>by(?:[\s_-]*(?:nc|nd|sa)){0,2}|0|zero|pdm)(?![a-z0-9])" + version + port,
+        r"(?P<unit>by(?:[\s_-]*(?:nc|nd|sa)){0,2}|0|zero|pdm)(?![a-z])" + version + port,
         re.IGNORECASE,
     )
     bare = re.compile(
-        r"(?:^|(?<=[\s(\[:;,]))(?P<unit>by(?:[\s_-](?:nc|nd|sa)){0,2})[\s_-]+"
-        r"(?P<major>[1-4])\.(?P<minor>[015])(?![\d])(?P<minor2>)" + port,
+        r"(?:^|(?<=[\s(\[:;,]))(?P<unit>by(?:[\s_-](?:nc|nd|sa)){0,2})(?![a-z0-9])"
+        r"(?:[\s_/-]+(?P<major>[1-4])\.(?P<minor>[015])(?![\d]))?(?P<minor2>)" + port,
         re.IGNORECASE,
     )
-    return with_prefix, bare
+    #: a version written after the port (``cc-by-sa-es-3.0``, ``CC BY-SA ES 3.0``)
+    late_version = re.compile(r"[\s_/-]+v?(?P<major>[1-4])(?:[.,]?(?P<minor>[015]))?(?![\d])")
+    return with_prefix, bare, late_version
 
 
 _PDM_RE = re.compile(r"(?<![a-z0-9/.-])pdm(?:[\s_-]*v?(1)\.(0))?(?![a-z0-9])", re.IGNORECASE)
+#: Elements without "cc" and without a version must be joined into one token
+#: (``by-nc-nd``, ``BY_SA``): "by" alone, or "by sa" in prose, is no licence.
+_BARE_TOKEN_RE = re.compile(r"by(?:[_-](?:nc|nd|sa)){1,2}", re.IGNORECASE)
 
 
 def _unit_elements(unit_text: str) -> set[str]:
     return set(re.findall(r"by|nc|nd|sa", unit_text.lower()))
 
 
-def _port_ok(text: str, match: re.Match[str], tool: cc.Tool) -> bool:
-    """A port code counts when it is joined by ``-``/``_`` or written in capitals
-    (``CC BY 3.0 DE``), and the port exists: ``CC BY 4.0 de Jean`` is not German."""
-    code = match.group("port")
-    if not code:
-        return False
-    joined = "-" in match.group("sep") or "_" in match.group("sep")
-    return (joined or code.isupper()) and tool.path in cc.tool_paths()
+def _port_ok(code: str, sep: str, rest: str, tool: cc.Tool) -> bool:
+    """A port code counts when it is joined by ``-``, ``_`` or ``/``, written in
+    capitals (``CC BY 3.0 DE``) or ends the statement (``cc by-nc-nd 2.5 es``), and the
+    port exists: ``CC BY 4.0 de Jean`` is not German."""
+    joined = any(mark in sep for mark in "-_/")
+    last = not rest.strip(" \t\r\n.;,)]")
+    return (joined or code.isupper() or last) and tool.path in cc.tool_paths()
 
 
 def match_short_name(text: str) -> NameMatch | None:
-    """The first CC short name or code in ``text``."""
-    with_prefix, bare = _short_res()
+    """The first CC short name or code in ``text``: with or without the ``cc`` prefix,
+    elements joined by spaces, dashes or underscores (``CC_BY-SA``, ``ccbysa``,
+    ``by_nc_nd``), the version and the port in either order (``cc-by-nc-sa-3.0-es``,
+    ``cc-by-nc-sa-es-3.0``)."""
+    with_prefix, bare, late_version = _short_res()
     pdm = _PDM_RE.search(text)
     if pdm:
         return NameMatch(cc.Tool("publicdomain", "mark", "1.0"), pdm.group(0))
     for regex in (with_prefix, bare):
         for match in regex.finditer(text):
             unit_text = match.group("unit")
-            if regex is bare and not ("BY" in unit_text or len(_unit_elements(unit_text)) > 1):
-                continue
             major = match.group("major")
             minor = match.group("minor") or match.group("minor2") or ("0" if major else None)
+            end = match.end()
+            port_code = match.group("port")
+            if major is None and port_code:
+                late = late_version.match(text, end)
+                if late is not None:
+                    major, minor = late.group("major"), late.group("minor") or "0"
+                    end = late.end()
+            if regex is bare and not major and not _BARE_TOKEN_RE.fullmatch(unit_text):
+                continue
+            if regex is bare and not ("BY" in unit_text or len(_unit_elements(unit_text)) > 1):
+                continue
             version = f"{major}.{minor}" if major else None
             low = unit_text.lower()
             if low in ("0", "zero"):
@@ -98,19 +115,19 @@ def match_short_name(text: str) -> NameMatch | None:
             if unit is None:
                 continue
             tool = cc.Tool("licenses", unit, version)
-            if version and match.group("port"):
-                ported = cc.Tool("licenses", unit, version, match.group("port").lower())
-                if _port_ok(text, match, ported):
+            if version and port_code:
+                ported = cc.Tool("licenses", unit, version, port_code.lower())
+                if _port_ok(port_code, match.group("sep"), text[end:], ported):
                     tool = ported
             if version and tool.jurisdiction is None:
-                after = text[match.start("port") if match.group("port") else match.end() :]
+                after = text[match.start("port") if port_code else end :]
                 named = _named_port(after)
                 ported = cc.Tool("licenses", unit, version, named) if named else tool
                 if ported.path in cc.tool_paths():
                     tool = ported
             if tool.version == "2.1" and tool.jurisdiction is None:
                 tool = cc.Tool("licenses", unit, "2.0")
-            return NameMatch(tool, match.group(0).strip())
+            return NameMatch(tool, text[match.start() : end].strip())
     return None
 
 

@@ -10,8 +10,13 @@ Recognisers run from the strongest evidence to the weakest, cheap checks first:
 5. another licence's name (``GNU General Public License v3``), before CC names so that
    "Open Data Commons Attribution License" is not read as CC BY;
 6. a CC full name in English, French, German or Spanish, then "Creative Commons" alone;
-7. a non-licence statement (all rights reserved, ©, educational use only...);
-8. a terms-of-use page URL.
+7. a non-licence statement (all rights reserved, ©, educational use only...), in the
+   languages of ``statements.json`` and ``rights_phrases.json``;
+8. a URL that is no licence: a placeholder (``example.com``), an encyclopedia article
+   or a list of licences, a terms-of-use page.
+
+A value that stands for no value ("N/A", "none", "-") is read last, as the absence
+of a licence.
 
 So a URL wins over a name in the same text and any licence wins over a copyright notice.
 """
@@ -24,7 +29,7 @@ from functools import lru_cache, wraps
 from typing import Any
 
 from oer_meta.internal import record_crash
-from oer_meta.knowledge.licences import cc, names, others, spdx, statements
+from oer_meta.knowledge.licences import cc, names, others, phrases, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.text import fold, words
 
@@ -37,6 +42,8 @@ MAX_CHARS = 4000
 _STRIP = " \t\r\n\"'<>«»“”‘’`"
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}»«]+", re.IGNORECASE)
 _BARE_URL_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*$", re.IGNORECASE)
+#: A site's address with no page (``http://rs.org``, ``www.example.edu/``).
+_HOME_PAGE_RE = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.I)
 _SPDX_PAGE_RE = re.compile(
     r"spdx\.org/licenses/([A-Za-z0-9.+-]+?)(?:\.html|\.json|\.txt)?/?(?:[?#]|$)", re.IGNORECASE
 )
@@ -98,6 +105,8 @@ def _parse(text: str) -> Licence:
         if found.confidence != confidence or found.raw != text:
             found = found.model_copy(update={"confidence": confidence, "raw": text})
         return found
+    if phrases.is_absent(body):
+        return statements.absent(text, body)
     return Licence(raw=text, reason=_unknown_reason(body))
 
 
@@ -154,15 +163,33 @@ def _recognise(raw: str, body: str) -> Licence | None:
         return said.model_copy(update={"raw": raw})
     said = statements.match_statement(raw, folded) if folded else None
     if said is not None:
-        return said
-    # 8. terms page
+        return _with_link_note(said, urls)
+    # 8. URLs that are no licence
     for url in urls:
         if "creativecommons.org" in url.lower():
             continue
-        hit = statements.terms_page(raw, url)
+        hit = (
+            statements.placeholder(raw, url)
+            or statements.reference_page(raw, url)
+            or statements.terms_page(raw, url)
+        )
         if hit is not None:
             return hit
     return None
+
+
+def _with_link_note(said: Licence, urls: list[str]) -> Licence:
+    """A statement whose link is an encyclopedia article or a placeholder ("Public
+    Domain - http://en.wikipedia.org/wiki/Public_domain") says so in its reason: the
+    words are read, the link proves nothing."""
+    for url in urls:
+        page = statements.reference_page(said.raw, url) or statements.placeholder(said.raw, url)
+        if page is not None:
+            note = page.reason.split(":", 1)[0].removeprefix("Links to ")
+            return said.model_copy(
+                update={"reason": f"{said.reason} The link is {note}, not a licence."}
+            )
+    return said
 
 
 def _member(token: str) -> Licence:
@@ -242,6 +269,10 @@ def _unknown_reason(body: str) -> str:
     if cc_url is not None:
         note = cc.parse_cc_url(cc_url).note
         return f"Links to {note}, which is no licence."
-    if _urls(body):
+    urls = _urls(body)
+    if len(urls) == 1 and _HOME_PAGE_RE.match(urls[0]):
+        site = _HOME_PAGE_RE.match(urls[0]).group(1)  # type: ignore[union-attr]
+        return f"Only the address of a web site ({site}), no page: it names no licence."
+    if urls:
         return "An unrecognised URL: not a licence oer_meta knows."
     return "Not recognised as a licence or rights statement."

@@ -1,6 +1,8 @@
 """Rights statements that are not licences: all rights reserved, copyright notices,
-educational use only, proprietary terms, restriction prose, access statements,
-rightsstatements.org URIs and terms-of-use pages (``data/licences/statements.json``).
+non-commercial or educational use only, proprietary terms, restriction prose, access
+statements, rightsstatements.org URIs, terms-of-use pages, placeholder URLs and
+encyclopedia articles (``data/licences/statements.json``; the same families in other
+languages in ``rights_phrases.json``, read by :mod:`.phrases`).
 
 They are consulted only after every licence recogniser failed: a licence anywhere in
 the text wins over a copyright notice next to it.
@@ -12,12 +14,22 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
+from urllib.parse import unquote, urlsplit
 
 from oer_meta.knowledge.data_files import load_data
+from oer_meta.knowledge.licences import phrases
 from oer_meta.knowledge.licences.model import How, Licence, Openness
 from oer_meta.knowledge.licences.text import fold, words
 
-__all__ = ["match_statement", "rightsstatement_by_name", "rightsstatements", "terms_page"]
+__all__ = [
+    "absent",
+    "match_statement",
+    "placeholder",
+    "reference_page",
+    "rightsstatement_by_name",
+    "rightsstatements",
+    "terms_page",
+]
 
 _RS_RE = re.compile(r"rightsstatements\.org/(?:vocab|page|data)/([a-z-]+)/", re.I)
 _URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(/\S*)?$", re.I)
@@ -62,11 +74,16 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 
 def match_statement(raw: str, folded: str) -> Licence | None:
-    """The first statement whose pattern occurs in ``folded`` (see :func:`text.fold`)."""
+    """The first statement whose pattern occurs in ``folded`` (see :func:`text.fold`),
+    or one of whose phrases in another language occurs in its words."""
+    said: str | None = None
     for statement in _statements():
-        if statement.pattern.search(folded) and not (
-            statement.unless and statement.unless.search(folded)
-        ):
+        found = statement.pattern.search(folded) is not None
+        if not found and statement.family in phrases.families():
+            if said is None:
+                said = phrases.prose_words(folded)
+            found = phrases.matches(statement.family, said)
+        if found and not (statement.unless and statement.unless.search(folded)):
             return Licence(
                 raw=raw,
                 family=statement.family,
@@ -87,7 +104,11 @@ def rightsstatements(raw: str) -> Licence | None:
     wanted = match.group(1).casefold()
     for code, (name, openness) in table.items():
         if code.casefold() == wanted:
-            return _rights_statement(raw, code, name, openness, "url")
+            said = _rights_statement(raw, code, name, openness, "url")
+            if "/vocab/" not in match.group(0).casefold():
+                note = f" The address is the statement's web page; its identifier is {said.url}."
+                said = said.model_copy(update={"reason": said.reason + note})
+            return said
     return Licence(
         raw=raw,
         family="rightsstatements",
@@ -116,6 +137,75 @@ def terms_page(raw: str, url: str) -> Licence | None:
     )
 
 
+def absent(raw: str, body: str) -> Licence:
+    """A value that stands for no value ("N/A", "none", "-"): no licence is stated."""
+    return Licence(
+        raw=raw,
+        family="not-stated",
+        openness="unknown",
+        how="statement",
+        confidence=0.8,
+        reason=f"{body!r} stands for no value: the record states no licence.",
+    )
+
+
+def _host_and_path(url: str) -> tuple[str, str] | None:
+    """(host without ``www.``, path) of a URL written with or without its scheme."""
+    text = url.strip().rstrip(")].,;:!?")
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").casefold()
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www."), parts.path
+
+
+def placeholder(raw: str, url: str) -> Licence | None:
+    """A URL on a domain reserved for examples and tests (``example.com``, ``.test``)."""
+    parts = _host_and_path(url)
+    spec = _data()["placeholder"]
+    if parts is None or not re.search(spec["host_pattern"], parts[0]):
+        return None
+    return Licence(
+        raw=raw,
+        family=spec["family"],
+        openness=spec["openness"],
+        how="statement",
+        confidence=0.8,
+        reason=f"{url} is {spec['reason'][0].lower()}{spec['reason'][1:]}",
+    )
+
+
+def reference_page(raw: str, url: str) -> Licence | None:
+    """An encyclopedia article (``en.wikipedia.org/wiki/Public_domain``) or a list of
+    licences (``gnu.org/licenses/``): a page about licences is not a licence."""
+    parts = _host_and_path(url)
+    if parts is None:
+        return None
+    host, path = parts
+    spec = _data()["reference_page"]
+    page = f"{host}{path.rstrip('/')}".casefold()
+    if re.search(spec["host_pattern"], host):
+        title = unquote(path.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ").strip()
+        what = f"an encyclopedia article ({title!r} on {host})" if title else host
+    elif page in spec["list_pages"]:
+        what = f"a list of licences ({page})"
+    else:
+        return None
+    return Licence(
+        raw=raw,
+        family=spec["family"],
+        openness=spec["openness"],
+        how="statement",
+        confidence=0.8,
+        reason=f"Links to {what}: {spec['reason'][0].lower()}{spec['reason'][1:]}",
+    )
+
+
 def rightsstatement_by_name(raw: str) -> Licence | None:
     """A RightsStatements.org statement written by its label ("No Copyright - United
     States"); the text must be little more than the label, so prose that merely says
@@ -132,6 +222,9 @@ def _rights_labels() -> tuple[tuple[str, str, str, str], ...]:
     """(folded label, code, label, openness) of each statement, longest label first."""
     table: dict[str, list[str]] = _data()["rightsstatements"]
     rows = [(words(fold(name)), code, name, openness) for code, (name, openness) in table.items()]
+    for code, labels in phrases.rightsstatement_labels().items():
+        name, openness = table[code]
+        rows.extend((words(fold(label)), code, name, openness) for label in labels)
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 

@@ -9,17 +9,22 @@ from oer_meta.knowledge.text import strip_accents
 __all__ = ["fold", "words"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x92": "'", "ʼ": "'"})
+#: Letters that carry their mark in their shape, so NFKD leaves them whole: Polish
+#: ``ł``, Croatian ``đ``, Maltese ``ħ``, Danish ``ø``, dotless ``ı``.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ħ": "h", "ø": "o", "ı": "i"})
 _NON_WORD_RE = re.compile(r"[^a-z0-9.+]+")
 _LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACES_RE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Casefolded, accents removed, apostrophes unified, whitespace collapsed."""
+    """Casefolded, accents removed (``ł`` and the like too), apostrophes unified,
+    whitespace collapsed."""
     text = text.translate(_APOSTROPHES).casefold()
     if not text.isascii():
         text = strip_accents(text)
         text = text.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
+        text = text.translate(_UNDECOMPOSED)
     return _SPACES_RE.sub(" ", text).strip()
 
 

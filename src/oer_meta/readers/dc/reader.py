@@ -320,17 +320,16 @@ class _Builder:
         elif ns == DCTERMS:
             self.saw_dcterms = True
             self.dcterms_element(child, local, loc)
+        elif ns == EDM and local == "rights":
+            # Europeana and DPLA put the licence or rights statement URI here
+            self.not_in_oai_dc(child, loc)
+            self.map(child, "rights", "edm", loc)
         elif ns is not None and _SCHEMA_ORG.match(ns) and local in _A11Y:
             self.not_in_oai_dc(child, loc)
             self.accessibility(child, local, f"schema:{local}", loc)
         elif ns in _LOM_NAMESPACES and (local in _LOM_TERMS or local.startswith("typical")):
             self.not_in_oai_dc(child, loc)
             self.lom_element(child, local, loc)
-        elif ns == EDM and local == "rights":
-            # Europeana's and DPLA's rights URI (a rightsstatements.org or CC URI) beside
-            # DC: a licence statement like dcterms:license
-            self.not_in_oai_dc(child, loc)
-            self.map(child, "license", "edm", loc)
         else:
             if not self.wrong_dc_namespace(child, ns, local, loc):
                 self.not_in_oai_dc(child, loc)

@@ -24,6 +24,7 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
 ADLCP_NAMESPACES = frozenset({ADLCP, "http://www.adlnet.org/xsd/adlcp_rootv1p2"})
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 FOAF = "http://xmlns.com/foaf/0.1/"
+#: Europeana Data Model: ``edm:rights`` holds the licence or rights statement URI.
 EDM = "http://www.europeana.eu/schemas/edm/"
 
 DC_NAMESPACES = frozenset({DC, DCTERMS})
