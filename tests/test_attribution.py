@@ -574,7 +574,7 @@ def test_the_exemplary_lom_record() -> None:
 
 def test_the_exemplary_amb_record() -> None:
     html = attribution(EXAMPLES / "jsonld" / "exemplary-amb.json", lang="de", format="html")
-    assert 'about="https://example.org/lessons/water-cycle-worksheet"' in html
+    assert 'about="https://doi.org/10.5555/water-cycle-worksheet"' in html
     assert '<span property="cc:attributionName">Ana Ribeiro</span>' in html
     assert '<a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">' in html
     assert "CC BY-SA 4.0</a>.</p>" in html

@@ -92,6 +92,7 @@ MISSPELLINGS: list[tuple[str, tuple[str | int, ...], str, str, str]] = [
     ("lom_elements.json", ("bindings", "ieee", "tree", "general", "children", "title"),
      "bindings.ieee.tree.general.children.title", "type", "typ"),
     ("privacy.json", (), "", "learner_words", "learner_word"),
+    ("placeholders.json", ("languages", "en"), "languages.en", "fillers", "filler"),
     ("vocabularies.json", (), "", "DCMIType", "DCMITyp"),
     ("licences/attribution.json", ("languages", "en", "missing"), "languages.en.missing",
      "title", "titel"),

@@ -3,9 +3,10 @@
 A rule that needs the whole batch (a record adapting another record of the same batch,
 duplicate identifiers...) must not hold the Records: a national harvest has millions.
 The engine adds each checked record to a :class:`BatchIndex`, which keeps only small
-columns (hashed identifiers, an interned licence per record, the few derivation links)
-and hands the index to the rules' ``across_batch`` part when the batch ends.  Their
-findings name the record they belong to by :class:`RecordRef`.
+columns (hashed identifiers, an interned licence per record, a hashed title, where each
+record is, the few derivation links) and hands the index to the rules' ``across_batch``
+part when the batch ends.  Their findings name the record they belong to by
+:class:`RecordRef`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import hashlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
+from oer_meta.knowledge.identifiers import identity_key
 from oer_meta.knowledge.licences.model import Licence
 from oer_meta.knowledge.licences.record import DERIVATION_KINDS, effective_licence
+from oer_meta.knowledge.placeholders import comparable
 from oer_meta.model import LicenceStatement, Location, Record
 
-__all__ = ["BatchIndex", "Link", "RecordRef", "link_key"]
+__all__ = ["BatchIndex", "Link", "Namesake", "RecordRef", "link_key"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ def link_key(value: str) -> str:
         if key.startswith(prefix):
             key = key[len(prefix) :]
     return key.removeprefix("www.").rstrip("/")
+
+
+def _line(location: Location | None) -> int:
+    return location.line if location is not None and location.line is not None else -1
 
 
 def _hash(key: str) -> int:
@@ -61,12 +69,27 @@ class Link:
     location: Location | None
 
 
+@dataclass(frozen=True)
+class Namesake:
+    """A record of the batch whose identifier another record also gives, with a
+    different title or licence: ``others`` are up to three of those records."""
+
+    ref: RecordRef
+    others: tuple[RecordRef, ...]
+    #: how many records of the batch give the identifier with another title or licence
+    count: int
+    title_differs: bool
+    licence_differs: bool
+
+
 class BatchIndex:
     """Identifiers, licences and derivation links of every checked record, compactly.
 
-    Per record it keeps a few bytes: an interned licence number and, per identifier or
-    URL, an 8-byte digest with the record's position.  Only records with derivation
-    links keep more (their :class:`Link`).
+    Per record it keeps a few bytes: an interned licence number, a digest of its title,
+    its source (interned), index and line, and, per identifier or URL, an 8-byte digest
+    with the record's position (identifiers twice: as link targets for records stating
+    a licence, and by :func:`~oer_meta.knowledge.identifiers.identity_key` for every
+    record).  Only records with derivation links keep more (their :class:`Link`).
     """
 
     def __init__(self) -> None:
@@ -76,6 +99,15 @@ class BatchIndex:
         self._key_digests = array("q")
         self._key_positions = array("I")
         self.links: list[Link] = []
+        self._title_of = array("q")  # per position: digest of the title, 0 for none
+        self._sources: list[str | None] = []
+        self._source_numbers: dict[str | None, int] = {}
+        self._source_of = array("I")
+        self._index_of = array("I")
+        self._line_of = array("i")  # the record's line, -1 when unknown
+        self._id_digests = array("q")
+        self._id_positions = array("I")
+        self._id_lines = array("i")  # the identifier's line, -1 when unknown
 
     def __len__(self) -> int:
         return len(self._licence_of)
@@ -86,6 +118,7 @@ class BatchIndex:
         chosen = effective_licence(record)
         licence = chosen[1] if chosen is not None and chosen[1].names_licence else None
         self._licence_of.append(self._number(licence))
+        self._add_identity(record, ref, position)
         if licence is not None:
             seen: set[str] = set()
             for value in [i.value for i in record.identifiers] + [u.value for u in record.urls]:
@@ -108,6 +141,82 @@ class BatchIndex:
                         location=relation.location,
                     )
                 )
+
+    def _add_identity(self, record: Record, ref: RecordRef, position: int) -> None:
+        """The columns of :meth:`namesakes`: where the record is, its title, and the
+        identity keys of its identifiers."""
+        title = comparable(record.title or "")
+        self._title_of.append(_hash(title) if title else 0)
+        number = self._source_numbers.get(ref.source)
+        if number is None:
+            number = self._source_numbers[ref.source] = len(self._sources)
+            self._sources.append(ref.source)
+        self._source_of.append(number)
+        self._index_of.append(ref.index)
+        self._line_of.append(_line(ref.location))
+        seen: set[str] = set()
+        for identifier in record.identifiers:
+            key = identity_key(identifier.value, identifier.catalog)
+            if key is not None and key not in seen:
+                seen.add(key)
+                self._id_digests.append(_hash(key))
+                self._id_positions.append(position)
+                self._id_lines.append(_line(identifier.location))
+
+    def _ref(self, position: int, line: int = -1) -> RecordRef:
+        source = self._sources[self._source_of[position]]
+        if line < 0:
+            line = self._line_of[position]
+        where = Location(file=source, line=line) if line >= 0 else Location(file=source)
+        return RecordRef(source, self._index_of[position], None, where)
+
+    def namesakes(self) -> Iterator[Namesake]:
+        """Each record whose identifier another record of the batch also gives, with a
+        different title or licence, in batch order.
+
+        Records giving the same identifier with the same title and licence (the same
+        record harvested twice) are not namesakes.  Finding the shared digests needs a
+        set of every digest, for the time of this call only."""
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for digest in self._id_digests:
+            if digest in seen:
+                shared.add(digest)
+            else:
+                seen.add(digest)
+        del seen
+        groups: dict[int, list[tuple[int, int]]] = {}
+        for digest, position, line in zip(
+            self._id_digests, self._id_positions, self._id_lines, strict=True
+        ):
+            if digest in shared:
+                groups.setdefault(digest, []).append((position, line))
+        reported: set[int] = set()
+        found: list[Namesake] = []
+        for members in groups.values():
+            variants: dict[tuple[int, int], list[int]] = {}
+            for position, _ in members:
+                kind = (self._title_of[position], self._licence_of[position])
+                variants.setdefault(kind, []).append(position)
+            if len(variants) < 2:
+                continue
+            for position, line in members:
+                if position in reported:
+                    continue  # one finding per record, for its first shared identifier
+                reported.add(position)
+                own = (self._title_of[position], self._licence_of[position])
+                others = (p for kind, ps in variants.items() if kind != own for p in ps)
+                found.append(
+                    Namesake(
+                        ref=self._ref(position, line),
+                        others=tuple(self._ref(p) for p in islice(others, 3)),
+                        count=len(members) - len(variants[own]),
+                        title_differs=any(k[0] != own[0] for k in variants if k != own),
+                        licence_differs=any(k[1] != own[1] for k in variants if k != own),
+                    )
+                )
+        found.sort(key=lambda n: (self._source_numbers[n.ref.source], n.ref.index))
+        yield from found
 
     def _number(self, licence: Licence | None) -> int:
         if licence is None:

@@ -3,7 +3,9 @@
 The Recommendation asks for OER that can be "easily found" through repositories and
 search engines (para. 11, draft (d)) and for searchability (para. 9(iii)), and for OER
 that suit the needs of their target learners (para. 13).  These rules look for the
-descriptive fields that make that possible.
+descriptive fields that make that possible, and for what only looks like them:
+placeholders, markup, identifiers no one can resolve, one identifier for several
+resources (docs/discoverability.md).
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from oer_meta.checks.registry import Violation, rule
+from oer_meta.checks.batch import BatchIndex, Namesake, RecordRef
+from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.knowledge.identifiers import glued, unresolvable
+from oer_meta.knowledge.placeholders import Placeholder, markup, placeholder, same_words
 from oer_meta.model import Location, Record, Term, Text
 
 _PERSISTENT = re.compile(r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE)
@@ -134,6 +139,14 @@ def _persistent(value: str) -> bool:
     return bool(_PERSISTENT.match(value.strip()))
 
 
+def _why_absent(value: str) -> str | None:
+    """Why a value, persistent as it may look, counts as absent, or ``None``."""
+    reason = unresolvable(value)
+    if reason is None and glued(value):
+        reason = "it is two identifiers glued together"
+    return reason
+
+
 @rule(
     "DISC004",
     "identifier-missing",
@@ -149,28 +162,42 @@ def identifier_missing(record: Record) -> Iterator[Violation]:
     resource (para. 11: repositories and long-term preservation; para. 14:
     curation).  A DOI, Handle, URN, ARK or an http(s) URL qualifies; a local number
     such as ``1`` or an OAI-PMH record identifier does not point to the resource.
+    Nor does an address that only its author can reach: ``localhost``, a loopback or
+    private network address, a name known only inside a local network, a domain
+    reserved for examples (``example.org``, ``.test``, RFC 2606), a ``file:`` URL or
+    disk path, a malformed scheme (``http:http://``, ``htp://``), or two identifiers
+    glued into one value.  These count as absent, and the message says why.
 
     ## Example
     ``<identifier><catalog>Catalog</catalog><entry>1</entry></identifier>`` and no
-    ``technical.location``.
+    ``technical.location``; ``"url": "http://localhost:8080/lesson"``.
 
     ## Fix
-    Add the resource's DOI or Handle, or at least its URL (LOM ``general.identifier``
-    or ``technical.location``, ``dc:identifier``, schema.org ``@id``/``url``).
+    Add the resource's DOI or Handle, or at least its public URL (LOM
+    ``general.identifier`` or ``technical.location``, ``dc:identifier``, schema.org
+    ``@id``/``url``).
     """
-    for ident in record.identifiers:
-        if ident.catalog != "oai" and _persistent(ident.value):
-            return
-    if any(_persistent(url.value) for url in record.urls):
+    values = [i.value for i in record.identifiers if i.catalog != "oai"]
+    values += [url.value for url in record.urls]
+    if any(_persistent(v) and _why_absent(v) is None for v in values):
         return
-    found = [i.value.strip() for i in record.identifiers if i.catalog != "oai" and i.value.strip()]
-    detail = f" (found only {', '.join(repr(v) for v in found[:3])})" if found else ""
+    plain: list[str] = []
+    absent: list[str] = []
+    for value in dict.fromkeys(v.strip() for v in values if v.strip()):
+        reason = _why_absent(value)
+        if reason is not None:
+            absent.append(f"{_short(value)} counts as absent: {reason}")
+        else:
+            plain.append(_short(value))
+    parts = [f"found only {', '.join(plain[:3])}"] if plain else []
+    parts += absent[:3]
     location = next(
         (i.location for i in record.identifiers if i.location is not None), record.location
     )
     yield Violation(
-        f"no persistent identifier or resolvable URL{detail}",
-        hint="add a DOI, Handle or URN, or the resource's http(s) URL",
+        "no persistent identifier or resolvable URL" + (f" ({'; '.join(parts)})" if parts else ""),
+        hint="add a DOI, Handle or URN, or the resource's public http(s) URL (not one on "
+        "localhost, a private network, an example domain or a local disk)",
         field="identifiers",
         location=location,
     )
@@ -312,3 +339,323 @@ def format_missing(record: Record) -> Iterator[Violation]:
         field="formats",
         location=record.location,
     )
+
+
+# -- placeholders, markup, glued and shared identifiers ------------------------------------
+
+
+def _short(value: str, size: int = 60) -> str:
+    """``value`` quoted for a message, cut at ``size`` characters."""
+    text = " ".join(value.split())
+    return repr(text if len(text) <= size else text[: size - 1] + "…")
+
+
+def _why_placeholder(found: Placeholder) -> str:
+    if found.kind == "no-words":
+        return "it holds no word"
+    if found.kind == "value":
+        return f"{found.phrase!r} stands for no value"
+    if found.kind == "dummy":
+        return f"it holds the dummy text {found.phrase!r}"
+    return f"the placeholder {found.phrase!r} with generic words only"
+
+
+_PLACEHOLDER_FIELDS = (
+    ("titles", "title", "give the resource's real title"),
+    (
+        "descriptions",
+        "description",
+        "describe what the resource covers, for whom and how it is used",
+    ),
+)
+
+
+@rule(
+    "DISC009",
+    "placeholder-text",
+    severity="warning",
+    areas=[1, 3],
+    paragraphs=["11", "9(iii)"],
+)
+def placeholder_text(record: Record) -> Iterator[Violation]:
+    """A title, description or identifier is a placeholder, not content.
+
+    ## Why it matters
+    ``Untitled``, ``Sans titre``, ``Keine Beschreibung vorhanden``, ``TBD``, ``N/A`` or
+    ``Lorem ipsum`` fill a field, so the record looks complete, but tell a searcher
+    nothing: the resource cannot be found by what it is about (paras 11 and 9(iii)).
+    Such values are left by templates, authoring tools and test records.
+
+    oer_meta matches words, not whole strings: a text is a placeholder when it is made
+    of placeholder phrases (``untitled``, ``sin título``, ``title``, ``description``,
+    ``test``...) and generic words only (``document``, ``course``, ``enter``, ``here``,
+    articles; numbers and punctuation aside), when it holds no word at all (``-``,
+    ``...``), when the whole text is a value such as ``N/A``, ``null`` or ``xxx``, or
+    when it holds dummy text (``lorem ipsum``) anywhere.  ``Untitled document`` and
+    ``[Sans titre]`` are placeholders; ``Untitled Goose Game: a case study`` is not.
+    The phrase lists cover the languages of the EU and those met in harvested records
+    (docs/discoverability.md).
+
+    ## Example
+    ``<dc:title xml:lang="en">article-title-en</dc:title>``; ``"description": "Enter a
+    description here"``; an identifier ``TODO``.
+
+    ## Fix
+    Replace the placeholder with the real title, description or identifier, or leave
+    the field out until it is known (the rules for missing fields then say so).
+    """
+    for field, noun, hint in _PLACEHOLDER_FIELDS:
+        texts: Sequence[Text] = getattr(record, field)
+        for text in texts:
+            found = placeholder(text.value)
+            if found is not None:
+                yield Violation(
+                    f"the {noun} {_short(text.value)} is a placeholder ({_why_placeholder(found)})",
+                    hint=hint,
+                    field=field,
+                    location=text.location,
+                )
+    seen: set[str] = set()
+    for value, field, location in _identifier_values(record):
+        if "://" in value:
+            continue  # a URL: DISC004 says whether it can resolve
+        found = placeholder(value)
+        if found is not None and value.strip() not in seen:
+            seen.add(value.strip())
+            yield Violation(
+                f"the identifier {_short(value)} is a placeholder ({_why_placeholder(found)})",
+                hint="give the resource's real DOI, Handle or URL, or leave the identifier out",
+                field=field,
+                location=location,
+            )
+
+
+def _identifier_values(record: Record) -> Iterator[tuple[str, str, Location | None]]:
+    """Every identifier and URL of the resource (OAI-PMH record identifiers aside)."""
+    for identifier in record.identifiers:
+        if identifier.catalog != "oai":
+            yield identifier.value, "identifiers", identifier.location
+    for url in record.urls:
+        yield url.value, "urls", url.location
+
+
+@rule(
+    "DISC010",
+    "description-repeats-title",
+    severity="warning",
+    areas=[1, 3],
+    paragraphs=["11", "13"],
+)
+def description_repeats_title(record: Record) -> Iterator[Violation]:
+    """The description only repeats the title.
+
+    ## Why it matters
+    A description that says what the title says adds nothing a teacher or learner can
+    choose by (para. 13) and gives search engines no more text to index (para. 11): the
+    record has, in effect, no description.  Case, accents, spacing and punctuation do
+    not count; a description that says more than the title is fine.
+
+    ## Example
+    ``"name": "Photosynthesis"`` and ``"description": "Photosynthesis."``.
+
+    ## Fix
+    Write a few sentences on what the resource covers, for whom, and how it is used.
+    """
+    for description in record.descriptions:
+        if placeholder(description.value) is not None:
+            continue  # DISC009 says what is wrong with it
+        for title in record.titles:
+            if same_words(description.value, title.value):
+                yield Violation(
+                    f"the description {_short(description.value)} only repeats the title",
+                    hint="describe what the resource covers, for whom and how it is used",
+                    field="descriptions",
+                    location=description.location,
+                )
+                break
+
+
+_MARKUP_IN_DESCRIPTION = Variant(
+    "DISC012",
+    "markup-in-description",
+    "info",
+    "A description holds HTML tags or comments.",
+    """
+    ## Why it matters
+    Many catalogues show descriptions as HTML, and there tags do no harm; but
+    harvesters, search engines and screen readers that take the description as plain
+    text show ``<span style=...>`` to the reader, and an HTML comment may hide text
+    that plain-text readers show (a stale "this course is full").  Information, since
+    the text is still there.
+
+    ## Example
+    ``"description": "<p>An introduction to <b>R</b>.</p>"``.
+
+    ## Fix
+    Publish the description as plain text (or say in the metadata that it is HTML, and
+    drop comments and styling).
+    """,
+)
+
+
+@rule(
+    "DISC011",
+    "markup-in-text",
+    severity="warning",
+    areas=[1, 3],
+    paragraphs=["11", "13"],
+    variants=[_MARKUP_IN_DESCRIPTION],
+)
+def markup_in_text(record: Record) -> Iterator[Violation]:
+    """A title holds HTML markup, or a title or description an HTML entity left as text.
+
+    ## Why it matters
+    A title is shown in result lists, citations and attribution lines as plain text:
+    ``<b>Fractions</b>`` or ``Maths &amp; Physics`` is what the reader sees.  An entity
+    such as ``&amp;`` or ``&#39;`` in the text itself was escaped twice on the way
+    (``&amp;amp;`` in the XML) and shows as code in every catalogue.  HTML tags in a
+    description are ``DISC012``.
+
+    ## Example
+    ``<dc:title>OpenStax Anatomy &amp;amp; Physiology</dc:title>``.
+
+    ## Fix
+    Write the title as plain text, and escape special characters once only (``&amp;``
+    in XML stands for ``&``).
+    """
+    for title in record.titles:
+        for found in markup(title.value):
+            what = "an HTML entity left as text" if found.kind == "entity" else "HTML markup"
+            yield Violation(
+                f"the title holds {what} ({found.sample!r})",
+                hint="write the title as plain text",
+                field="titles",
+                location=title.location,
+            )
+            break
+    for description in record.descriptions:
+        kinds = {found.kind: found for found in markup(description.value)}
+        entity = kinds.get("entity")
+        if entity is not None:
+            yield Violation(
+                f"the description holds an HTML entity left as text ({entity.sample!r})",
+                hint="escape special characters once only (&amp; in XML stands for &)",
+                field="descriptions",
+                location=description.location,
+            )
+        tag = kinds.get("tag") or kinds.get("comment")
+        if tag is not None:
+            what = (
+                "an HTML comment"
+                if tag.kind == "comment" and "tag" not in kinds
+                else ("HTML markup")
+            )
+            yield Violation(
+                f"the description holds {what} ({tag.sample!r})",
+                hint="publish the description as plain text, without tags or comments",
+                field="descriptions",
+                location=description.location,
+                code="DISC012",
+            )
+
+
+@rule(
+    "DISC013",
+    "identifier-glued",
+    severity="warning",
+    areas=[1, 4],
+    paragraphs=["11", "14"],
+)
+def identifier_glued(record: Record) -> Iterator[Violation]:
+    """An identifier or URL is two identifiers glued into one value.
+
+    ## Why it matters
+    ``https://a.org/x/https://a.org/x/123`` or ``oai:a:b:oai:a:b`` comes from a
+    repository that prefixed a base URL or a namespace to a value that already had it,
+    or that joined two values: it reaches nothing, and no other record or service can
+    match it with the resource (paras 11 and 14).  A URL carried in a query string
+    (``?url=https://...``) or in a web archive's path is not glued.
+
+    ## Example
+    ``<dc:identifier>https://repo.org/handle/https://repo.org/handle/1/2</dc:identifier>``.
+
+    ## Fix
+    Keep one identifier per value: remove the repeated prefix, or split the two values
+    into two identifier elements.
+    """
+    seen: set[str] = set()
+    for value, field, location in _identifier_values(record):
+        text = value.strip()
+        if text in seen or not glued(text):
+            continue
+        seen.add(text)
+        yield Violation(
+            f"the identifier {_short(text, 90)} is two identifiers glued together",
+            hint="remove the repeated prefix, or give the two identifiers as two values",
+            field=field,
+            location=location,
+        )
+
+
+def _ref_name(ref: RecordRef) -> str:
+    return f"record {ref.index} of {ref.source}" if ref.source else f"record {ref.index}"
+
+
+def _shared_violation(namesake: Namesake) -> Violation:
+    differs = " and ".join(
+        word
+        for word, flag in (("title", namesake.title_differs), ("licence", namesake.licence_differs))
+        if flag
+    )
+    others = ", ".join(_ref_name(other) for other in namesake.others)
+    more = namesake.count - len(namesake.others)
+    plural = "record" if namesake.count == 1 else "records"
+    return Violation(
+        f"its identifier is also given by {namesake.count} other {plural} of this batch with "
+        f"a different {differs}: {others}" + (f" and {more} more" if more > 0 else ""),
+        hint="give each resource an identifier of its own (an authoring tool's default "
+        "identifier is shared by every record made with it)",
+        field="identifiers",
+        location=namesake.ref.location,
+    )
+
+
+def shared_in_batch(index: BatchIndex) -> Iterator[tuple[RecordRef, Violation]]:
+    """DISC014 across the batch: records giving one identifier with different titles or
+    licences."""
+    for namesake in index.namesakes():
+        yield namesake.ref, _shared_violation(namesake)
+
+
+@rule(
+    "DISC014",
+    "identifier-shared",
+    severity="warning",
+    areas=[1, 4],
+    paragraphs=["11", "14"],
+    across_batch=shared_in_batch,
+)
+def identifier_shared(record: Record) -> Iterator[Violation]:
+    """Records of one batch give the same identifier with different titles or licences.
+
+    ## Why it matters
+    An identifier must name one resource: repositories, aggregators and citations merge
+    records by it (paras 11 and 14).  When two records with different titles or
+    licences share one, a harvester keeps one of them and loses the other, or attaches
+    one resource's licence to another.  Authoring tools cause it when every package they
+    export carries the same default identifier (eXe Learning's LOM-ES export gives one
+    UUID in ``My Catalog`` to unrelated records).  The same record harvested twice,
+    same title and licence, is not reported.  DOIs, Handles, URNs, UUIDs and URLs are
+    compared on their own; another value only within its catalog.
+
+    ## Example
+    Two LOM records with ``<catalog>My Catalog</catalog>
+    <entry>4a7d755e-34a5-410a-a7d4-601881136623</entry>``, one titled ``Nire
+    Portafolioa``, the other ``desarrollo de objetos virtuales de aprendizaje``.
+
+    ## Fix
+    Give each resource an identifier of its own (a DOI, Handle or URL, or a new UUID
+    per record in the tool's settings).
+    """
+    return
+    yield  # checked across the batch only

@@ -227,6 +227,25 @@ class PrivacyFile(_Data):
     identifier_keys: list[str]
 
 
+# -- placeholders.json -----------------------------------------------------------------
+
+
+class PlaceholderLanguage(_Data):
+    """One language's placeholder phrases and the filler words that may stand beside them."""
+
+    phrases: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    fillers: list[Annotated[str, Field(min_length=1)]]
+
+
+class PlaceholdersFile(_Data):
+    """Phrase lists of rule DISC009, per language (the key is a BCP 47 language tag)."""
+
+    about: str
+    languages: dict[str, PlaceholderLanguage]
+    whole_values: list[Annotated[str, Field(min_length=1)]]
+    anywhere: list[Annotated[str, Field(min_length=1)]]
+
+
 # -- lom_elements.json -----------------------------------------------------------------
 
 LomType = Literal[
@@ -516,6 +535,7 @@ DATA_MODELS: Mapping[str, type[_Data]] = {
     "education.json": EducationFile,
     "lom_elements.json": LomElementsFile,
     "privacy.json": PrivacyFile,
+    "placeholders.json": PlaceholdersFile,
     "vocabularies.json": VocabulariesFile,
     "licences/attribution.json": AttributionFile,
     "licences/cc_names.json": CcNamesFile,
