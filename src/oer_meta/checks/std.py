@@ -167,10 +167,11 @@ def _check_lom_term(term: Term, profiles: Iterable[str] = ()) -> Violation | Non
             field="vocabulary_terms",
             location=term.location,
         )
-    near = difflib.get_close_matches(value.lower(), sorted(allowed), n=1, cutoff=0.8)
+    folded = {token.lower(): token for token in sorted(allowed)}
+    near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.8)
     hint = f"use one of: {_choices(allowed)}"
     if near:
-        hint = f"write {near[0]!r} (the nearest token); or " + hint.replace("use", "one", 1)
+        hint = f"write {folded[near[0]]!r} (the nearest token); or use one of: {_choices(allowed)}"
     return Violation(
         f"{term.element} value {value!r} is not in the {declared} vocabulary",
         hint=hint + "; or declare the vocabulary that defines the value as its source",

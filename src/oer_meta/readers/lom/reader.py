@@ -78,6 +78,7 @@ from oer_meta.model import (
     Text,
 )
 from oer_meta.readers.draft import RecordDraft
+from oer_meta.readers.lom.ilox import is_ilox_root, read_ilox
 from oer_meta.readers.lom.structure import Binding, LomWalker, Node, PairValue, bindings
 from oer_meta.readers.xml.context import XmlRecordContext
 from oer_meta.readers.xml.namespaces import (
@@ -146,9 +147,44 @@ _BINDING_NAMESPACES = {
 
 
 def build_lom_record(elem: Element, ctx: XmlRecordContext) -> RecordDraft:
-    """Read one ``<lom>`` element (any namespace, either binding) into a draft that the
-    XML stream completes (OAI-PMH header) and finishes into a :class:`Record`."""
+    """Read one ``<lom>`` element (any namespace, either binding), or one ILOX work, into
+    a draft that the XML stream completes (OAI-PMH header) and finishes into a
+    :class:`Record`."""
+    if is_ilox_root(elem):
+        return build_ilox_record(elem, ctx)
     return _LomReader(elem, ctx).read()
+
+
+def build_ilox_record(elem: Element, ctx: XmlRecordContext) -> RecordDraft:
+    """One record from the LOM facets of an ILOX work (dialect ``ilox``): each facet is
+    read like a ``<lom>`` record into the same draft; the held-back structure problems
+    are decided once, by the profiles of all of them."""
+    record = RecordDraft("lom", dialect="ilox", location=ctx.location(elem))
+    facets: list[_LomReader] = []
+
+    def read_facet(lom: Element) -> None:
+        facet = _LomReader(lom, ctx, record)
+        facet.walk()
+        facets.append(facet)
+
+    read_ilox(elem, ctx, record, read_facet)
+    profiles: dict[str, Element] = {}
+    for facet in facets:
+        for name, where in facet.profiles.items():
+            profiles.setdefault(name, where)
+    if facets:
+        facets[0].finish(profiles)
+        known = set(record.profiles) | {"ilox"}
+        for facet in facets[1:]:
+            facet.finish_problems(known)
+    seen: set[tuple[str | None, str]] = set()
+    unique = []  # the work's identifier is usually repeated in its main facet
+    for ident in record.identifiers:
+        if (ident.catalog, ident.value) not in seen:
+            seen.add((ident.catalog, ident.value))
+            unique.append(ident)
+    record.identifiers[:] = unique
+    return record
 
 
 def _namespace_binding(root_ns: str | None) -> str | None:
