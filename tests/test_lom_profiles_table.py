@@ -101,6 +101,8 @@ def test_value_types() -> None:
     assert value_type("technical.duration", ["hs-oer-lom"]) == "time"
     assert value_type("technical.duration", ["lom-es"]) is None
     assert value_type(None, ["hs-oer-lom"]) is None
+    assert value_type("general.language", ["lomfr", "scolomfr"]) == "language-code-or-uri"
+    assert value_type("LangString@language", ["scolomfr"]) == "language-code-or-uri"
 
 
 def test_scolomfr_concepts() -> None:
@@ -132,7 +134,7 @@ def test_the_tables_name_only_elements_and_profiles_that_exist() -> None:
     for spec in profiles["profiles"].values():
         for vocabulary in spec.get("vocabularies", ()):
             assert {e.lower() for e in vocabulary["elements"]} <= vocabularies
-        assert set(spec.get("value_types", {})) <= set(tree.by_dotted)
+        assert set(spec.get("value_types", {})) <= set(tree.by_dotted) | {"LangString@language"}
     assert {e.lower() for e in profiles["scolomfr_concepts"]["elements"]} <= vocabularies
     elements = load_data("lom_elements.json")
     named = {

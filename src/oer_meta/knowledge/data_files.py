@@ -319,7 +319,7 @@ class LomProfile(_Data):
     sources: list[str] = Field(default_factory=list)
     source_prefixes: list[str] = Field(default_factory=list)
     vocabularies: list[ProfileVocabulary] = Field(default_factory=list)
-    value_types: dict[str, Literal["time"]] = Field(default_factory=dict)
+    value_types: dict[str, Literal["time", "language-code-or-uri"]] = Field(default_factory=dict)
     coverage: str
 
 
