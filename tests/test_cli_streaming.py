@@ -328,3 +328,25 @@ def test_unencodable_output_degrades_to_escapes(tmp_path: Path) -> None:
     assert json.loads(done.stdout.decode("cp1252"))["results"][0]["record"]["title"] == (
         "Ελληνικά → 中文"
     )
+
+
+def test_unbuffered_python_still_writes_every_byte_of_a_result() -> None:
+    """Under ``python -u`` standard output is a raw file, whose short writes (a full pipe
+    interrupted by a signal) the text layer would drop: the report goes through a
+    buffered writer, which finishes them, and standard output stays usable after."""
+    code = (
+        "import io, sys\n"
+        "from oer_meta.cli import _output\n"
+        "assert isinstance(sys.stdout.buffer, io.RawIOBase)\n"
+        "out = _output(None)\n"
+        "assert isinstance(out.buffer, io.BufferedWriter), type(out.buffer)\n"
+        "out.write('x' * 100000 + '\\n')\n"
+        "out.close()\n"
+        "print('after')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-u", "-c", code], capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"x" * 100000 + b"\nafter\n"
+    assert done.stderr == b""

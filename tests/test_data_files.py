@@ -91,6 +91,8 @@ MISSPELLINGS: list[tuple[str, tuple[str | int, ...], str, str, str]] = [
     ("education.json", ("kim_educational_level",), "kim_educational_level", "scheme", "schem"),
     ("lom_elements.json", ("bindings", "ieee", "tree", "general", "children", "title"),
      "bindings.ieee.tree.general.children.title", "type", "typ"),
+    ("lom_profiles.json", ("profiles", "lom-es", "vocabularies", 0),
+     'profiles.lom-es.vocabularies[0]', "others", "other"),
     ("privacy.json", (), "", "learner_words", "learner_word"),
     ("placeholders.json", ("languages", "en"), "languages.en", "fillers", "filler"),
     ("vocabularies.json", (), "", "DCMIType", "DCMITyp"),
@@ -152,6 +154,11 @@ WRONG_TYPES: list[tuple[str, tuple[str | int, ...], str | int, Any, str]] = [
      " 'not-open' or 'unknown' (got str)"),
     ("lom_elements.json", ("bindings", "ieee", "tree", "general"), "repeat", 1,
      "bindings.ieee.tree.general.repeat: Input should be a valid boolean (got int)"),
+    ("lom_elements.json", ("profile_rules", "repeat"), "ieeee", {},
+     "profile_rules.repeat.ieeee[\"[key]\"]: Input should be 'ieee' or 'imsmd'"),
+    ("lom_profiles.json", ("profiles", "hs-oer-lom", "value_types"), "technical.duration",
+     "clock", "profiles.hs-oer-lom.value_types[\"technical.duration\"]: Input should be "
+     "'time'"),
     ("accessibility.json", ("properties", "accessibilityHazard", "must_not_combine"), 0, ["a"],
      "properties.accessibilityHazard.must_not_combine[0]: List should have at least 2 items"),
 ]  # fmt: skip

@@ -238,9 +238,37 @@ def _output(path: str | None) -> TextIO:
     if path is not None:
         return Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n")
     out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and isinstance(out.buffer, io.RawIOBase):
+        # python -u / PYTHONUNBUFFERED: a raw file under the text layer, which drops the
+        # rest of a write the pipe took only part of (a signal, a full pipe): a buffered
+        # writer finishes every write
+        out.flush()
+        return io.TextIOWrapper(
+            _KeptOpen(out.buffer),
+            encoding=out.encoding,
+            errors="backslashreplace",
+            line_buffering=out.isatty(),
+        )
     if isinstance(out, io.TextIOWrapper):
         out.reconfigure(errors="backslashreplace", write_through=False, line_buffering=out.isatty())
     return out
+
+
+class _KeptOpen(io.BufferedWriter):
+    """A buffered writer over standard output's raw file that leaves the file open when
+    it is closed (Python closes standard output itself, at exit)."""
+
+    _released = False
+
+    @property
+    def closed(self) -> bool:
+        return self._released or super().closed
+
+    def close(self) -> None:
+        if not self._released:
+            self.flush()
+            self._released = True
+            self.detach()
 
 
 def _validate(args: argparse.Namespace) -> int:

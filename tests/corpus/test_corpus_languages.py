@@ -63,14 +63,14 @@ EXPECTED: list[tuple[str, list[str], list[str]]] = [
     ("lom/lom2mlr_ressource-ressfranc30.lom.xml", ["fr-CA"], []),
     ("lom/lom2mlr_unit-ori-wf-1-4369.lom.xml", ["fr"], ["LANG003"]),
     ("lom/rise_scorm2004_metadata.xml", ["en"], []),
-    ("lom/scolomfr3utils_1_invalid_double-general.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_9_invalid_classification-with-wrong-purpose.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_9_invalid_taxon-non-member-of-vocabulary.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_9_valid_taxon-member-of-vocabulary-by-label.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_9_warning_classification-without-purpose.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_any_valid_echanges.xml", ["fr"], ["LANG009"]),
-    ("lom/scolomfr3utils_labels_valid_exemple.xml", ["fr", "en"], ["LANG009"]),
-    ("lom/scolomfr3utils_version_valid_no-metadataschema.xml", ["fr"], ["LANG009"]),
+    ("lom/scolomfr3utils_1_invalid_double-general.xml", ["fr"], []),
+    ("lom/scolomfr3utils_9_invalid_classification-with-wrong-purpose.xml", ["fr"], []),
+    ("lom/scolomfr3utils_9_invalid_taxon-non-member-of-vocabulary.xml", ["fr"], []),
+    ("lom/scolomfr3utils_9_valid_taxon-member-of-vocabulary-by-label.xml", ["fr"], []),
+    ("lom/scolomfr3utils_9_warning_classification-without-purpose.xml", ["fr"], []),
+    ("lom/scolomfr3utils_any_valid_echanges.xml", ["fr"], []),
+    ("lom/scolomfr3utils_labels_valid_exemple.xml", ["fr", "en"], []),
+    ("lom/scolomfr3utils_version_valid_no-metadataschema.xml", ["fr"], []),
     ("lom/surf_anatomytool_oaipmh_listrecords_nl_lom.xml", ["zxx", "en"], ["LANG003", "LANG004"]),
     ("lom/surf_edurep_oaipmh_listrecords_imsmd_v1p2.xml", ["en", "nl"], ["LANG005"]),
     ("oai_dc/aub_aco_oai_dc_record.xml", ["ar"], ["LANG010"]),
@@ -130,9 +130,18 @@ def test_quebec_fra_ca_everywhere_becomes_fr_ca() -> None:
 
 
 @needs_corpus
-def test_scolomfr_language_uris_are_information_only() -> None:
-    report = oer_meta.validate(CORPUS / "lom/scolomfr3utils_any_valid_echanges.xml")
-    lang = [f for f in report.findings if f.rule.startswith("LANG")]
+def test_scolomfr_language_uris_are_judged_by_their_profile_type() -> None:
+    """ScoLOMFR types its languages as a code or a URI (LanguageCodeOrUri): its URIs are
+    not reported; the same URI in a record of no such profile is information (LANG009)."""
+    path = CORPUS / "lom/scolomfr3utils_any_valid_echanges.xml"
+    report = oer_meta.validate(path)
+    assert [f for f in report.findings if f.rule.startswith("LANG")] == []
+    text = path.read_text(encoding="utf-8").replace("SCOLOMFRv", "OTHERv")
+    text = text.replace("http://www.lom-fr.fr/xsd/SCOLOMFR", "urn:x-other")
+    plain = oer_meta.validate(text.encode("utf-8"))
+    assert plain.results[0].record is not None
+    assert "scolomfr" not in plain.results[0].record.profiles  # LOM-FR's: no language rule
+    lang = [f for f in plain.findings if f.rule.startswith("LANG")]
     assert lang and all((f.rule, f.severity.value) == ("LANG009", "info") for f in lang)
     assert {f.hint for f in lang} == {"write 'fr'"}
 

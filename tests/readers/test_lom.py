@@ -160,7 +160,7 @@ def test_profile_children_of_vocabulary_are_reported_outside_their_profile() -> 
         "<educational><context><source>LOMv1.0</source><id>x</id><value>school</value>"
         "</context></educational>"
     )
-    assert [m for m in std002(record) if "hs-oer-lom" in m]
+    assert [m for m in std002(record) if "only the HS-OER-LOM profile adds it" in m]
     labelled = ieee(
         "<educational><context><source>SCOLOMFRv2.1</source><value>school</value>"
         "<label>école</label></context></educational>"
@@ -521,9 +521,11 @@ def test_misplaced_unknown_and_repeated_elements() -> None:
     assert messages == [
         "<title> is not allowed in <lom>; in the IEEE 1484.12.3 LOM XML binding it belongs "
         "in general.title",
-        "<title> appears more than once in <general>; LOM allows at most one general.title",
+        "<title> appears more than once in <general>; the IEEE 1484.12.3 LOM XML binding "
+        "allows one general.title",
         "<foo> in <general> (general) is not a LOM element of the IEEE 1484.12.3 LOM XML binding",
-        "<general> appears more than once in <lom>; LOM allows at most one general",
+        "<general> appears more than once in <lom>; the IEEE 1484.12.3 LOM XML binding allows "
+        "one general",
     ]
     assert [t.value for t in record.titles] == ["A", "B"]  # the misplaced one is not a title
     misplaced = [e for e in record.extensions if e.name == f"{{{LOM_IEEE}}}title"]
@@ -560,10 +562,11 @@ def test_wrong_datatypes_are_reported_and_read_anyway() -> None:
 
 def test_wrong_case_and_other_binding_are_grouped_once_per_record() -> None:
     record = ieee(
-        "<general><title><langstring>A</langstring><langstring>B</langstring></title></general>"
+        "<general><title><string>T</string><langstring>A</langstring><langstring>B</langstring>"
+        "</title></general>"
         "<lifecycle><contribute><date><datetime>2020</datetime></date></contribute></lifecycle>"
     )
-    assert [t.value for t in record.titles] == ["A", "B"]
+    assert [t.value for t in record.titles] == ["T", "A", "B"]
     assert [d.value for d in record.dates] == ["2020"]
     messages = std002(record)
     assert len(messages) == 3
@@ -571,6 +574,37 @@ def test_wrong_case_and_other_binding_are_grouped_once_per_record() -> None:
     assert messages[0].endswith("(2 times in this record; the first is located)")
     assert "<lifecycle> is spelled <lifeCycle>" in messages[1]
     assert "<datetime> is spelled <dateTime>" in messages[2]
+
+
+def test_names_of_the_other_binding_are_one_finding_and_read_anyway() -> None:
+    ims_names = ieee(
+        "<general><title><langstring>A</langstring><langstring>B</langstring></title></general>"
+        "<lifecycle><contribute><date><datetime>2020</datetime></date></contribute></lifecycle>"
+    )
+    assert [t.value for t in ims_names.titles] == ["A", "B"]
+    assert [d.value for d in ims_names.dates] == ["2020"]
+    assert ims_names.dialect == "imsmd"
+    [message] = std002(ims_names)
+    assert message == (
+        "the elements of this record are named as in the IMS Learning Resource Meta-data 1.2 "
+        "XML binding (<langstring>...) but are in the namespace of the IEEE 1484.12.3 LOM XML "
+        f"binding ({LOM_IEEE}); oer_meta read them by their names"
+    )
+    [problem] = ims_names.problems
+    assert problem.location is not None and problem.location.path == "/lom:lom"
+    ieee_names = ims(
+        '<general><title><string language="en">T</string></title></general>'
+        "<lifeCycle><contribute>" + vocab("role", "author") + "<entity>BEGIN:VCARD\nFN:Ann\n"
+        "END:VCARD</entity></contribute></lifeCycle>"
+    )
+    assert ieee_names.title == "T"
+    assert [a.name for a in ieee_names.contributors] == ["Ann"]
+    assert ieee_names.dialect == "ieee-lom"
+    [message] = std002(ieee_names)
+    assert "named as in the IEEE 1484.12.3 LOM XML binding (<string>...)" in message
+    assert f"namespace of the IMS Learning Resource Meta-data 1.2 XML binding ({IMSMD_V1P2})" in (
+        message
+    )
 
 
 def test_lom_elements_in_a_stray_namespace_are_read_and_reported_once() -> None:
@@ -687,7 +721,10 @@ def test_imsmd_example_and_manifest_example() -> None:
 def test_element_tree_marks_the_lom_vocabulary_elements() -> None:
     tree = bindings()["ieee"]
     vocabularies = {d for d, n in tree.by_dotted.items() if n.kind == "vocabulary"}
-    assert vocabularies == {
+    added = {"educational.cognitiveProcess", "rights.access.accessType"}  # LOM-ES's
+    assert tree.by_dotted["educational"].extra["cognitiveprocess"][1] == {"lom-es"}
+    assert tree.by_dotted["rights"].extra["access"][1] == {"lom-es"}
+    assert vocabularies - added == {
         "general.structure",
         "general.aggregationLevel",
         "lifeCycle.status",

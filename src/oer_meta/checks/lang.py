@@ -26,6 +26,7 @@ from oer_meta.knowledge.languages import (
     CASE,
     THREE_LETTER,
     TOO_LONG,
+    URI,
     LanguageVerdict,
     canonical_languages,
     fits_scheme,
@@ -35,6 +36,7 @@ from oer_meta.knowledge.languages import (
     script_letter_word,
     suppress_script,
 )
+from oer_meta.knowledge.lom_profiles import value_type
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import Location, Record, Text
 
@@ -122,6 +124,23 @@ _SCHEME_HINTS = {
     "ISO 639-2": "write the three-letter ISO 639-2 code (eng, fre, ger)",
     "ISO 639-3": "write the three-letter ISO 639-3 code (eng, fra, deu)",
 }
+
+
+#: The LOM elements (and the LangString attribute) a language value of a Record field
+#: comes from, as profiles type them (``oer_meta/data/lom_profiles.json``).
+_TYPED_AS = {
+    "languages": "general.language",
+    "metadata_languages": "metaMetadata.language",
+    "strings": "LangString@language",
+}
+
+
+def _profile_typed_uri(record: Record, verdict: LanguageVerdict, field: str) -> bool:
+    """A language URI where the record's profile types the value as a code or a URI
+    (ScoLOMFR): judged by that type, it is as written should be."""
+    if set(verdict.reasons) != {URI}:
+        return False
+    return value_type(_TYPED_AS.get(field), record.profiles) == "language-code-or-uri"
 
 
 def _not_canonical_code(record: Record, verdict: LanguageVerdict) -> str | None:
@@ -420,8 +439,10 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
     resource tagged ``fre`` is missed by a filter on ``fr``.  BCP 47 uses the two-letter
     ISO 639-1 code where one exists, ``-`` as separator, and registry replacements for
     deprecated codes (``iw`` is ``he``).  Values that were already unambiguous (case
-    only, a deprecated alias, a redundant script, a language URI such as ScoLOMFR's
-    ``http://id.loc.gov/vocabulary/iso639-2/fre``) are reported under ``LANG009``, and
+    only, a deprecated alias, a redundant script, a language URI such as
+    ``http://id.loc.gov/vocabulary/iso639-2/fre``) are reported under ``LANG009`` (a URI
+    not at all where the record's profile types languages as a code or a URI, as
+    ScoLOMFR does), and
     ISO 639-2/639-3 codes in Dublin Core, which DCMI recommends, under ``LANG010``;
     both are information.  LOM's own
     ``none`` in ``general.language`` is accepted as written.
@@ -461,7 +482,11 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
                 field=value.field,
                 location=_where(value.text, record),
             )
-        elif verdict.tag is not None and not verdict.canonical:
+        elif (
+            verdict.tag is not None
+            and not verdict.canonical
+            and not _profile_typed_uri(record, verdict, value.field)
+        ):
             yield Violation(
                 f"{value.label} {quote(raw, 60)} is not a canonical BCP 47 tag: it "
                 f"{verdict.explain()}",
@@ -475,6 +500,8 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         verdict = group.verdict
         if verdict.tag is None or verdict.canonical or verdict.tag == "zxx":
             continue  # texts tagged "no linguistic content" are LANG004/LANG005's concern
+        if _profile_typed_uri(record, verdict, "strings"):
+            continue
         yield Violation(
             f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
             f"canonical BCP 47 tag: it {verdict.explain()}",

@@ -13,17 +13,30 @@ whole repository.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import isodate
 
 from oer_meta.checks.registry import Variant, Violation, rule
-from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types, lom_vocabulary
+from oer_meta.knowledge.lom_profiles import (
+    scolomfr_concept_vocabulary,
+    scolomfr_element_vocabulary,
+    scolomfr_scheme_vocabulary,
+    scolomfr_vocabulary_name,
+    value_type,
+    vocabulary_for,
+)
+from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types
 from oer_meta.model import Record, Term, Unreadable
 
-_LOM_SOURCE = re.compile(r"^\s*lomv1\.0\s*$", re.IGNORECASE)
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+#: A clock time (xs:time without its zone): the type a profile may give a duration.
+_CLOCK_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}(?:\.\d+)?$")
+_TAXON = "classification.taxonPath.taxon"
+#: Vocabularies longer than this are named by their first tokens in hints.
+_HINT_TOKENS = 15
 _YEAR_RANGE = re.compile(r"^\[?(\d{4})\]?\s*[-–]\s*\[?(\d{4})\]?$")
 _DCMI_SOURCE = re.compile(r"(^|[:/])dcmitype/?$", re.IGNORECASE)
 
@@ -105,22 +118,33 @@ def _in_vocabulary(value: str, allowed: frozenset[str]) -> tuple[bool, str | Non
     return False, None
 
 
-def _check_lom_term(term: Term) -> Violation | None:
+def _choices(allowed: frozenset[str]) -> str:
+    """The tokens of a vocabulary for a hint (the first ones of a long vocabulary)."""
+    tokens = sorted(allowed)
+    if len(tokens) <= _HINT_TOKENS:
+        return ", ".join(tokens)
+    return ", ".join(tokens[:_HINT_TOKENS]) + f"... ({len(tokens)} in all)"
+
+
+def _check_lom_term(term: Term, profiles: Iterable[str] = ()) -> Violation | None:
+    """A LOM vocabulary value checked against the vocabulary its source declares: LOMv1.0
+    (or the profile's spelling of it, HS-OER-LOM's ``Author``), or a profile's own
+    (LOM-ES); an application-profile vocabulary oer_meta does not hold is tolerated."""
     if term.element is None:
         return None
-    allowed = lom_vocabulary(term.element)
-    if allowed is None:
+    source = term.source.strip() if term.source is not None else None
+    choice = vocabulary_for(term.element, source, profiles)
+    if choice is None:
         return None
-    if term.source is not None and not _LOM_SOURCE.match(term.source):
-        return None  # an application-profile vocabulary: tolerated
+    allowed = choice.allowed
     value = term.value.strip()
     if term.source is None and _URI.match(value):
         return None  # a concept URI names its own vocabulary (LRMI, HCRT, ScoLOMFR...)
-    declared = "LOMv1.0" if term.source is not None else "LOMv1.0 (no source declared)"
+    declared = choice.name if term.source is not None else f"{choice.name} (no source declared)"
     if not value:
         return Violation(
             f"{term.element} has an empty value",
-            hint=f"give a {declared} token ({', '.join(sorted(allowed))}) or drop the element",
+            hint=f"give a {declared} token ({_choices(allowed)}) or drop the element",
             field="vocabulary_terms",
             location=term.location,
         )
@@ -139,18 +163,71 @@ def _check_lom_term(term: Term) -> Violation | None:
     if canonical is not None:
         return Violation(
             f"{term.element} value {value!r} is not a {declared} token; it names {canonical!r}",
-            hint=f"write the token {canonical!r} with source LOMv1.0",
+            hint=f"write the token {canonical!r} with source {source or 'LOMv1.0'}",
             field="vocabulary_terms",
             location=term.location,
         )
-    choices = ", ".join(sorted(allowed))
+    folded = {token.lower(): token for token in sorted(allowed)}
+    near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.8)
+    hint = f"use one of: {_choices(allowed)}"
+    if near:
+        hint = f"write {folded[near[0]]!r} (the nearest token); or use one of: {_choices(allowed)}"
     return Violation(
         f"{term.element} value {value!r} is not in the {declared} vocabulary",
-        hint=f"use one of: {choices}; or declare the vocabulary that defines the value "
-        "as its source",
+        hint=hint + "; or declare the vocabulary that defines the value as its source",
         field="vocabulary_terms",
         location=term.location,
     )
+
+
+def _scolomfr_mismatch(term: Term) -> tuple[str, frozenset[str]] | None:
+    """``(expected, found)`` when ``term`` is a ScoLOMFR concept of another vocabulary than
+    the one its element (or, for a taxon, its taxonPath source) takes."""
+    found = scolomfr_concept_vocabulary(term.id or term.value)
+    if found is None:
+        return None
+    if term.element == _TAXON:
+        expected = scolomfr_scheme_vocabulary(term.source)
+    else:
+        expected = scolomfr_element_vocabulary(term.element)
+    if expected is None or expected in found:
+        return None
+    return expected, found
+
+
+def _scolomfr_violation(term: Term, expected: str, found: frozenset[str], more: int) -> Violation:
+    concept = (term.id or term.value).strip()
+    of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
+    if term.element == _TAXON:
+        where = f"the vocabulary its taxonPath source names, {scolomfr_vocabulary_name(expected)}"
+        hint = "take the taxons from the vocabulary the source names, or name theirs as source"
+        field = "subjects"
+    else:
+        where = f"{scolomfr_vocabulary_name(expected)}, the vocabulary of {term.element}"
+        hint = f"use a concept of {expected} in {term.element}"
+        field = "vocabulary_terms"
+    others = f" ({more + 1} such values; the first is located)" if more else ""
+    return Violation(
+        f"{term.element} value {concept!r} is a concept of the ScoLOMFR vocabulary {of}, "
+        f"not of {where}{others}",
+        hint=hint,
+        field=field,
+        location=term.location,
+    )
+
+
+def _scolomfr_taxons(record: Record) -> Iterator[Violation]:
+    """Taxons from another ScoLOMFR vocabulary than their taxonPath source's, once per
+    source and vocabulary."""
+    groups: dict[tuple[str, str, frozenset[str]], list[Term]] = {}
+    for term in (*record.subjects, *record.educational_levels, *record.access_conditions):
+        if term.element != _TAXON:
+            continue
+        mismatch = _scolomfr_mismatch(term)
+        if mismatch is not None:
+            groups.setdefault(((term.source or "").strip(), *mismatch), []).append(term)
+    for (_, expected, found), terms in groups.items():
+        yield _scolomfr_violation(terms[0], expected, found, len(terms) - 1)
 
 
 def _check_dcmi_term(term: Term) -> Violation | None:
@@ -211,23 +288,35 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
     languages: a harvester that filters on ``educational.context = school`` misses a
     record that says ``School`` or ``primary``.  Every LOM vocabulary element is
     checked against the LOMv1.0 tokens when its source is ``LOMv1.0`` (or absent, the
-    binding's default); values from an application profile's own vocabulary are
-    tolerated.  A value that differs from the token only in case is reported under
-    ``STD007``, as information.  DC types declared as DCMI Type terms are checked too.
+    binding's default), and against an application profile's vocabulary when its source
+    names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``) or the record's profile respells
+    LOMv1.0 (HS-OER-LOM's ``Author``); other profile vocabularies are tolerated.  A
+    ScoLOMFR concept URI from another vocabulary than its element's (or, for a taxon,
+    than its taxonPath source's) is reported too.  A value that differs from the token
+    only in case is reported under ``STD007``, as information.  DC types declared as
+    DCMI Type terms are checked too.
 
     ## Example
     ``<intendedEndUserRole><source>LOMv1.0</source><value>pupil</value>`` (the LOMv1.0
-    roles are teacher, author, learner, manager), or a licence name written as the
-    value of ``copyrightAndOtherRestrictions`` under source ``LOMv1.0``.
+    roles are teacher, author, learner, manager), a licence name written as the value
+    of ``copyrightAndOtherRestrictions`` under source ``LOMv1.0``, a LOM-ES role
+    ``publiser`` under source ``LOM-ESv1.0``, or a ScoLOMFR learning-resource-type
+    concept (``scolomfr-voc-010``) given as ``educational.context``.
 
     ## Fix
     Use a token of the declared vocabulary, or declare as source the vocabulary that
     really defines the value.
     """
     for term in record.vocabulary_terms:
-        violation = _check_lom_term(term)
+        mismatch = _scolomfr_mismatch(term)
+        violation = (
+            _scolomfr_violation(term, *mismatch, 0)
+            if mismatch is not None
+            else _check_lom_term(term, record.profiles)
+        )
         if violation is not None:
             yield violation
+    yield from _scolomfr_taxons(record)
     for term in record.learning_resource_types:
         violation = _check_dcmi_term(term)
         if violation is not None:
@@ -250,10 +339,14 @@ def _date_problem(value: str) -> str | None:
     return None
 
 
-def _duration_problem(value: str) -> str | None:
+def _duration_problem(value: str, kind: str | None = None) -> str | None:
+    """What is wrong with a duration; ``kind`` ``time``: the profile types it as a clock
+    time (HS-OER-LOM's ``00:31:33``), which is accepted besides ISO 8601."""
     text = value.strip()
     if not text:
         return "is empty"
+    if kind == "time" and _CLOCK_TIME.match(text):
+        return None
     if text in ("P", "PT") or text.endswith("T"):
         return "has no duration component"
     try:
@@ -278,7 +371,9 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
     and let catalogues sort and filter; durations tell learners how long an activity
     takes.  ``29 mai 2000`` or ``1/10/2002`` can be read only by people who share the
     writer's language and conventions, and ``00:31:33`` is not a duration any
-    standard parser accepts.
+    standard parser accepts.  A value its application profile types otherwise is judged
+    by that type: HS-OER-LOM types ``technical.duration`` as a clock time, so
+    ``00:31:33`` is accepted there.
 
     ## Example
     ``<dc:date>October 4, 2006</dc:date>``, ``"datePublished": "1/10/2002"``,
@@ -305,8 +400,11 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
                 location=date.location,
             )
     for duration in record.durations:
-        problem = _duration_problem(duration.value)
+        kind = value_type(duration.element, record.profiles)
+        problem = _duration_problem(duration.value, kind)
         if problem is not None:
+            if kind == "time":
+                problem += " nor a clock time (hh:mm:ss), the type its profile gives it"
             yield Violation(
                 f"duration {duration.value.strip()!r} {problem}",
                 hint="write durations as ISO 8601, e.g. PT1H30M or PT31M33S",

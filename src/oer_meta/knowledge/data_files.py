@@ -286,10 +286,21 @@ class ProfileAddition(LomElement):
 
 
 class ProfileAdditions(_Data):
-    """Children that application profiles add inside LOM elements."""
+    """Children that application profiles add inside LOM elements: inside every
+    vocabulary element, or inside the element of a given IEEE dotted name."""
 
     about: str
     vocabulary: dict[str, ProfileAddition]
+    elements: dict[str, dict[str, ProfileAddition]] = Field(default_factory=dict)
+
+
+class ProfileRules(_Data):
+    """Binding rules that profiles relax: repeats allowed (per binding, per dotted
+    element) and LangStrings typed as plain text (per dotted element)."""
+
+    about: str
+    repeat: dict[Literal["ieee", "imsmd"], dict[str, list[str]]] = Field(default_factory=dict)
+    plain_text: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class LomElementsFile(_Data):
@@ -298,6 +309,56 @@ class LomElementsFile(_Data):
     about: str
     bindings: LomBindings
     profile_additions: ProfileAdditions
+    profile_rules: ProfileRules
+
+
+# -- lom_profiles.json -----------------------------------------------------------------
+
+
+class ProfileVocabulary(_Data):
+    """A vocabulary a profile defines for LOM vocabulary elements, by its source token.
+
+    ``others``: the vocabulary whose tokens the elements not listed take.  A vocabulary
+    whose source is ``LOMv1.0`` is the profile's own spelling of that vocabulary, used
+    only in records of the profile.  ``default``: the vocabulary of values without a
+    source in records of the profile."""
+
+    source: str
+    elements: dict[str, list[str]]
+    others: Literal["LOMv1.0"] | None = None
+    default: bool = False
+
+
+class LomProfile(_Data):
+    """An application profile of LOM: how records name it, what oer_meta checks."""
+
+    title: str
+    schema_names: list[str] = Field(default_factory=list)
+    namespaces: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    source_prefixes: list[str] = Field(default_factory=list)
+    vocabularies: list[ProfileVocabulary] = Field(default_factory=list)
+    value_types: dict[str, Literal["time", "language-code-or-uri"]] = Field(default_factory=dict)
+    coverage: str
+
+
+class ScolomfrConcepts(_Data):
+    """ScoLOMFR vocabularies by concept URI."""
+
+    about: str
+    concept_base: str
+    scheme_base: str
+    names: dict[str, str]
+    elements: dict[str, str]
+    nominal: dict[str, list[str]]
+
+
+class LomProfilesFile(_Data):
+    """The LOM application profiles oer_meta recognises, in the order they are tried."""
+
+    about: str
+    profiles: dict[str, LomProfile]
+    scolomfr_concepts: ScolomfrConcepts
 
 
 # -- licences/attribution.json ---------------------------------------------------------
@@ -534,6 +595,7 @@ DATA_MODELS: Mapping[str, type[_Data]] = {
     "accessibility.json": AccessibilityFile,
     "education.json": EducationFile,
     "lom_elements.json": LomElementsFile,
+    "lom_profiles.json": LomProfilesFile,
     "privacy.json": PrivacyFile,
     "placeholders.json": PlaceholdersFile,
     "vocabularies.json": VocabulariesFile,

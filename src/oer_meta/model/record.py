@@ -58,6 +58,10 @@ class Record(BaseModel):
 
     source_format: str
     dialect: str | None = None
+    #: the application profiles the record declares or is recognised as (``lom-es``,
+    #: ``nl-lom``, ``scolomfr``...: the ids of ``oer_meta/data/lom_profiles.json``);
+    #: rules judge a value by the profile that defines it
+    profiles: tuple[str, ...] = ()
     location: Location = Field(default_factory=Location)
     deleted: bool = False
 

@@ -100,6 +100,7 @@ class RecordDraft:
         "location",
         "metadata_languages",
         "problems",
+        "profiles",
         "publishers",
         "relations",
         "rights_holders",
@@ -121,6 +122,7 @@ class RecordDraft:
     ) -> None:
         self.source_format = source_format
         self.dialect = dialect
+        self.profiles: list[str] = []
         self.location = location if location is not None else Location()
         self.deleted = deleted
         self.identifiers: list[Identifier] = []
@@ -164,6 +166,7 @@ class RecordDraft:
         return Record.model_construct(
             source_format=self.source_format,
             dialect=self.dialect,
+            profiles=tuple(self.profiles),
             location=self.location,
             deleted=self.deleted,
             identifiers=tuple(self.identifiers),

@@ -3,12 +3,22 @@
 Bindings and dialects.  ``Record.dialect`` names the *binding*: ``ieee-lom`` (the IEEE
 1484.12.3 namespace, and LOM roots in other IEEE-style namespaces), ``imsmd`` (IMS
 Meta-data 1.2.x: lower-case names, ``langstring``, ``catalogentry``, ``centity``),
-``hs-oer-lom`` (its own namespace, IMS style) or ``lom-no-namespace``; for the last one
-the binding used for structure checks is told from the element names.  Elements are
-matched case-insensitively, so either binding's spelling is read.  The application
-*profile* (``scolomfr``, ``lomfr``, ``suplomfr``, ``normetic``, ``nl-lom``...), told from
-``metaMetadata.metadataSchema`` and the declared LOM-FR/ScoLOMFR namespaces, is kept as
-one :class:`Extension` per profile named :data:`PROFILE_EXTENSION`.
+``hs-oer-lom`` (its own namespace, IMS style), ``lom-no-namespace``, or ``ilox`` (the
+LOM facets of one ILOX work, read as one record: :func:`build_ilox_record`); for a
+root outside the IEEE and IMS namespaces the binding used for structure checks is told
+from the element names.  Elements are matched case-insensitively, so either binding's
+spelling is read.  A record whose element names all belong to the other binding than
+its namespace's (IEEE names under the IMS namespace, or the reverse) is read by its
+names, with one ``STD002`` note saying so; so is a record whose elements are in no
+namespace while its root declares the LOM namespace only under a prefix.
+
+Application profiles.  The *profiles* a record declares or is recognised as
+(``lom-es``, ``scolomfr``, ``lomfr``, ``suplomfr``, ``normetic``, ``nl-lom``,
+``hs-oer-lom``...; see :mod:`oer_meta.knowledge.lom_profiles`) are told from
+``metaMetadata.metadataSchema``, from the profile namespaces declared or used, and from
+the vocabulary sources of the record; they are ``Record.profiles`` and, as before, one
+:class:`Extension` per profile named :data:`PROFILE_EXTENSION`.  Structure problems that
+a profile excuses are dropped once the profiles are known.
 
 Mapping decisions (where LOM and the record model differ):
 
@@ -44,10 +54,15 @@ vocabulary values and date formats are left to their own rules.
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 from lxml import etree
 
+from oer_meta.knowledge.lom_profiles import (
+    profile_of_namespace,
+    profile_of_schema,
+    profile_of_source,
+)
 from oer_meta.knowledge.vcard import agent_from_vcard
 from oer_meta.knowledge.vocabularies import concept_tail
 from oer_meta.model import (
@@ -63,6 +78,7 @@ from oer_meta.model import (
     Text,
 )
 from oer_meta.readers.draft import RecordDraft
+from oer_meta.readers.lom.ilox import is_ilox_root, read_ilox
 from oer_meta.readers.lom.structure import Binding, LomWalker, Node, PairValue, bindings
 from oer_meta.readers.xml.context import XmlRecordContext
 from oer_meta.readers.xml.namespaces import (
@@ -70,8 +86,6 @@ from oer_meta.readers.xml.namespaces import (
     IMSMD_ROOT_V1P2P1,
     IMSMD_V1P2,
     LOM_IEEE,
-    LOMFR,
-    SCOLOMFR,
     split,
 )
 
@@ -86,6 +100,7 @@ _TERM_FIELDS = {
     "educational.context": "educational_levels",
     "educational.intendedEndUserRole": "intended_end_user_roles",
     "rights.cost": "cost",
+    "rights.access.accessType": "access_conditions",  # LOM-ES's access (universal or not)
 }
 
 #: Classification purposes whose taxons are not subjects (``access rights`` is NL-LOM's).
@@ -116,52 +131,109 @@ _HANDLERS = {
     "annotation": "_annotation",
 }
 
-#: Element names (exact case) that tell the binding of a record without a known namespace.
+#: Element names (exact case) that only one binding uses: they tell the binding of a
+#: record without a known namespace, and a record named in the other binding than its
+#: namespace's.
 _IMS_HINTS = frozenset({"langstring", "catalogentry", "centity", "vcard", "lifecycle"})
 _IEEE_HINTS = frozenset({"string", "lifeCycle", "metaMetadata", "entity", "dateTime"})
+_HINTS = {"ieee": _IEEE_HINTS, "imsmd": _IMS_HINTS}
+_DIALECTS = {"ieee": "ieee-lom", "imsmd": "imsmd"}
+#: The namespaces of the two bindings, as messages name them.
+_BINDING_NAMESPACES = {
+    LOM_IEEE: "ieee",
+    IMSMD_V1P2: "imsmd",
+    IMSMD_ROOT_V1P2P1: "imsmd",
+}
 
 
 def build_lom_record(elem: Element, ctx: XmlRecordContext) -> RecordDraft:
-    """Read one ``<lom>`` element (any namespace, either binding) into a draft that the
-    XML stream completes (OAI-PMH header) and finishes into a :class:`Record`."""
+    """Read one ``<lom>`` element (any namespace, either binding), or one ILOX work, into
+    a draft that the XML stream completes (OAI-PMH header) and finishes into a
+    :class:`Record`."""
+    if is_ilox_root(elem):
+        return build_ilox_record(elem, ctx)
     return _LomReader(elem, ctx).read()
 
 
-def _dialect(root_ns: str | None, elem: Element) -> tuple[str, str]:
-    """``(dialect, binding)`` from the root namespace, else from the element names."""
-    if root_ns == LOM_IEEE:
-        return "ieee-lom", "ieee"
-    if root_ns in (IMSMD_V1P2, IMSMD_ROOT_V1P2P1) or "imsmd" in (root_ns or "").lower():
-        return "imsmd", "imsmd"
-    if root_ns == HS_OER_LOM:
-        return "hs-oer-lom", "imsmd"
-    binding = "ieee"
+def build_ilox_record(elem: Element, ctx: XmlRecordContext) -> RecordDraft:
+    """One record from the LOM facets of an ILOX work (dialect ``ilox``): each facet is
+    read like a ``<lom>`` record into the same draft; the held-back structure problems
+    are decided once, by the profiles of all of them."""
+    record = RecordDraft("lom", dialect="ilox", location=ctx.location(elem))
+    facets: list[_LomReader] = []
+
+    def read_facet(lom: Element) -> None:
+        facet = _LomReader(lom, ctx, record)
+        facet.walk()
+        facets.append(facet)
+
+    read_ilox(elem, ctx, record, read_facet)
+    profiles: dict[str, Element] = {}
+    for facet in facets:
+        for name, where in facet.profiles.items():
+            profiles.setdefault(name, where)
+    if facets:
+        facets[0].finish(profiles)
+        known = set(record.profiles) | {"ilox"}
+        for facet in facets[1:]:
+            facet.finish_problems(known)
+    seen: set[tuple[str | None, str]] = set()
+    unique = []  # the work's identifier is usually repeated in its main facet
+    for ident in record.identifiers:
+        if (ident.catalog, ident.value) not in seen:
+            seen.add((ident.catalog, ident.value))
+            unique.append(ident)
+    record.identifiers[:] = unique
+    return record
+
+
+def _namespace_binding(root_ns: str | None) -> str | None:
+    """The binding a root namespace claims (``None``: no binding's namespace)."""
+    found = _BINDING_NAMESPACES.get(root_ns or "")
+    if found is None and "imsmd" in (root_ns or "").lower():
+        return "imsmd"
+    return found
+
+
+def _names_binding(elem: Element, claimed: str | None) -> tuple[str | None, str | None]:
+    """``(binding, first name)`` of the element names: the binding whose distinctive
+    names occur, when the other's do not.  With a ``claimed`` binding, reading stops at
+    the first of its own names (the usual case: nothing to tell)."""
+    found: dict[str, str] = {}
     for node in elem.iter():
-        if isinstance(node.tag, str):
-            local = split(node.tag)[1]
-            if local in _IMS_HINTS or local in _IEEE_HINTS:
-                binding = "imsmd" if local in _IMS_HINTS else "ieee"
-                break
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        local = split(tag)[1]
+        for binding, hints in _HINTS.items():
+            if local in hints:
+                found.setdefault(binding, local)
+                if binding == claimed:
+                    return claimed, local
+        if claimed is None and found:
+            break
+    if len(found) == 1:
+        [(binding, first)] = found.items()
+        return binding, first
+    return None, None
+
+
+def _dialect(root_ns: str | None, elem: Element) -> tuple[str, str, str | None]:
+    """``(dialect, binding, first name)``: from the root namespace, else from the element
+    names; ``first name`` is set when the names belong to the other binding than the
+    namespace's (the record is then read in the binding of its names)."""
+    if root_ns == HS_OER_LOM:
+        return "hs-oer-lom", "imsmd", None
+    claimed = _namespace_binding(root_ns)
+    named, first = _names_binding(elem, claimed)
+    if claimed is not None:
+        if named is not None and named != claimed:
+            return _DIALECTS[named], named, first
+        return _DIALECTS[claimed], claimed, None
+    binding = named or "ieee"
     if root_ns is None:
-        return "lom-no-namespace", binding
-    return ("imsmd" if binding == "imsmd" else "ieee-lom"), binding
-
-
-def _profile_of_schema(value: str) -> str | None:
-    """The profile a ``metadataSchema`` value names (``None`` for plain LOM)."""
-    name = re.sub(r"[\s_\-]", "", value.lower())
-    for needle, profile in (
-        ("scolomfr", "scolomfr"),
-        ("suplomfr", "suplomfr"),
-        ("lomfr", "lomfr"),
-        ("normetic", "normetic"),
-        ("nllom", "nl-lom"),
-        ("lomes", "lom-es"),
-        ("hsoerlom", "hs-oer-lom"),
-    ):
-        if needle in name:
-            return profile
-    return None
+        return "lom-no-namespace", binding, None
+    return _DIALECTS[binding], binding, None
 
 
 def _role_key(value: str | None) -> str:
@@ -176,31 +248,49 @@ def _is_uri(value: str) -> bool:
 class _LomReader(LomWalker):
     """Walks one LOM subtree once and fills the record."""
 
-    def __init__(self, elem: Element, ctx: XmlRecordContext) -> None:
+    def __init__(
+        self, elem: Element, ctx: XmlRecordContext, record: RecordDraft | None = None
+    ) -> None:
         root_ns = split(str(elem.tag))[0]
-        dialect, binding_name = _dialect(root_ns, elem)
+        dialect, binding_name, named_by = _dialect(root_ns, elem)
         binding: Binding = bindings()[binding_name]
-        record = RecordDraft("lom", dialect=dialect, location=ctx.location(elem))
+        if record is None:
+            record = RecordDraft("lom", dialect=dialect, location=ctx.location(elem))
         super().__init__(ctx, record, binding, root_ns)
         self.elem = elem
         self.profiles: dict[str, Element] = {}
+        if named_by is not None:
+            self._names_of_other_binding(named_by)
+        elif root_ns is None:
+            self._undeclared_namespace()
 
     def read(self) -> RecordDraft:
         """Fill and return the draft."""
-        for uri in self.elem.nsmap.values():
-            if uri in (LOMFR, SCOLOMFR):
-                self.profiles.setdefault("lomfr" if uri == LOMFR else "scolomfr", self.elem)
-        self._read(self.elem, self.binding.root)
-        self._finish()
+        self.walk()
+        self.finish(self.profiles)
         return self.record
 
-    def _finish(self) -> None:
-        known = set(self.profiles) | {self.record.dialect or ""}
-        for profiles, problem in self.pending:
-            if not profiles & known:
-                self.record.problems.append(problem)
-        self.flush_groups()
-        for name, where in self.profiles.items():
+    def walk(self) -> None:
+        """Read the ``<lom>`` subtree into the draft (profiles noted, problems held)."""
+        for uri in self.elem.nsmap.values():
+            profile = profile_of_namespace(uri)
+            if profile is not None:
+                self.profiles.setdefault(profile, self.elem)
+        self._read(self.elem, self.binding.root)
+
+    def finish(self, profiles: dict[str, Element]) -> None:
+        """Decide the held-back problems by ``profiles`` (with those the vocabulary
+        sources name added) and record the profiles."""
+        for term in self.record.vocabulary_terms:
+            profile = profile_of_source(term.source)
+            if profile is not None and profile not in profiles:
+                profiles[profile] = self.elem
+        known = set(profiles) | {self.record.dialect or ""}
+        self.finish_problems(known)
+        for name, where in profiles.items():
+            if name in self.record.profiles:
+                continue
+            self.record.profiles.append(name)
             self.record.extensions.append(
                 Extension(
                     name=PROFILE_EXTENSION,
@@ -210,11 +300,41 @@ class _LomReader(LomWalker):
                 )
             )
 
+    def _names_of_other_binding(self, first: str) -> None:
+        """One note for a record named in the other binding than its namespace's."""
+        claimed = bindings()["imsmd" if self.binding.name == "ieee" else "ieee"]
+        self.problem(
+            f"the elements of this record are named as in the {self.binding.title} "
+            f"(<{first}>...) but are in the namespace of the {claimed.title} "
+            f"({self.root_ns}); oer_meta read them by their names",
+            self.elem,
+            hint="write the record in one binding: keep these names in their binding's "
+            "namespace, or rename the elements as the namespace's binding spells them",
+        )
+
+    def _undeclared_namespace(self) -> None:
+        """One note for elements in no namespace under a root that declares the LOM
+        namespace only under a prefix (``xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"``)."""
+        for prefix, uri in self.elem.nsmap.items():
+            binding = _namespace_binding(uri) if prefix else None
+            if binding is None:
+                continue
+            title = bindings()[binding].title
+            self.problem(
+                f"<lom> and its elements are in no namespace: the root declares the "
+                f"namespace of the {title} ({uri}) only under the prefix {prefix!r}, which "
+                "no element uses; oer_meta read the record by its element names",
+                self.elem,
+                hint=f'declare it as the default namespace (xmlns="{uri}") or prefix every '
+                f"element with {prefix}:",
+            )
+            return
+
     def foreign(self, elem: Element) -> None:
-        """Note LOM-FR/ScoLOMFR elements as profile evidence, then keep them."""
-        ns = split(str(elem.tag))[0]
-        if ns in (LOMFR, SCOLOMFR):
-            self.profiles.setdefault("lomfr" if ns == LOMFR else "scolomfr", elem)
+        """Note profile elements (LOM-FR, ScoLOMFR...) as profile evidence, then keep them."""
+        profile = profile_of_namespace(split(str(elem.tag))[0])
+        if profile is not None:
+            self.profiles.setdefault(profile, elem)
         super().foreign(elem)
 
     # -- generic ------------------------------------------------------------------------
@@ -270,12 +390,12 @@ class _LomReader(LomWalker):
         return found
 
     def _term(self, elem: Element, node: Node) -> Term | None:
-        """A vocabulary element as a :class:`Term`, also filed under its record field."""
-        parts = self.vocabulary_parts(elem, node)
-        value: str | None = parts.get("value")
-        ident: str | None = parts.get("id") or None
-        if value is None and ident is None:
-            source = parts.get("source")
+        """A vocabulary element as a :class:`Term`, also filed under its record field;
+        an element holding several values gives one term each (the first is returned)."""
+        every = self.vocabulary_pairs(elem, node)
+        pairs = [p for p in every if "value" in p or "id" in p]
+        if not pairs:
+            source = every[0].get("source")
             found = f"a <source> ({source}) but no <value>" if source else "no <value>"
             self.problem(
                 f"{node.dotted} has {found}",
@@ -284,8 +404,12 @@ class _LomReader(LomWalker):
                 field=node.dotted,
             )
             return None
-        if value is None:
-            value = ident or ""
+        terms = [self._pair_term(elem, node, parts) for parts in pairs]
+        return terms[0]
+
+    def _pair_term(self, elem: Element, node: Node, parts: dict[str, Any]) -> Term:
+        ident: str | None = parts.get("id") or None
+        value: str = parts.get("value", ident or "")
         where = parts.get("value_element")
         if where is None:
             where = parts.get("id_element", elem)
@@ -408,7 +532,7 @@ class _LomReader(LomWalker):
         value = self.text(elem, node)
         if value:
             self._extension(elem, value)
-            profile = _profile_of_schema(value)
+            profile = profile_of_schema(value)
             if profile is not None:
                 self.profiles.setdefault(profile, elem)
 

@@ -9,6 +9,15 @@ with the wrong case, elements of the other binding, and LOM elements in another
 namespace than their ``<lom>`` root.  Elements in foreign namespaces are profile
 extensions: they are kept as :class:`Extension` and never judged.
 
+Application profiles are part of the table too: the children a profile adds in the LOM
+namespace (``profile_additions``: ScoLOMFR's ``label``, LOM-ES's ``cognitiveProcess`` and
+``rights/access``...) are read in every record, and the rules a profile relaxes
+(``profile_rules``: NL-LOM repeats ``educational`` in the IMS namespace, HS-OER-LOM types
+some LangStrings as plain text) are applied as written.  Either way the problem is held
+back and dropped when the record turns out to be of that profile, which is known only
+once it has been read (:meth:`LomWalker.finish_problems`).  Messages name the binding or
+profile whose rule they apply.
+
 Problems that would repeat on every string of a record (spelling, namespace, binding
 mix) are reported once per record with a count, at the first occurrence.
 """
@@ -18,11 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from lxml import etree
 
 from oer_meta.knowledge.data_files import load_data
+from oer_meta.knowledge.lom_profiles import profile_title
 from oer_meta.model import Extension, Problem, Text
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.xml.accessibility import read_extension
@@ -109,7 +120,9 @@ class Node:
 
     ``canonical`` is the IEEE spelling when the element has an IEEE counterpart, so that
     ``dotted`` paths (``educational.intendedEndUserRole``) are the same in both bindings.
-    ``extra`` holds children that only some application profiles allow.
+    ``extra`` holds children that only some application profiles allow (by lower-case
+    name); ``repeat_profiles`` the profiles that let a non-repeatable element repeat, and
+    ``text_profiles`` those that type a LangString as plain text.
     """
 
     name: str
@@ -120,6 +133,10 @@ class Node:
     binding: str
     children: dict[str, Node] = field(default_factory=dict)
     extra: dict[str, tuple[Node, frozenset[str]]] = field(default_factory=dict)
+    repeat_profiles: frozenset[str] = frozenset()
+    text_profiles: frozenset[str] = frozenset()
+    #: the profiles that add this element (with its children) to the binding
+    added_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -141,10 +158,11 @@ def bindings() -> dict[str, Binding]:
     ieee_names = _names(ieee["tree"])
     for datatype in ieee["datatypes"].values():
         _names(datatype, ieee_names)
-    additions = data["profile_additions"]["vocabulary"]
+    additions = data["profile_additions"]
+    rules = data["profile_rules"]
     built: dict[str, Binding] = {}
     for name, spec in data["bindings"].items():
-        builder = _TreeBuilder(name, spec["datatypes"], ieee_names, additions)
+        builder = _TreeBuilder(name, spec["datatypes"], ieee_names, additions, rules)
         root = Node("lom", "lom", "", "container", False, name)
         builder.fill(root, spec["tree"])
         built[name] = Binding(name, spec["title"], root, builder.by_dotted, builder.frozen_places())
@@ -168,12 +186,16 @@ class _TreeBuilder:
         binding: str,
         datatypes: dict[str, dict[str, Any]],
         ieee_names: dict[str, str],
-        additions: dict[str, dict[str, Any]],
+        additions: dict[str, Any],
+        rules: dict[str, Any],
     ) -> None:
         self.binding = binding
         self.datatypes = datatypes
         self.ieee_names = ieee_names
-        self.additions = additions
+        self.vocabulary_additions: dict[str, dict[str, Any]] = additions["vocabulary"]
+        self.element_additions: dict[str, dict[str, Any]] = additions.get("elements", {})
+        self.repeats: dict[str, list[str]] = rules.get("repeat", {}).get(binding, {})
+        self.plain_text: dict[str, list[str]] = rules.get("plain_text", {})
         self.by_dotted: dict[str, Node] = {}
         self.places: dict[str, list[str]] = {}
 
@@ -189,6 +211,9 @@ class _TreeBuilder:
         dotted = spec.get("dotted") or ".".join(p for p in (parent.dotted, canonical) if p)
         kind = spec.get("type", "container")
         node = Node(name, canonical, dotted, kind, bool(spec.get("repeat")), self.binding)
+        node.added_by = frozenset(spec.get("profiles", ())) or parent.added_by
+        node.repeat_profiles = frozenset(self.repeats.get(dotted, ()))
+        node.text_profiles = frozenset(self.plain_text.get(dotted, ()))
         self.by_dotted.setdefault(dotted, node)
         if "children" in spec:
             self.fill(node, spec["children"])
@@ -196,10 +221,12 @@ class _TreeBuilder:
                 node.children[name.lower()] = node
         elif kind in self.datatypes:
             self.fill(node, self.datatypes[kind], in_datatype=True)
+        added = dict(self.element_additions.get(dotted, {}))
         if kind == "vocabulary":
-            for extra_name, extra in self.additions.items():
-                extra_node = self.node(node, extra_name, extra)
-                node.extra[extra_name] = (extra_node, frozenset(extra["profiles"]))
+            added.update(self.vocabulary_additions)
+        for extra_name, extra in added.items():
+            extra_node = self.node(node, extra_name, extra)
+            node.extra[extra_name.lower()] = (extra_node, frozenset(extra["profiles"]))
         return node
 
     def frozen_places(self) -> dict[str, tuple[str, ...]]:
@@ -215,6 +242,8 @@ class _Group:
     field: str | None
     first: Element
     count: int = 1
+    #: the profiles under which this is no problem
+    profiles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -247,6 +276,14 @@ class LomWalker:
 
     # -- problems -------------------------------------------------------------------
 
+    def rule_of(self, node: Node) -> str:
+        """Whose rule a structure message applies: the profile that adds the element,
+        else the record's binding (``the IEEE 1484.12.3 LOM XML binding``)."""
+        if node.added_by:
+            names = " and ".join(profile_title(p) for p in sorted(node.added_by))
+            return f"the {names} profile"
+        return f"the {self.binding.title}"
+
     def problem(
         self, message: str, elem: Element, *, hint: str | None = None, field: str | None = None
     ) -> None:
@@ -255,18 +292,38 @@ class LomWalker:
         self.record.problems.append(self._make(message, elem, hint=hint, field=field))
 
     def group(
-        self, key: tuple[str, str], message: str, elem: Element, *, hint: str, field: str
+        self,
+        key: tuple[str, str],
+        message: str,
+        elem: Element,
+        *,
+        hint: str,
+        field: str | None,
+        profiles: frozenset[str] = frozenset(),
     ) -> None:
-        """Note a problem once per record; later occurrences only count."""
+        """Note a problem once per record; later occurrences only count.  ``profiles``:
+        the profiles under which it is none (decided at the end)."""
         found = self.groups.get(key)
         if found is None:
-            self.groups[key] = _Group(message, hint, field, elem)
+            self.groups[key] = _Group(message, hint, field, elem, profiles=profiles)
         else:
             found.count += 1
 
-    def flush_groups(self) -> None:
-        """Turn the grouped notes into problems (call once, at the end)."""
+    def hold(self, profiles: frozenset[str], problem: Problem) -> None:
+        """Keep ``problem`` back until the record's profiles are known: it is dropped
+        when the record is of one of ``profiles``."""
+        self.pending.append((profiles, problem))
+
+    def finish_problems(self, profiles: set[str]) -> None:
+        """Note the held-back and grouped problems that the record's ``profiles`` do not
+        excuse (call once, when the whole record has been read)."""
+        for excused_by, problem in self.pending:
+            if not excused_by & profiles:
+                self.record.problems.append(problem)
+        self.pending.clear()
         for group in self.groups.values():
+            if group.profiles & profiles:
+                continue
             message = group.message
             if group.count > 1:
                 message += f" ({group.count} times in this record; the first is located)"
@@ -284,6 +341,7 @@ class LomWalker:
         know at this place are reported and kept as extensions, and not yielded.
         """
         counts: dict[str, int] = {}
+        paired = False
         for child in elem:
             tag = child.tag
             if not isinstance(tag, str):
@@ -305,25 +363,30 @@ class LomWalker:
             seen = counts.get(key, 0) + 1
             counts[key] = seen
             if seen == 2 and not found.repeat:
-                self._repeated(child, local, found, elem)
+                if node.kind in _PAIRED:
+                    if not paired:
+                        self._repeated_pair(child, node)
+                        paired = True
+                else:
+                    self._repeated(child, local, found, elem)
             yield child, found
 
     def _fallback(self, child: Element, local: str, key: str, node: Node) -> Node | None:
         extra = node.extra.get(key)
         if extra is not None:
             added, profiles = extra
-            names = ", ".join(sorted(profiles))
-            self.pending.append(
-                (
-                    profiles,
-                    self._make(
-                        f"<{local}> is not part of a LOM vocabulary element ({node.dotted}); "
-                        f"only the {names} profile adds it",
-                        child,
-                        hint="name the profile in metaMetadata.metadataSchema, or drop it",
-                        field=added.dotted,
-                    ),
-                )
+            names = " or ".join(profile_title(p) for p in sorted(profiles))
+            where = "a LOM vocabulary element" if node.kind == "vocabulary" else f"<{node.name}>"
+            self.hold(
+                profiles,
+                self._make(
+                    f"<{local}> is not part of {where} ({node.dotted}) in the "
+                    f"{self.binding.title}; only the {names} profile adds it",
+                    child,
+                    hint=f"name the {names} profile in metaMetadata.metadataSchema, or drop "
+                    "the element; oer_meta read it as the profile defines it",
+                    field=added.dotted,
+                ),
             )
             return added
         counterpart = self.other.by_dotted.get(node.dotted) if node.dotted else self.other.root
@@ -401,12 +464,39 @@ class LomWalker:
         hint = "merge the repeated elements into one"
         if found.kind == "langstring":
             hint = "give the translations as several strings inside one element"
+        message = (
+            f"<{local}> appears more than once in <{parent_name}>; {self.rule_of(found)} "
+            f"allows one {found.dotted}"
+        )
+        if found.repeat_profiles:
+            names = " or ".join(profile_title(p) for p in sorted(found.repeat_profiles))
+            hint = (
+                f"{names}, written in this binding, allows several: name it in "
+                f"metaMetadata.metadataSchema if the record follows it; otherwise {hint}"
+            )
+            self.hold(
+                found.repeat_profiles, self._make(message, child, hint=hint, field=found.dotted)
+            )
+            return
+        self.problem(message, child, hint=hint, field=found.dotted)
+
+    def _repeated_pair(self, child: Element, node: Node) -> None:
+        """A vocabulary, date or duration holding several values (once per element)."""
+        inner = [c.name for c in node.children.values()][:2]
+        pair = "/".join(f"<{name}>" for name in inner)
+        if node.kind == "vocabulary":
+            hint = (
+                f"write one <{node.name}> per value"
+                if node.repeat
+                else f"keep one value in <{node.name}> (repeat its parent element for another)"
+            ) + "; oer_meta read every pair"
+        else:
+            hint = f"keep one value in <{node.name}>; oer_meta read the first"
         self.problem(
-            f"<{local}> appears more than once in <{parent_name}>; LOM allows at most one "
-            f"{found.dotted}",
+            f"{node.dotted} holds more than one {pair} pair; {self.rule_of(node)} allows one",
             child,
             hint=hint,
-            field=found.dotted,
+            field=node.dotted,
         )
 
     # -- foreign elements -------------------------------------------------------------
@@ -468,10 +558,12 @@ class LomWalker:
             wrapper = _STRING_WRAPPERS[node.binding]
             self.group(
                 ("datatype-langstring", node.dotted),
-                f"{node.dotted} holds text directly; this binding wraps each text in {wrapper}",
+                f"{node.dotted} holds text directly; {self.rule_of(node)} wraps each text "
+                f"in {wrapper}",
                 elem,
                 hint=f"wrap the text in {wrapper}",
                 field=node.dotted,
+                profiles=node.text_profiles,
             )
             where = self.ctx.location(elem) if located else None
             found.append((Text(value=direct, source_field=field, location=where), elem))
@@ -492,7 +584,8 @@ class LomWalker:
             inner = next(iter(node.children.values())).name
             self.group(
                 ("datatype-pair", node.dotted),
-                f"{node.dotted} holds its value directly; this binding wraps it in <{inner}>",
+                f"{node.dotted} holds its value directly; {self.rule_of(node)} wraps it in "
+                f"<{inner}>",
                 elem,
                 hint=f"write <{node.name}><{inner}>...</{inner}></{node.name}>",
                 field=node.dotted,
@@ -500,26 +593,39 @@ class LomWalker:
             result.value, result.element = direct, elem
         return result
 
-    def vocabulary_parts(self, elem: Element, node: Node) -> dict[str, Any]:
-        """The parts of a vocabulary element: source, value, id, labels, value element."""
-        parts: dict[str, Any] = {"labels": []}
+    def vocabulary_pairs(self, elem: Element, node: Node) -> list[dict[str, Any]]:
+        """The values of a vocabulary element, each with its parts: source, value, id,
+        labels, value element.  One element normally holds one; a repeated ``<source>``,
+        ``<value>`` or ``<id>`` starts another, which keeps the source before it when it
+        has none of its own (the repetition itself is reported by :meth:`children`)."""
+        pairs: list[dict[str, Any]] = [{"labels": []}]
         for child, child_node in self.children(elem, node):
             key = child_node.canonical.lower()
             if child_node.kind == "wrapped":
                 strings = self.langstrings(child, child_node)
                 value = strings[0][0].value if strings else ""
             elif child_node.kind == "langstring":
-                parts["labels"].extend(t for t, _ in self.langstrings(child, child_node) if t.value)
+                labels = (t for t, _ in self.langstrings(child, child_node) if t.value)
+                pairs[-1]["labels"].extend(labels)
                 continue
             else:
                 value = self.text(child, child_node)
             if key == "label":
                 if value:
-                    parts["labels"].append(Text(value=value))
-            elif key not in parts:
-                parts[key] = value
-                parts[f"{key}_element"] = child
-        return parts
+                    pairs[-1]["labels"].append(Text(value=value))
+                continue
+            if key in pairs[-1]:
+                pairs.append({"labels": []})
+            pairs[-1][key] = value
+            pairs[-1][f"{key}_element"] = child
+        for before, after in pairwise(pairs):
+            if "source" not in after and "source" in before:
+                after["source"] = before["source"]
+        return pairs
+
+
+#: Datatypes whose children come in one pair (source/value, dateTime/description).
+_PAIRED = frozenset({"vocabulary", "datetime", "duration"})
 
 
 def _direct_text(elem: Element) -> str:

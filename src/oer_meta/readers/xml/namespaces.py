@@ -10,6 +10,8 @@ IMSMD_ROOT_V1P2P1 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 HS_OER_LOM = "https://www.oerbw.de/hsoerlom"
 LOMFR = "http://www.lom-fr.fr/xsd/LOMFR"
 SCOLOMFR = "http://www.lom-fr.fr/xsd/SCOLOMFR"
+#: IMS LODE's ILOX wrapper (work, expressions, manifestations, LOM facets)
+ILOX = "http://www.imsglobal.org/xsd/imsloilox_v1p0"
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 OAI_PMH = "http://www.openarchives.org/OAI/2.0/"
@@ -38,6 +40,7 @@ PREFIXES: dict[str, str] = {
     HS_OER_LOM: "hsoerlom",
     LOMFR: "lomfr",
     SCOLOMFR: "scolomfr",
+    ILOX: "ilox",
     DC: "dc",
     DCTERMS: "dcterms",
     OAI_PMH: "oai",

@@ -1,7 +1,8 @@
 """Stream any XML input and hand each LOM or Dublin Core record to its builder.
 
 One pass with ``lxml.etree.iterparse`` finds records wherever they are: a bare
-``<lom>``, LOM inside IMS content-package / SCORM / IMS-LD manifests, ``oai_dc:dc``,
+``<lom>``, LOM inside IMS content-package / SCORM / IMS-LD manifests, an ILOX work
+(its LOM facets are one record), ``oai_dc:dc``,
 ``nsdl_dc``, bare DC/DCMI-terms containers, and OAI-PMH ``GetRecord`` /
 ``ListRecords`` responses (deleted-record headers included).  Each record's subtree is
 freed once built, so memory stays flat on large harvests.
@@ -36,7 +37,7 @@ from oer_meta.readers.xml.context import (
     text_of,
 )
 from oer_meta.readers.xml.namespace_repair import MAX_REPAIR_BYTES, Repair, repair
-from oer_meta.readers.xml.namespaces import ADLCP_NAMESPACES, DC_NAMESPACES, OAI_PMH, split
+from oer_meta.readers.xml.namespaces import ADLCP_NAMESPACES, DC_NAMESPACES, ILOX, OAI_PMH, split
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
@@ -100,6 +101,11 @@ class _Frame:
                 name = f"{name}[{self.count}]"
             self._path = f"{self.parent.path if self.parent else ''}/{name}"
         return self._path
+
+
+def _is_ilox(ns: str | None, local: str) -> bool:
+    """An ILOX work (or resource): one record, whatever LOM facets it holds."""
+    return ns == ILOX and local in ("work", "resource")
 
 
 def _is_dc_container(elem: etree._Element) -> bool:
@@ -391,7 +397,11 @@ def read_xml(
                     frame._path = frame.field  # the root is never numbered
                     stack.append(frame)
                 ns, local = split(tag)
-                if lom_root is None and want_lom and local.lower() == "lom":
+                if (
+                    lom_root is None
+                    and want_lom
+                    and (local.lower() == "lom" or _is_ilox(ns, local))
+                ):
                     lom_root, lom_path = elem, frame.path
                 elif ns == OAI_PMH and local == "record":
                     in_oai_record += 1
