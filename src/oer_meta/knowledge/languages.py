@@ -641,9 +641,17 @@ def _lookup_name(category: str, name: str) -> str | None:
             trie = _trie(names, category, language)
             if trie is not None and plain in trie:
                 return str(names.get_trie_value(trie, plain))
-    if category == "language" and plain.isascii():
+    if category == "language" and _may_be_autonym(plain):
         return _unaccented_autonyms().get(plain)
     return None
+
+
+def _may_be_autonym(key: str) -> bool:
+    """Whether a normalised name could be an autonym typed without accents: ASCII
+    letters in at most three words (``francais``, ``norsk bokmal``).  Longer phrases
+    (``in english italian and spanish``) never are, and would build the index for
+    nothing (a scan of every autonym, about 0.15 s)."""
+    return key.isascii() and key.count(" ") <= 2 and key.replace(" ", "").isalpha()
 
 
 @cache
