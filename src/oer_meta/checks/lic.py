@@ -309,7 +309,9 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     apply, and a repository may show one while the rights holder meant the other.
     LOM's ``copyrightAndOtherRestrictions`` = ``no`` next to a licence with NoDerivatives
     or NonCommercial terms, or next to a rights-reserved notice, is the same kind of
-    contradiction.  A copyright notice next to a licence is normal and not reported.
+    contradiction.  A copyright notice next to a licence is normal and not reported;
+    nor are licences stated for different parts of the resource (schema.org licence
+    objects such as ``{"name": "Source Code", "license": ...}`` and ``"Content"``).
 
     ## Example
     ``<dc:rights>CC BY-SA 4.0</dc:rights>`` with
@@ -323,6 +325,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     licences = [(s, lic) for s, lic in pairs if lic.names_licence and not lic.parts]
     for index, (first_s, first) in enumerate(licences):
         for second_s, second in licences[index + 1 :]:
+            if first_s.applies_to != second_s.applies_to:
+                continue  # licences of different parts (code, content) do not disagree
             if not _same_licence(first, second):
                 yield Violation(
                     f"{_read(first_s, first)}, but {_read(second_s, second)}",
