@@ -55,8 +55,11 @@ EXPECTED: dict[str, dict[Fact, int]] = {
     DCT + "dlme_ucla_oaipmh_listrecords_oai_dpla.xml": {(UNK, "contact-statement"): 25},
     # edm:rights http://rightsstatements.org/page/NoC-US/1.0/ (the page, not the URI)
     DCT + "dpla_ohio_bgsu_oai_qdc_record.xml": {(UNK, "rightsstatements"): 1},
+    # the course, and its "Course Slides" part: a complete description of its own
+    # (title, licence, description), read as a record of its own since issue 9 §1
     JSONLD + "bioschemas_course_1.0-release.json": {
-        (OPEN, "https://creativecommons.org/licenses/by/2.0/ca/"): 1
+        (OPEN, "https://creativecommons.org/licenses/by/2.0/ca/"): 1,
+        (OPEN, "CC-BY-4.0"): 1,
     },
     JSONLD + "bioschemas_trainingmaterial_0.9-draft.json": {(OPEN, "CC-BY-4.0"): 1},
     JSONLD + "tess_gtn_ext_res_array.json": {(OPEN, "CC-BY-4.0"): 1},

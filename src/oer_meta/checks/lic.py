@@ -331,7 +331,9 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     contradiction, and so is ``yes`` next to a public-domain claim or dedication (a
     public-domain work has no copyright to restrict its use).  A copyright notice next
     to a licence is normal and not reported, nor is prose that restates a NonCommercial
-    licence's condition ("for non-commercial use only" next to CC BY-NC-SA).
+    licence's condition ("for non-commercial use only" next to CC BY-NC-SA), nor are
+    licences stated for different parts of the resource (schema.org licence objects
+    such as ``{"name": "Source Code", "license": ...}`` and ``"Content"``).
 
     ## Example
     ``<dc:rights>CC BY-SA 4.0</dc:rights>`` with
@@ -345,6 +347,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     licences = [(s, lic) for s, lic in pairs if lic.names_licence and not lic.parts]
     for index, (first_s, first) in enumerate(licences):
         for second_s, second in licences[index + 1 :]:
+            if first_s.applies_to != second_s.applies_to:
+                continue  # licences of different parts (code, content) do not disagree
             if not _same_licence(first, second):
                 yield Violation(
                     f"{_read(first_s, first)}, but {_read(second_s, second)}",

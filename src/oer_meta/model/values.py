@@ -76,6 +76,9 @@ class LicenceStatement(BaseModel):
     too).  ``licence`` is what the licence parser concluded, filled once when the
     record leaves the readers (``None`` on a statement built by hand until then);
     ``spdx``, ``url`` and ``openness`` repeat its main facts for the JSON report.
+    ``applies_to`` names the part of the resource the statement is for, as the record
+    names it (schema.org ``"license": {"name": "Source Code", "license": ...}``); None
+    when it is for the whole resource.
     """
 
     model_config = _CONFIG
@@ -85,6 +88,7 @@ class LicenceStatement(BaseModel):
         default=None, validation_alias=AliasChoices("source_field", "field")
     )
     language: str | None = None
+    applies_to: str | None = None
     spdx: str | None = None
     url: str | None = None
     openness: str = "unknown"

@@ -10,6 +10,7 @@ asked (:func:`licence_of`), so hand-made records still work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from oer_meta.knowledge.licences.model import Licence
@@ -168,9 +169,27 @@ def best_licence(licences: list[Licence]) -> Licence | None:
     return best
 
 
+#: A part named so is the resource's software, not its content (``"Source Code"``,
+#: ``"Quellcode"``, ``"Software"``, ``"Código"``).
+_CODE_PART = re.compile(r"code|software|logiciel|programm|c[oó]digo|codice", re.IGNORECASE)
+
+
+def _for_the_work(
+    pairs: list[tuple[LicenceStatement, Licence]],
+) -> list[tuple[LicenceStatement, Licence]]:
+    """The statements that cover the work a re-user takes: those for the whole
+    resource; else, when every statement is for a part (schema.org licence objects
+    named "Source Code" and "Content"), those of the parts that are not its code."""
+    whole = [pair for pair in pairs if pair[0].applies_to is None]
+    if whole:
+        return whole
+    content = [pair for pair in pairs if not _CODE_PART.search(pair[0].applies_to or "")]
+    return content or pairs
+
+
 def record_licence(record: Record) -> Licence | None:
     """The licence of ``record`` a re-user would go by, or None when it states none."""
-    return best_licence([licence for _, licence in parsed_statements(record)])
+    return best_licence([licence for _, licence in _for_the_work(parsed_statements(record))])
 
 
 #: Relation kinds that say the record is derived from their target (LOM ``isbasedon``,
@@ -182,8 +201,8 @@ DERIVATION_KINDS = frozenset(
 
 def effective_licence(record: Record) -> tuple[LicenceStatement, Licence] | None:
     """The statement a re-user would go by: the strongest licence if any, else the
-    strongest rights statement."""
-    every = list(parsed_statements(record))
+    strongest rights statement (of those that cover the work, see ``_for_the_work``)."""
+    every = _for_the_work(parsed_statements(record))
     pairs = [(s, lic) for s, lic in every if lic.names_licence] or every
     chosen = best_licence([lic for _, lic in pairs])
     if chosen is None:

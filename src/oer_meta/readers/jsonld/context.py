@@ -225,16 +225,34 @@ UNTYPED_HINTS = RESOURCE_PROPERTIES | frozenset(
 _NAME_LIKE = ("name", "headline", "description", "@id", "url")
 
 
-def record_kind(obj: dict[Any, Any], ctx: Context, *, in_graph: bool) -> str | None:
+def key_names(obj: dict[Any, Any], ctx: Context) -> dict[str, list[str]]:
+    """The keys of ``obj`` by the property (or keyword) they stand for."""
+    found: dict[str, list[str]] = {}
+    for key in obj:
+        if isinstance(key, str):
+            found.setdefault(ctx.canonical(key), []).append(key)
+    return found
+
+
+def record_kind(
+    obj: dict[Any, Any],
+    ctx: Context,
+    *,
+    in_graph: bool,
+    keys: dict[str, list[str]] | None = None,
+) -> str | None:
     """Why ``obj`` is a record (``"type"``, ``"properties"``) or None when it is not.
 
     Typed nodes count by their type; untyped nodes, or nodes of types unknown here,
     count when they carry a name and a property only resource descriptions have.
     ``in_graph`` (a node among others: an ``@graph`` or a web page's blocks) makes the
     weak types (``WebSite``, ``ImageObject``...) count only with such a property.
+    ``keys`` is :func:`key_names` of ``obj`` when the caller has it already.
     """
-    names = {ctx.canonical(k) for k in obj if isinstance(k, str)}
-    types = set(types_of(obj.get(_type_key(obj, ctx)), ctx)) if "@type" in names else set()
+    if keys is None:
+        keys = key_names(obj, ctx)
+    names = keys.keys()
+    types = set(types_of(obj[keys["@type"][0]], ctx)) if "@type" in keys else set()
     if types & RESOURCE_TYPES:
         return "type"
     if types & WEAK_RESOURCE_TYPES:
@@ -247,13 +265,6 @@ def record_kind(obj: dict[Any, Any], ctx: Context, *, in_graph: bool) -> str | N
     if any(n in names for n in _NAME_LIKE) and names & UNTYPED_HINTS:
         return "properties"
     return None
-
-
-def _type_key(obj: dict[Any, Any], ctx: Context) -> str:
-    for key in obj:
-        if isinstance(key, str) and ctx.canonical(key) == "@type":
-            return key
-    return "@type"
 
 
 #: Types of things that are not the described resource.

@@ -255,9 +255,7 @@ def on_relation(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             if field in p:
                 tag = f"{b.field}/{source_field(field)}"
                 for lic, lic_ptr in b.items(p[field][1], p[field][2]):
-                    statement = b.licence(lic, lic_ptr, tag, field)
-                    if statement is not None:
-                        licences.append(statement)
+                    licences.extend(b.licences(lic, lic_ptr, tag, field))
         b.record.relations.append(
             Relation(
                 kind=name,

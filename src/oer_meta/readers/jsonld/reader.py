@@ -4,7 +4,10 @@ A file may hold one document, an array of records, an ``@graph``, JSON Lines, se
 documents one after the other, or a JSON document wrapped in ``<script>`` tags.  Each
 record becomes a :class:`Record`; anything that is not one (broken JSON, a JSON Schema,
 a context document, a lone Person) becomes an :class:`Unreadable` at its line, so no
-input is ever lost and none raises.  Contexts are never fetched.
+input is ever lost and none raises.  Contexts are never fetched.  One resource is one
+record: which nodes are records (a page's main entity, not the page; a lesson, not its
+activities, unless one is a complete description of its own) is decided with
+``nodes.py``, as ``docs/records.md`` explains.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from oer_meta.internal import record_crash
-from oer_meta.model import Location, Record
+from oer_meta.model import Location, Record, Relation
 from oer_meta.readers.base import (
     Dispatcher,
     LineIndex,
@@ -23,11 +26,26 @@ from oer_meta.readers.base import (
     ReadItem,
     Unreadable,
 )
-from oer_meta.readers.jsonld.context import Context, record_kind, types_of
+from oer_meta.readers.jsonld.context import Context, record_kind
+from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.lines import (
     PointerMap,
     SyntaxProblem,
     iter_documents,
+)
+from oer_meta.readers.jsonld.nodes import (
+    GraphIndex,
+    Node,
+    graph_records,
+    is_complete,
+    is_page,
+    is_resource,
+    label,
+    main_entities,
+    node_at,
+    parts,
+    presents,
+    types,
 )
 from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.record import RecordBuilder
@@ -348,10 +366,17 @@ def _records_of_value(
                 format=_FORMAT,
                 hint=_NO_RECORD_HINT,
             )
+        listed = _ListOfRecords(value, in_page)
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield from _records_of_object(
-                    item, f"/{index}", Context(), where, in_page=in_page, limits=limits
+                    item,
+                    f"/{index}",
+                    Context(),
+                    where,
+                    in_page=in_page,
+                    limits=limits,
+                    listed=listed,
                 )
             else:
                 yield NoRecord(
@@ -377,10 +402,13 @@ def _records_of_object(
     *,
     in_page: bool,
     limits: ReadLimits,
+    listed: _ListOfRecords | None = None,
 ) -> Iterator[ReadItem]:
-    """The records in one JSON object: its ``@graph`` nodes, or itself."""
-    if "@context" in obj:
-        ctx = ctx.extended(obj["@context"], f"{pointer}/@context")
+    """The records in one JSON object: itself, its main entity or its ``@graph``
+    nodes, each followed by its parts that are complete descriptions (see
+    ``nodes.py``); ``listed`` is the array the object is an item of."""
+    node = node_at(obj, pointer, ctx)
+    ctx = node.ctx
     if "$schema" in obj:
         yield NoRecord(
             'no schema.org record found: this is a JSON Schema (it has "$schema"), '
@@ -390,75 +418,171 @@ def _records_of_object(
             hint="validate the records the schema is for, not the schema",
         )
         return
-    graph_key = next((k for k in obj if isinstance(k, str) and ctx.canonical(k) == "@graph"), None)
-    if graph_key is not None:
-        graph_pointer = f"{pointer}/{escape_token(graph_key)}"
-        raw = obj[graph_key]
-        nodes = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
-        located = [
-            (node, graph_pointer if i is None else f"{graph_pointer}/{i}")
-            for i, node in nodes
-            if isinstance(node, dict)
-        ]
-        index = _graph_index(located, ctx)
-        found = False
-        for node, node_pointer in located:
-            node_ctx = ctx
-            if "@context" in node:
-                node_ctx = ctx.extended(node["@context"], f"{node_pointer}/@context")
-            if record_kind(node, node_ctx, in_graph=True):
-                found = True
-                yield _build(node, node_pointer, node_ctx, where, index, limits)
-        if found:
-            return
-        if record_kind(obj, ctx, in_graph=in_page):
-            yield _build(obj, pointer, ctx, where, index, limits)
-            return
-        kinds = sorted({t for node, _ in located for t in _types(node, ctx)})
-        yield NoRecord(
-            "no schema.org record found in @graph"
-            + (f": its nodes are {', '.join(kinds)}" if kinds else ""),
-            where(graph_pointer),
-            format=_FORMAT,
-            hint=_NO_RECORD_HINT,
-        )
+    graph_key = node.keys["@graph"][0] if "@graph" in node.keys else None
+    if graph_key is None:
+        builds = _Builds(where, {}, limits)
+        kind = record_kind(obj, ctx, in_graph=in_page, keys=node.keys)
+        entities = main_entities(node, {}) if "mainEntity" in node.keys else []
+        if entities and kind and not is_page(node):
+            entities = []  # a resource's mainEntity is what it is about
+        if entities:
+            for entity in entities:
+                yield from builds.record_with_parts(entity, page=node)
+        elif kind or (listed is not None and _untyped_named(node) and listed.holds_records()):
+            yield from builds.record_with_parts(node)
+        else:
+            yield NoRecord(_why_not(node), where(pointer), format=_FORMAT, hint=_NO_RECORD_HINT)
+        return
+    graph_pointer = f"{pointer}/{escape_token(graph_key)}"
+    raw = obj[graph_key]
+    members = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
+    located = [
+        node_at(member, graph_pointer if i is None else f"{graph_pointer}/{i}", ctx)
+        for i, member in members
+        if isinstance(member, dict)
+    ]
+    index = _graph_index(located)
+    builds = _Builds(where, index, limits)
+    if record_kind(obj, ctx, in_graph=in_page) and not is_page(node):
+        # The resource carries its own @graph: the record is the resource, the graph's
+        # nodes are its parts.
+        yield from builds.record_with_parts(node, members=located)
+        return
+    records = graph_records(located, index)
+    if records:
+        pages = {id(e.value): n for n in located if presents(n) for e in main_entities(n, index)}
+        for record in records:
+            yield from builds.record_with_parts(record, page=pages.get(id(record.value)))
         return
     if record_kind(obj, ctx, in_graph=in_page):
-        yield _build(obj, pointer, ctx, where, {}, limits)
+        yield from builds.record_with_parts(node)
         return
-    yield NoRecord(_why_not(obj, ctx), where(pointer), format=_FORMAT, hint=_NO_RECORD_HINT)
+    kinds = sorted({t for member in located for t in types(member)})
+    yield NoRecord(
+        "no schema.org record found in @graph"
+        + (f": its nodes are {', '.join(kinds)}" if kinds else ""),
+        where(graph_pointer),
+        format=_FORMAT,
+        hint=_NO_RECORD_HINT,
+    )
 
 
-def _types(node: dict[Any, Any], ctx: Context) -> list[str]:
-    for key, value in node.items():
-        if isinstance(key, str) and ctx.canonical(key) == "@type":
-            return types_of(value, ctx)
-    return []
+class _ListOfRecords:
+    """A top-level JSON array: does it hold records?  Asked only for an item that is
+    no record by itself, and answered once."""
+
+    def __init__(self, items: list[Any], in_page: bool) -> None:
+        self._items = items
+        self._in_page = in_page
+        self._answer: bool | None = None
+
+    def holds_records(self) -> bool:
+        """True when an item of the array is a resource description."""
+        if self._answer is None:
+            self._answer = any(
+                isinstance(item, dict)
+                and is_resource(node_at(item, "", Context()), in_graph=self._in_page)
+                for item in self._items
+            )
+        return self._answer
 
 
-def _graph_index(
-    located: list[tuple[dict[Any, Any], str]], ctx: Context
-) -> dict[str, tuple[dict[Any, Any], str]]:
+def _untyped_named(node: Node) -> bool:
+    """True for an object with a name (or headline) and no ``@type``: in an array of
+    records it is one more record that lacks its ``@context``/``@type`` (the record's
+    ``STD002`` problems say so), not something else."""
+    if "@type" in node.keys:
+        return False
+    return label(node)[1] is not None
+
+
+class _Builds:
+    """Builds the records of one document: each record once, then its complete parts."""
+
+    def __init__(self, where: Where, index: GraphIndex, limits: ReadLimits) -> None:
+        self.where = where
+        self.index = index
+        self.limits = limits
+        self._done: set[int] = set()  # nodes built as records
+        self._looked: set[int] = set()  # parts that are no records, looked inside once
+
+    def record_with_parts(
+        self,
+        node: Node,
+        part_of: Relation | None = None,
+        *,
+        members: list[Node] | None = None,
+        page: Node | None = None,
+    ) -> Iterator[ReadItem]:
+        """``node`` as a record, then the complete descriptions among its parts (its
+        ``hasPart`` nodes and ``members``, the nodes of its own ``@graph``); ``page``
+        is the page whose main entity it is."""
+        if id(node.value) in self._done:
+            return
+        self._done.add(id(node.value))
+        yield _build(node, self.where, self.index, self.limits, part_of, _page_link(page))
+        listed = [(part, ptr, "hasPart") for part, ptr in parts(node, self.index)]
+        listed += [(member, member.pointer, "@graph") for member in members or ()]
+        for part, ptr, via in listed:
+            yield from self._complete_parts(node, part, ptr, via)
+
+    def _complete_parts(self, parent: Node, part: Node, ptr: str, via: str) -> Iterator[ReadItem]:
+        if id(part.value) in self._done or id(part.value) in self._looked:
+            return
+        if is_complete(part):
+            target, title = label(parent)
+            tie = Relation(
+                kind="isPartOf",
+                target=target,
+                title=title,
+                source_field=source_field(via),
+                location=self.where(ptr),
+            )
+            yield from self.record_with_parts(part, tie)
+            return
+        self._looked.add(id(part.value))
+        for sub, sub_ptr in parts(part, self.index):
+            yield from self._complete_parts(part, sub, sub_ptr, "hasPart")
+
+
+def _page_link(page: Node | None) -> tuple[str, str] | None:
+    """The ``@id`` or ``url`` of a page whose main entity a record is, with its
+    pointer: the record's ``mainEntityOfPage`` (schema.org's inverse of ``mainEntity``)."""
+    if page is None:
+        return None
+    for key, value in page.value.items():
+        if (
+            isinstance(key, str)
+            and page.ctx.canonical(key) in ("@id", "url")
+            and isinstance(value, str)
+            and value.strip()
+            and not value.startswith("_:")
+        ):
+            return value, f"{page.pointer}/{escape_token(key)}"
+    return None
+
+
+def _graph_index(located: list[Node]) -> GraphIndex:
     """Graph nodes by ``@id``, so that ``{"@id": ...}`` references can be followed."""
-    index: dict[str, tuple[dict[Any, Any], str]] = {}
-    for node, node_pointer in located:
-        for key, value in node.items():
-            if isinstance(key, str) and ctx.canonical(key) == "@id" and isinstance(value, str):
-                index.setdefault(value, (node, node_pointer))
+    index: GraphIndex = {}
+    for node in located:
+        for key, value in node.value.items():
+            if isinstance(key, str) and node.ctx.canonical(key) == "@id" and isinstance(value, str):
+                index.setdefault(value, (node.value, node.pointer))
     return index
 
 
-def _why_not(obj: dict[Any, Any], ctx: Context) -> str:
-    keys = {ctx.canonical(k) for k in obj if isinstance(k, str)}
+def _why_not(node: Node) -> str:
+    obj, keys = node.value, node.keys.keys()
     if keys and keys <= {"@context", "@id", "@version"}:
         return (
             "no schema.org record found: this is a JSON-LD context document; it defines "
             "terms but describes no resource"
         )
-    types = _types(obj, ctx)
-    if types:
+    kinds = types(node)
+    if kinds:
         return (
-            f"no schema.org record found: the object is a {', '.join(types)}, not the "
+            f"no schema.org record found: the object is a {', '.join(kinds)}, not the "
             "description of a resource"
         )
     if not obj:
@@ -470,20 +594,29 @@ def _why_not(obj: dict[Any, Any], ctx: Context) -> str:
 
 
 def _build(
-    node: dict[Any, Any],
-    pointer: str,
-    ctx: Context,
+    node: Node,
     where: Where,
-    index: dict[str, tuple[dict[Any, Any], str]],
+    index: GraphIndex,
     limits: ReadLimits,
+    part_of: Relation | None = None,
+    page: tuple[str, str] | None = None,
 ) -> ReadItem:
     try:
-        builder = RecordBuilder(node, pointer, ctx, where, index, limits.max_values_per_field)
+        builder = RecordBuilder(
+            node.value,
+            node.pointer,
+            node.ctx,
+            where,
+            index,
+            limits.max_values_per_field,
+            part_of=part_of,
+            page=page,
+        )
         return builder.build()
     except RecursionError:
         return Unreadable(
-            "the record is nested too deeply to be read", where(pointer), format=_FORMAT
+            "the record is nested too deeply to be read", where(node.pointer), format=_FORMAT
         )
     except Exception as exc:  # a reader bug must not lose the record
-        crash = record_crash("reader jsonld", exc, where(pointer))
-        return Unreadable(crash.describe(), where(pointer), format=_FORMAT, crash=crash)
+        crash = record_crash("reader jsonld", exc, where(node.pointer))
+        return Unreadable(crash.describe(), where(node.pointer), format=_FORMAT, crash=crash)

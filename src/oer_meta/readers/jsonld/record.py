@@ -18,6 +18,7 @@ from oer_meta.model import (
     Extension,
     Identifier,
     Record,
+    Relation,
     Term,
     Text,
 )
@@ -55,6 +56,9 @@ class RecordBuilder(ValueReader):
         where: Where,
         graph: GraphIndex | None = None,
         max_values: int = DEFAULT_LIMITS.max_values_per_field,
+        *,
+        part_of: Relation | None = None,
+        page: tuple[str, str] | None = None,
     ) -> None:
         self.record = RecordDraft("jsonld", location=where(pointer))
         super().__init__(
@@ -64,6 +68,10 @@ class RecordBuilder(ValueReader):
         self.pointer = pointer
         self._ids: set[str] = set()
         self._urls: set[str] = set()
+        #: the parent a part record is tied to (see ``nodes.py``)
+        self.part_of = part_of
+        #: (link, pointer) of the page whose ``mainEntity`` the node is
+        self.page = page
 
     def build(self) -> Record:
         """Map every property of the node and build the record, once."""
@@ -86,7 +94,15 @@ class RecordBuilder(ValueReader):
                 )
             elif value is not None:
                 handler(self, value, ptr, name)
+        if self.page is not None:  # the page is the node's mainEntityOfPage
+            self.reading("mainEntityOfPage")
+            on_url(self, self.page[0], self.page[1], "mainEntityOfPage")
         self.reading(None)
+        if self.part_of is not None and not any(
+            r.kind == "isPartOf" and r.target and r.target == self.part_of.target
+            for r in self.record.relations
+        ):
+            self.record.relations.append(self.part_of)
         self._check_context_and_type()
         self.record.problems.extend(self.limit_problems())
         self.record.dialect = self._dialect()
@@ -103,12 +119,31 @@ class RecordBuilder(ValueReader):
 
     def _check_context_and_type(self) -> None:
         if not self.ctx.present:
-            self.problem(
-                "no @context: without it the keys are not schema.org terms for a JSON-LD processor",
-                self.pointer,
-                "@context",
-                hint=_SCHEMA_HINT,
+            spaced = next(
+                (
+                    k
+                    for k in self.node
+                    if isinstance(k, str) and k != "@context" and k.strip() == "@context"
+                ),
+                None,
             )
+            if spaced is not None:
+                self.problem(
+                    f"no @context: the key {spaced!r} has a space in it, so a JSON-LD "
+                    "processor does not read it as @context and the keys are not "
+                    "schema.org terms",
+                    f"{self.pointer}/{escape_token(spaced)}",
+                    "@context",
+                    hint='write the key as "@context", without spaces',
+                )
+            else:
+                self.problem(
+                    "no @context: without it the keys are not schema.org terms for a "
+                    "JSON-LD processor",
+                    self.pointer,
+                    "@context",
+                    hint=_SCHEMA_HINT,
+                )
         elif not self.ctx.names_known_vocabulary():
             self.problem(
                 "the @context names neither schema.org nor a known profile (LRMI, AMB), so the "
@@ -286,9 +321,7 @@ def on_language(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
 def on_licence(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Licence and rights statements, raw, with the property they came from."""
     for item, item_ptr in b.items(value, ptr):
-        statement = b.licence(item, item_ptr, b.field, name)
-        if statement is not None:
-            b.record.licences.append(statement)
+        b.record.licences.extend(b.licences(item, item_ptr, b.field, name))
 
 
 def on_access(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:

@@ -385,28 +385,59 @@ class ValueReader:
             self.wrong_type(name, item, ptr, "a concept (object with an id) or text")
         return None
 
-    def licence(self, item: Any, ptr: str, field: str | None, name: str) -> LicenceStatement | None:
-        """One licence statement from a string, a ``{"id"}``/``{"url"}`` object or a
-        CreativeWork with a url or name; None (and a problem) otherwise."""
+    def licences(
+        self, item: Any, ptr: str, field: str | None, name: str, part: str | None = None
+    ) -> list[LicenceStatement]:
+        """The licence statements of one value of a licence property; a value that can
+        be none gives a problem and no statement.
+
+        A string, a ``{"id"}``/``{"url"}`` object or a CreativeWork named like a licence
+        is one statement (its URL before its name).  A CreativeWork with a ``license``
+        of its own stands for a part of the resource (``"name": "Source Code"``): its
+        licences are the statements, each marked as applying to that part (``part``).
+        """
         if isinstance(item, str):
-            return LicenceStatement(raw=item, source_field=field, location=self.where(ptr))
+            return [
+                LicenceStatement(
+                    raw=item, source_field=field, applies_to=part, location=self.where(ptr)
+                )
+            ]
         if isinstance(item, dict):
             p = props(item, self.ctx, ptr)
+            if "license" in p and p["license"][1] is not None:
+                named = self.first_text(p["name"][1], p["name"][2]) if "name" in p else None
+                inner_field = f"{field}/{source_field('license')}" if field else None
+                return [
+                    statement
+                    for inner, inner_ptr in self.items(p["license"][1], p["license"][2])
+                    if inner is not None
+                    for statement in self.licences(
+                        inner, inner_ptr, inner_field, "license", named or part
+                    )
+                ]
             for key in ("@id", "url", "@value"):
                 if key in p and isinstance(p[key][1], str):
-                    return LicenceStatement(
-                        raw=p[key][1], source_field=field, location=self.where(p[key][2])
-                    )
+                    return [
+                        LicenceStatement(
+                            raw=p[key][1],
+                            source_field=field,
+                            applies_to=part,
+                            location=self.where(p[key][2]),
+                        )
+                    ]
             if "name" in p:
                 texts = self.texts(p["name"][1], p["name"][2], name, report=False)
                 if texts:
                     text = texts[0]
-                    return LicenceStatement(
-                        raw=text.value,
-                        source_field=field,
-                        language=text.language,
-                        location=text.location,
-                    )
+                    return [
+                        LicenceStatement(
+                            raw=text.value,
+                            source_field=field,
+                            language=text.language,
+                            applies_to=part,
+                            location=text.location,
+                        )
+                    ]
         if item is not None:
             self.wrong_type(name, item, ptr, "a licence URL or a CreativeWork with a url")
-        return None
+        return []
