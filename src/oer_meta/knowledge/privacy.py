@@ -14,7 +14,7 @@ The ``PRIV`` rule pack (:mod:`oer_meta.checks.priv`) reports what they find.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -49,12 +49,12 @@ __all__ = [
 _LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
 _LOCAL_CHAR = re.compile(r"[\w.+@-]")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_][\w-]{1,62}")
-#: A telephone-number candidate: a digit and up to 23 more digits, blanks, dots,
-#: dashes, slashes and brackets, ending on a digit.  It starts on a digit so that the
-#: pattern engine skips other characters fast; a ``+`` or ``(`` before it is taken
-#: in afterwards, and a candidate inside a longer number or word is dropped.  Bounded,
-#: so a long run of digits costs little.
-_PHONE = re.compile(r"\d[\d ().\-/]{5,22}\d")
+#: A telephone-number candidate: an ASCII digit and up to 23 more digits, blanks,
+#: dots, dashes, slashes and brackets, ending on a digit; a ``+`` or ``(`` before it is
+#: taken in afterwards, and a candidate inside a longer number or word is dropped.
+#: Bounded, so a long run of digits costs little.  Only non-ASCII texts that hold such
+#: a run are searched with it (``_number_spans``).
+_PHONE = re.compile(r"[0-9][0-9 ().\-/]{5,22}[0-9]")
 #: What may not stand just before a number (it would be inside a longer token).
 _BEFORE_NUMBER = re.compile(r"[\w+(./-]")
 #: Numbers that are dates or year ranges, however they are labelled.
@@ -140,34 +140,10 @@ def _phone_types(before: str) -> tuple[str, ...] | None:
     return ()
 
 
-def _phones_in(text: str) -> list[Contact]:
-    """Telephone numbers written in ``text``: a number of 7 to 15 digits after a
-    telephone label (``Tel.``, ``Phone:``, ``mobile``, ``Handy``...), or of 9 to 15 digits
-    written internationally (``+33 4 67 14 30 30``).  Dates, year ranges, ISBNs,
-    DOIs and identifiers carry no label and no ``+``, and are left alone."""
-    found: list[Contact] = []
-    for match in _PHONE.finditer(text):
-        start = match.start()
-        if text[start - 1 : start] == "(":
-            start -= 1
-        if text[start - 1 : start] == "+":
-            start -= 1
-        if start > 0 and _BEFORE_NUMBER.match(text[start - 1]):
-            continue
-        number = text[start : match.end()]
-        digits = sum(c.isdigit() for c in number)
-        if not 7 <= digits <= 15 or _DATE_LIKE.fullmatch(number):
-            continue
-        types = _phone_types(text[:start])
-        if types is None and not (number.startswith("+") and digits >= 9 and "/" not in number):
-            continue
-        found.append(Contact(kind="phone", value=number, types=types or ()))
-    return found
-
-
 def _shape_table() -> bytes:
-    """A byte translation table: digits to ``0``, the characters numbers are written
-    with to ``s``, anything else (letters, the bytes of non-ASCII characters) to ``x``."""
+    """A byte translation table: ASCII digits to ``0``, the characters numbers are
+    written with to ``s``, anything else (letters, the bytes of non-ASCII characters)
+    to ``x``."""
     shape = bytearray(b"x" * 256)
     for byte in b"0123456789":
         shape[byte] = ord("0")
@@ -177,27 +153,61 @@ def _shape_table() -> bytes:
 
 
 _SHAPES = _shape_table()
-#: A number's shape in the translated bytes; it starts on a literal, which the pattern
-#: engine finds fast.
+_DIGITS = b"0123456789"
+#: A number in the translated bytes: it starts on a literal, which the pattern engine
+#: finds fast (the same shape as ``_PHONE``).
 _NUMBER_SHAPE = re.compile(rb"0[0s]{5,22}0")
 
 
-def _may_hold_phone(text: str) -> bool:
-    """A quick test, at C speed, before the number pattern runs: does the text hold a
-    run of seven digits or more written like a number?  Its UTF-8 bytes are reduced
-    to their shapes (``_SHAPES``), where runs of digits are found fast."""
-    data = text.encode("utf-8", "surrogatepass").translate(_SHAPES)
-    return any(m.group(0).count(b"0") >= 7 for m in _NUMBER_SHAPE.finditer(data))
+def _number_spans(text: str, data: bytes) -> list[tuple[int, int]]:
+    """Where ``text`` holds a run of seven digits or more written like a number.  Its
+    UTF-8 bytes (``data``) are reduced to their shapes (``_SHAPES``) and searched at C
+    speed.  In an ASCII text a byte is a character, so the spans are the shapes';
+    otherwise ``_PHONE`` finds them in the text itself."""
+    spans = [
+        m.span() for m in _NUMBER_SHAPE.finditer(data.translate(_SHAPES))
+        if m.group(0).count(b"0") >= 7
+    ]  # fmt: skip
+    if spans and len(data) != len(text):
+        spans = [m.span() for m in _PHONE.finditer(text)]
+    return spans
+
+
+def _phones_in(text: str, data: bytes) -> list[Contact]:
+    """Telephone numbers written in ``text``: a number of 7 to 15 digits after a
+    telephone label (``Tel.``, ``Phone:``, ``mobile``, ``Handy``...), or of 9 to 15 digits
+    written internationally (``+33 4 67 14 30 30``).  Dates, year ranges, ISBNs,
+    DOIs and identifiers carry no label and no ``+``, and are left alone."""
+    found: list[Contact] = []
+    for start, end in _number_spans(text, data):
+        if text[start - 1 : start] == "(":
+            start -= 1
+        if text[start - 1 : start] == "+":
+            start -= 1
+        if start > 0 and _BEFORE_NUMBER.match(text[start - 1]):
+            continue
+        number = text[start:end]
+        digits = sum(c in "0123456789" for c in number)
+        if not 7 <= digits <= 15 or _DATE_LIKE.fullmatch(number):
+            continue
+        types = _phone_types(text[:start])
+        if types is None and not (number.startswith("+") and digits >= 9 and "/" not in number):
+            continue
+        found.append(Contact(kind="phone", value=number, types=types or ()))
+    return found
 
 
 def contacts_in_text(text: str) -> list[Contact]:
     """The e-mail addresses and telephone numbers written in free text (a description,
     a rights statement, a name), in order of kind: e-mails first.  A phone is typed
-    ``cell`` or ``home`` when its label says so.  Never raises; linear in the text."""
+    ``cell`` or ``home`` when its label says so.  Never raises; linear in the text.
+
+    Most texts hold neither an ``@`` nor seven digits: two passes at C speed over the
+    text's UTF-8 bytes say so, and they cost no more."""
+    data = text.encode("utf-8", "surrogatepass")
+    numbers = len(data) - len(data.translate(None, _DIGITS)) >= 7
     found = [Contact(kind="email", value=a) for a in emails_in(text)] if "@" in text else []
-    if _may_hold_phone(text):
-        found += _phones_in(text)
-    return found
+    return found + _phones_in(text, data) if numbers else found
 
 
 def _local_parts(address: str) -> tuple[str, list[str], str]:
@@ -326,19 +336,22 @@ def contacts_of(agent: Agent) -> list[Contact]:
     only the plain ``email``/``telephone``/``address`` lists is judged from those.
     Addresses and numbers written into the agent's name (``Jane Doe jane@...``) are
     its contacts too."""
-    typed = list(agent.contacts) or [
+    typed: Sequence[Contact] = agent.contacts or [
         *(Contact(kind="email", value=v) for v in agent.email),
         *(Contact(kind="phone", value=v) for v in agent.telephone),
         *(Contact(kind="address", value=v) for v in agent.address),
     ]
     if agent.name and ("@" in agent.name or _DIGIT.search(agent.name)):
         known = {fold(c.value) for c in typed}
-        typed += [
-            contact.model_copy(
-                update={"source_field": agent.source_field, "location": agent.location}
-            )
-            for contact in contacts_in_text(agent.name)
-            if fold(contact.value) not in known
+        typed = [
+            *typed,
+            *(
+                contact.model_copy(
+                    update={"source_field": agent.source_field, "location": agent.location}
+                )
+                for contact in contacts_in_text(agent.name)
+                if fold(contact.value) not in known
+            ),
         ]
     found: list[Contact] = []
     for contact in typed:
