@@ -1,5 +1,7 @@
 """PRIV on the real records of ../shared/corpus: vCards with real-looking personal
-e-mail addresses are reported, organisational contact points are not.
+e-mail addresses are reported, organisational contact points are not; free text is
+searched too (an author's mailbox in an abstract), and names written with character
+references (ScoLOMFR's ``l&apos;académie``) are read as the text they mean.
 
 The facts were written by reading each vCard (the person or organisation it names,
 its EMAIL/TEL/ADR and their TYPE), not by running the rules.  No personal data is
@@ -97,6 +99,18 @@ EXPECTED: dict[str, list[Fact]] = {
         (0, "PRIV001", "warning", "contributors.email", f"{META}[2]/lom:entity[2]", GOUV * 2),
         (0, "PRIV004", "warning", "annotations.entity", "/lom:lom/lom:annotation/lom:entity", GOUV),
     ],
+    # Free text (issue 9): the abstract gives its author's own mailbox, named after the
+    # record's dc:contributor "Edwards, A.R.".
+    "oai_dc/pyoai_eur-dspace_getrecord_hdl1765-315.xml": [
+        (
+            0,
+            "PRIV001",
+            "warning",
+            "descriptions",
+            "/oai:OAI-PMH/oai:GetRecord/oai:record[1]/oai:metadata/oai_dc:dc/dc:description",
+            ("fsw.eur.nl",),
+        ),
+    ],
 }
 
 #: Files whose vCards give e-mail addresses, all of them organisational contact points
@@ -171,3 +185,27 @@ def test_reports_never_repeat_a_whole_address(name: str) -> None:
     for finding in report.findings:
         assert not _UNMASKED.search(finding.message), finding.message
     assert not _UNMASKED.search(report.to_json())
+
+
+#: ScoLOMFR vCards (in CDATA) that write the apostrophe as ``&apos;``: the names read.
+APOSTROPHES: dict[str, list[str]] = {
+    "lom/apiscol_appel-hanovre-87451.xml": ["CRDP de l'académie d'Amiens"],
+    "lom/apiscol_bnf-159803.xml": ["CRDP de l'académie de Nice"],
+    "lom/apiscol_extraction-scolomfr-educasources-79726.xml": [
+        "Direction générale de l'Enseignement scolaire",
+        "Ministère de l'Éducation nationale, de l'Enseignement supérieur et de la Recherche",
+    ],
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", sorted(APOSTROPHES))
+def test_character_references_in_scolomfr_vcards_are_read(name: str) -> None:
+    [record] = [r for r in iter_source(CORPUS / name) if isinstance(r, Record)]
+    names = [
+        agent.name
+        for agent in record.contributors + record.publishers + record.rights_holders
+        if agent.name and "'" in agent.name
+    ]
+    assert sorted(names) == sorted(APOSTROPHES[name])
+    assert not any("&apos;" in (a.name or "") for a in record.contributors + record.publishers)

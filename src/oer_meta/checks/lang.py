@@ -632,41 +632,78 @@ def _script_word(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: The bytes that are not ASCII letters: deleted from a text's ASCII part, what is left
+#: counts its ASCII letters at C speed.
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+#: Share of a text's letters another script needs before the text counts as written in it.
+_MOSTLY = 0.5
+#: The same share when that script is Latin and the tag's script is not: Latin names,
+#: terms and acronyms inside Greek, Cyrillic or Thai text are common, the reverse is not.
+_MOSTLY_LATIN = 0.8
 
 
-def _script_words(text: str, expected: str) -> Counter[str] | None:
-    """Letters counted by the first word of their Unicode name (LATIN, CYRILLIC...),
-    or ``None`` as soon as one letter is of the ``expected`` script (the text then
-    fits, whatever else it holds: most texts stop at their first letter)."""
-    if expected == "LATIN" and _ASCII_LETTER.search(text):
-        return None
+@dataclass(frozen=True)
+class _ForeignScript:
+    """The script a text is mostly written in, and the shares of the scripts seen."""
+
+    script: str
+    shares: str
+
+
+def _letters_by_script(text: str) -> Counter[str]:
+    """The text's letters counted by the first word of their Unicode name; each distinct
+    character is named once (a text repeats few characters many times)."""
     counts: Counter[str] = Counter()
-    for char in text:
+    for char, number in Counter(text).items():
         if char.isalpha():
             word = _script_word(char)
-            if word == expected:
-                return None
             if word:
-                counts[word] += 1
+                counts[word] += number
     return counts
 
 
-def _foreign_script(text: str, tag: str) -> str | None:
-    """The script a text is plainly written in when that cannot be the script of
-    ``tag`` (``None`` when the text fits or the evidence is thin)."""
+def _plainly_latin(text: str) -> bool:
+    """True when at least half of the text's letters are certainly Latin: its ASCII
+    letters are as many as all its other characters together (no other script can then
+    have a majority), or it has too few other characters to give the evidence needed."""
+    ascii_part = text.encode("ascii", "ignore")
+    others = len(text) - len(ascii_part)
+    if others < _SCRIPT_EVIDENCE:
+        return True
+    return len(ascii_part.translate(None, _NOT_ASCII_LETTERS)) >= others
+
+
+def _shares(counts: Counter[str], total: int) -> str:
+    """``82 % Cyrillic, 18 % Latin``: the three commonest scripts, in whole percents."""
+    return ", ".join(
+        f"{round(100 * number / total)} % {word.title()}"
+        for word, number in counts.most_common(3)
+        if round(100 * number / total) > 0
+    )
+
+
+def _foreign_script(text: str, tag: str) -> _ForeignScript | None:
+    """The script a text is mostly written in when that cannot be the script of
+    ``tag`` (``None`` when the text fits or the evidence is thin): at least 12 letters of
+    that script, more than half of the text's letters (four fifths for Latin letters in a
+    text whose tag wants another script)."""
     script = suppress_script(tag)
     expected = script_letter_word(script) if script else None
-    if expected is None or (expected == "LATIN" and text.isascii()):
+    if expected is None:
         return None
-    counts = _script_words(text, expected)
-    if counts is None:
+    if expected == "LATIN" and (text.isascii() or _plainly_latin(text)):
+        return None
+    counts = _letters_by_script(text)
+    if not counts:
+        return None
+    word, number = counts.most_common(1)[0]
+    if word == expected or number < _SCRIPT_EVIDENCE:
         return None
     total = sum(counts.values())
-    if total < _SCRIPT_EVIDENCE:
+    needed = _MOSTLY_LATIN if word == "LATIN" else _MOSTLY
+    if number <= needed * total:
         return None
-    word, count = counts.most_common(1)[0]
-    return word.title() if count >= 0.9 * total else None
+    return _ForeignScript(word.title(), _shares(counts, total))
 
 
 @rule(
@@ -689,13 +726,16 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
     English if it says so); or the record declares one metadata language and every
     tagged title and description is in another; or a title or description tagged with
     a language always written in one script (the registry's Suppress-Script, e.g. Latin
-    for ``en``) is written entirely in another script (at least 12 letters).  It never
-    guesses a language from words.
+    for ``en``) is mostly written in another script: at least 12 letters of it, more
+    than half of the text's letters (four fifths when that other script is Latin, whose
+    names and terms often stand in Greek, Cyrillic or Thai text); the message gives the
+    share of each script.  It never guesses a language from words.
 
     ## Example
     A LOM record with ``general.language`` ``en`` whose titles are all
     ``<langstring xml:lang="x-none">``; ``general.language`` ``fr`` and every title
-    tagged ``en``; a title in Cyrillic letters tagged ``en``.
+    tagged ``en``; a title in Cyrillic letters with a few Latin words, tagged ``en``
+    ("82 % Cyrillic, 18 % Latin letters").
 
     ## Fix
     Tag each text with the language it is written in; if the record describes the
@@ -759,11 +799,12 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
     for label, text, verdict in tagged:
         if verdict.tag is None or not verdict.is_language:
             continue
-        script = _foreign_script(text.value, verdict.tag)
-        if script is not None:
+        foreign = _foreign_script(text.value, verdict.tag)
+        if foreign is not None:
             yield Violation(
                 f"the {label} {quote(text.value, 40)} is tagged {verdict.raw!r} "
-                f"({attribute}) but is written in {script} letters",
+                f"({attribute}) but is written in {foreign.script} letters "
+                f"({foreign.shares} letters)",
                 hint="tag the text with the language it is written in",
                 field=f"{_ATTRIBUTE.get(label, label)}.language",
                 location=_where(text, record),

@@ -22,12 +22,16 @@ from typing import Any
 
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.privacy import (
+    Named,
     Verdict,
+    contacts_in_text,
     emails_in,
     individual,
     is_role_address,
+    judge_text,
     mask,
     name_words,
+    named_in,
     person_like,
     personal_contacts,
     table,
@@ -100,8 +104,52 @@ _HINTS = {
 }
 
 
+_TEXT_HINTS = {
+    "email": "remove the e-mail address from the text; credit the person by name or "
+    "ORCID in the contributor fields, and if a contact is needed give a role address of "
+    "the organisation (contact@..., info@...)",
+    "phone": "remove the telephone number from the text; if a contact is needed give the "
+    "organisation's switchboard or a role address",
+}
+
+
 def _where(agent: Agent, record: Record) -> Location | None:
     return agent.location
+
+
+def _free_texts(record: Record) -> Iterator[tuple[str, str, str, Location | None]]:
+    """``(label, field, text, location)`` of every title, description and rights
+    statement: the free text PRIV001 searches for contact details."""
+    for text in record.titles:
+        yield "title", "titles", text.value, text.location
+    for text in record.descriptions:
+        yield "description", "descriptions", text.value, text.location
+    for statement in record.licences:
+        yield "rights statement", "licences", statement.raw, statement.location
+
+
+def _in_free_text(record: Record) -> Iterator[Violation]:
+    """Personal e-mail addresses and telephone numbers written in free text: one finding
+    per text and kind of contact."""
+    named: Named | None = None
+    for label, field, text, location in _free_texts(record):
+        contacts = contacts_in_text(text)
+        if not contacts:
+            continue
+        if named is None:
+            named = named_in((*record.contributors, *record.publishers, *record.rights_holders))
+        verdicts = judge_text(contacts, named)
+        for kind in ("email", "phone"):
+            found = [v for v in verdicts if v.contact.kind == kind]
+            if found:
+                reasons = sorted({v.reason for v in found})
+                yield Violation(
+                    f"the {label} gives {_describe(found, kind)}: {'; '.join(reasons)}",
+                    hint=_TEXT_HINTS[kind],
+                    field=field,
+                    location=location,
+                    code=_contact_code(found),
+                )
 
 
 # -- PRIV001 -----------------------------------------------------------------------------
@@ -119,12 +167,15 @@ _POSSIBLY_PERSONAL = Variant(
     (``PRIV001``), but here oer_meta cannot tell whether the agent is a person or an
     organisation: an entry with no type and a name that is neither a person's nor an
     organisation's, or an organisation whose address is shaped like a person's name
-    (``jane.doe@university.example``).  Information rather than a warning, so that
-    a repository can check by hand without failing on a guess.
+    (``jane.doe@university.example``); or a ``given.family`` address written in a
+    description or rights statement that names no one it could belong to.
+    Information rather than a warning, so that a repository can check by hand without
+    failing on a guess.
 
     ## Example
     A vCard with ``FN:Physics Lab 3`` and ``EMAIL:lab3@example.org``; a schema.org
-    ``Organization`` with ``"email": "jane.doe@example.org"``.
+    ``Organization`` with ``"email": "jane.doe@example.org"``; a description ending
+    "Questions: jane.doe@example.org" in a record whose contributors are organisations.
 
     ## Fix
     If the detail belongs to a person, remove it as for ``PRIV001`` and keep the name,
@@ -144,12 +195,14 @@ _POSSIBLY_PERSONAL = Variant(
     variants=[_POSSIBLY_PERSONAL],
 )
 def personal_contact_data(record: Record) -> Iterator[Violation]:
-    """A contributor's personal e-mail address, telephone number or postal address is published.
+    """A person's e-mail address, telephone number or postal address is published.
 
     ## Why it matters
     Records are harvested, mirrored and indexed far beyond the repository that wrote
-    them, so a private mailbox or home address in a vCard or a schema.org ``Person``
-    spreads to every aggregator and spam list and can never be recalled.  The
+    them, so a private mailbox or home address in a vCard, a FOAF agent, a schema.org
+    ``Person`` (or its ``contactPoint``), or written into a description, a rights
+    statement or a name spreads to every aggregator and spam list and can never be
+    recalled.  The
     Recommendation asks for OER platforms that protect privacy (para. 11) and for data
     protection in OER policy (para. 12).  Attribution does not need any of it: a
     name, an ORCID or the organisation identify the author.  Organisational contact
@@ -157,18 +210,26 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
     ``noreply@``...), an ORG-only vCard, a schema.org ``Organization``, and the work
     telephone and address a vCard gives next to the person's ORG.  A warning, not an
     error, because the person may have agreed to publication; an occurrence where the
-    rule cannot tell whether the agent is a person is ``PRIV003`` (information).
+    rule cannot tell whether the agent is a person is ``PRIV003`` (information).  In
+    free text, which says nothing of whose a detail is, only evidence of a person
+    counts: an address named after a person the record names (``edwards@`` beside the
+    contributor ``Edwards, A.R.``), a number labelled mobile or home, or a number in
+    the same text as such an address; an organisation's address or switchboard in a
+    rights statement is not personal data.
 
     ## Example
     ``EMAIL;TYPE=INTERNET:jane.doe@example.org`` and ``ADR;TYPE=HOME:...`` in the
     vCard of an author ``N:Doe;Jane``; ``"creator": {"@type": "Person", "email":
-    "jane.doe@example.org"}``; ``<dc:creator>Jane Doe &lt;jane@example.org&gt;``.
+    "jane.doe@example.org"}``; ``<dc:creator>Jane Doe &lt;jane@example.org&gt;``;
+    ``<foaf:mbox rdf:resource="mailto:jane.doe@example.org"/>`` in a ``dcterms:creator``;
+    a description "by Jane Doe, jdoe@example.org, mobile +44 7700 900123".
 
     ## Fix
-    Remove the personal e-mail, telephone and postal address.  Keep the name (FN,
-    ``name``), add an ORCID (vCard ``URL``, schema.org ``identifier``/``sameAs``) or
-    the affiliation (ORG, ``affiliation``), and where a contact is needed give the
-    organisation's role address (``contact@...``).
+    Remove the personal e-mail, telephone and postal address, from the contributor
+    data and from the texts.  Keep the name (FN, ``name``), add an ORCID (vCard
+    ``URL``, schema.org ``identifier``/``sameAs``) or the affiliation (ORG,
+    ``affiliation``), and where a contact is needed give the organisation's role
+    address (``contact@...``).
     """
     for field in _AGENT_FIELDS:
         for agent in getattr(record, field):
@@ -188,6 +249,7 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
                     location=_where(agent, record),
                     code=_contact_code(found),
                 )
+    yield from _in_free_text(record)
 
 
 # -- PRIV002 -----------------------------------------------------------------------------

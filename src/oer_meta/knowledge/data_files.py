@@ -223,6 +223,9 @@ class PrivacyFile(_Data):
     learner_words: list[str]
     teacher_words: list[str]
     personal_phone_types: list[str]
+    phone_labels: list[str]
+    mobile_phone_labels: list[str]
+    home_phone_labels: list[str]
     usage_properties: list[str]
     identifier_keys: list[str]
 

@@ -2,7 +2,9 @@
 
 LOM stores contributors as vCard 3.0 text, and real records bend it every way: CRLF
 written as ``&#xD;``, folded and indented lines, blank continuation lines, literal
-``\\n`` separators, whole cards on one line, quoted-printable values, base64 photos.
+``\\n`` separators, whole cards on one line (their empty properties run together:
+``EMAIL;TYPE=INTERNET:ORG:END:VCARD``), a stray ``>`` before ``BEGIN``, quoted-printable
+values, base64 photos, character references left as text (``l&apos;académie``).
 General vCard libraries refuse much of this, so oer_meta reads it itself, keeping the
 raw text next to what it understood: the name and kind, the contact details typed by
 their TYPE parameters (:class:`~oer_meta.model.Contact`), and what the card says the
@@ -11,6 +13,7 @@ person is (ROLE, TITLE...).  Readers call it once per entity; rules never do.
 
 from __future__ import annotations
 
+import html
 import quopri
 import re
 from dataclasses import dataclass
@@ -33,7 +36,19 @@ _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?" + _NAMES + r"((?:;[^:]*)?):(.*)$
 _ONE_LINE_SPLIT = re.compile(r"(?<!\s)\s+(?=" + _NAMES + r"(?:;[^:\s]*)?:)")
 _ESCAPED = re.compile(r"\\(.)")
 _COMPONENT = re.compile(r"(?<!\\);")
-_ENTITY = re.compile(r"(&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+));")
+#: A character reference left as text (``&apos;``, ``&amp;``, ``&#39;``, ``&#x27;``); the
+#: group is all but its ``;``.
+_REFERENCE = r"(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})"
+_ENTITY = re.compile(r"(&" + _REFERENCE + ");")
+#: The ``&amp;`` of a reference escaped twice (``&amp;apos;``).
+_TWICE = re.compile(r"&amp;(?=" + _REFERENCE + ";)")
+#: A property that a one-line vCard ran into the (empty) value before it
+#: (``EMAIL;TYPE=INTERNET:ORG:END:VCARD``).
+_RUN_ON = re.compile(
+    r"^(?:BEGIN|END|VERSION|FN|N|ORG|EMAIL|TEL|ADR|URL|TITLE|ROLE)(?:;[^:\s]*)?:", re.IGNORECASE
+)
+#: Properties whose value never starts like a property: one that does was run on.
+_RUN_INTO = frozenset({"EMAIL", "TEL", "FN", "N", "ORG", "ADR", "URL", "TITLE", "ROLE"})
 _ORGANISATION_KINDS = frozenset({"org", "organization", "organisation", "group"})
 _TYPE_PARAM = re.compile(r"^type=(.*)$", re.IGNORECASE)
 #: Properties that say what the person is (where a learner or a teacher is marked).
@@ -47,15 +62,52 @@ class _Property:
     value: str
 
 
+def _references(value: str) -> str:
+    """Character references left as text read as the characters they stand for
+    (``l&apos;Amiens`` is ``l'Amiens``; a reference escaped twice, ``&amp;apos;``, too).
+    Only complete references are read, by :func:`html.unescape`: a bare ``&`` and an
+    unknown name stay as written."""
+    if "&" not in value:
+        return value
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), _TWICE.sub("&", value))
+
+
 def _unescape(value: str) -> str:
-    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value).strip()
+    """A property value as text: vCard backslash escapes, then character references."""
+    text = _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value).strip()
+    return _references(text)
 
 
 def _components(value: str) -> list[str]:
     """The ``;``-separated parts of N, ORG or ADR; the ``;`` ending a character entity
     left in the text (``l&apos;Amiens``, double-escaped in some records) is no separator."""
-    protected = _ENTITY.sub(lambda m: m.group(1) + "\x00", value)
-    return [_unescape(part).replace("\x00", ";") for part in _COMPONENT.split(protected)]
+    protected = _ENTITY.sub(lambda m: m.group(1) + "\x00", _TWICE.sub("&", value))
+    return [
+        _references(_unescape(part).replace("\x00", ";")) for part in _COMPONENT.split(protected)
+    ]
+
+
+def _one_line(text: str) -> list[str]:
+    """A vCard written on one line, split into its properties; a property run into the
+    empty value before it (``EMAIL;TYPE=INTERNET:ORG:END:VCARD``) is split off too."""
+    lines: list[str] = []
+    for line in _ONE_LINE_SPLIT.split(text)[::2]:
+        match = _PROPERTY.match(line)
+        while match is not None and match.group(1).upper() in _RUN_INTO:
+            run_on = _RUN_ON.match(match.group(3))
+            if run_on is None:
+                break
+            lines.append(line[: match.start(3)])
+            line = match.group(3)
+            match = _PROPERTY.match(line)
+        lines.append(line)
+    return lines
+
+
+def _name_text(value: str | None) -> str | None:
+    """A name with its runs of blanks (a TAB inside FN) made one space."""
+    joined = " ".join(value.split()) if value else ""
+    return joined or None
 
 
 def vcard_properties(raw: str) -> list[_Property]:
@@ -63,11 +115,14 @@ def vcard_properties(raw: str) -> list[_Property]:
     folded and indented lines, blank continuation lines, literal ``\\n`` separators and
     whole vCards on one line are all accepted.  A value is unfolded but not unescaped."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    begin = text[:16].upper().find("BEGIN:VCARD")
+    if begin > 0 and not any(c.isalnum() for c in text[:begin]):
+        text = text[begin:]  # a stray ">" left by the writer before BEGIN
     if "\n" not in text:
         if "\\n" in text:
             text = text.replace("\\n", "\n")
         elif text.upper().startswith("BEGIN:VCARD"):
-            text = "\n".join(_ONE_LINE_SPLIT.split(text)[::2])
+            text = "\n".join(_one_line(text))
     found: list[_Property] = []
     for line in text.split("\n"):
         match = _PROPERTY.match(line.strip())
@@ -144,9 +199,11 @@ def agent_from_vcard(
     """An :class:`Agent` from a LOM vCard entity (``None`` when it is blank), built once
     with the entity's ``source_field`` and ``location``.
 
-    The name is FN, else N, else ORG.  The kind is KIND when given; an ORG without a
-    personal name, or equal to it, is an organisation; a name next to a different ORG,
-    or an N with family and given names, is a person; otherwise the kind stays unknown.
+    The name is FN, else N, else ORG, its blanks made single spaces.  The kind is KIND
+    when given; an ORG without a personal name, or equal to it, is an organisation; a
+    name next to a different ORG (unless the name holds digits: a working group, a
+    room), or an N with family and given names, is a person; otherwise the kind stays
+    unknown.
     URL and UID values are kept as identifiers.  A text that is not a vCard at all is
     taken as a bare name.
     """
@@ -169,12 +226,12 @@ def agent_from_vcard(
         found = (", ".join(c for c in _components(p.value) if c) for p in props if p.name == name)
         return [value for value in found if value]
 
-    fn = next(iter(values("FN")), None)
+    fn = _name_text(next(iter(values("FN")), None))
     n_parts = next((_components(p.value) for p in props if p.name == "N"), [])
     # N is family;given;additional;prefix;suffix
     n_name = " ".join(n_parts[i] for i in (3, 1, 2, 0, 4) if i < len(n_parts) and n_parts[i])
-    org = next(iter(joined("ORG")), None)
-    personal = fn or n_name or None
+    org = _name_text(next(iter(joined("ORG")), None))
+    personal = fn or _name_text(n_name)
     kind = _vcard_kind(values("KIND") + values("X-KIND"), personal, n_parts, org)
     return Agent(
         role=role,
@@ -206,7 +263,10 @@ def _vcard_kind(
         return "organization" if org else None
     if org:
         same = " ".join(personal.lower().split()) == " ".join(org.lower().split())
-        return "organization" if same else "person"
+        if same:
+            return "organization"
+        # a name with digits next to an ORG is a unit of it (GT8/SC36/CT71 of AENOR)
+        return None if any(c.isdigit() for c in personal) else "person"
     if len(n_parts) > 1 and n_parts[0] and n_parts[1]:
         return "person"
     return None
