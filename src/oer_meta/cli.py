@@ -312,10 +312,10 @@ def _validate(args: argparse.Namespace) -> int:
                     formatter.result(result)
                     for error in result.internal_errors:
                         _say(internal_error_line(error, result.source).plain)
-            found = run.batch_findings()
-            with interrupts.atomic():
-                tally.add_batch(found)
-                formatter.batch(found)
+            for item in run.iter_batch_findings():  # written as they come
+                with interrupts.atomic():
+                    tally.add_batch([item])
+                    formatter.batch([item])
         except KeyboardInterrupt:
             interrupted = True
         with interrupts.atomic():

@@ -230,27 +230,29 @@ class ValidationRun:
 
     def batch_findings(self) -> list[BatchFinding]:
         """The findings of the batch rules, once every record has been seen."""
+        return list(self.iter_batch_findings())
+
+    def iter_batch_findings(self) -> Iterator[BatchFinding]:
+        """The batch rules' findings one at a time, as the rules give them: a batch rule
+        may report most records of a harvest (DISC014 on a harvest of duplicates), and
+        the CLI writes each finding as it comes instead of holding them all."""
         if self._index is None:
-            return []
-        found: list[BatchFinding] = []
+            return
         for owner in self._plan.batch_checks:
             assert owner.across_batch is not None
             try:
                 for ref, violation in owner.across_batch(self._index):
                     finding = self._finding(owner, violation, ref.location)
                     if finding is not None:
-                        found.append(
-                            BatchFinding(
-                                source=ref.source,
-                                index=ref.index,
-                                record_id=ref.record_id,
-                                finding=finding,
-                            )
+                        yield BatchFinding(
+                            source=ref.source,
+                            index=ref.index,
+                            record_id=ref.record_id,
+                            finding=finding,
                         )
             except Exception as exc:
-                found.append(BatchFinding.crash(record_crash(f"rule {owner.code} (batch)", exc)))
+                yield BatchFinding.crash(record_crash(f"rule {owner.code} (batch)", exc))
         drain()
-        return found
 
 
 def check(record: Record, profile: str | Profile | None = None, **options: Any) -> list[Finding]:

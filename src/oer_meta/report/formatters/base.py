@@ -1,7 +1,8 @@
 """What every output format implements, so that the CLI can stream any of them.
 
 The CLI calls :meth:`Formatter.start` once, :meth:`Formatter.result` for each record as
-soon as it is checked, :meth:`Formatter.batch` with the batch rules' findings, and
+soon as it is checked, :meth:`Formatter.batch` with the batch rules' findings (any number
+of times, a few at a time, as the batch rules give them), and
 :meth:`Formatter.finish` with the run's counts (also after Ctrl-C, with
 ``interrupted=True``), so a harvest of any size is written with flat memory.
 """

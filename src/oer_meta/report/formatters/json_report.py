@@ -46,7 +46,8 @@ class JsonFormatter:
     def __init__(self, stream: TextIO) -> None:
         self._out = stream
         self._count = 0
-        self._batch: list[BatchFinding] = []
+        self._batch_count = 0
+        self._in_batch = False
 
     def start(self, info: RunInfo) -> None:
         self._info = info
@@ -61,13 +62,23 @@ class JsonFormatter:
         self._count += 1
 
     def batch(self, found: list[BatchFinding]) -> None:
-        self._batch = found
+        for item in found:
+            if not self._in_batch:
+                self._end_results()
+                self._out.write('  "batch_findings": [')
+                self._in_batch = True
+            self._out.write((",\n    " if self._batch_count else "\n    ") + _line(item.to_dict()))
+            self._batch_count += 1
+
+    def _end_results(self) -> None:
+        self._out.write("\n  ],\n" if self._count else "],\n")
 
     def finish(self, tally: Tally, *, interrupted: bool = False) -> None:
-        self._out.write("\n  ],\n" if self._count else "],\n")
-        items = ",\n    ".join(_line(f.to_dict()) for f in self._batch)
-        body = "\n    " + items + "\n  " if items else ""
-        self._out.write('  "batch_findings": [' + body + "],\n")
+        if self._in_batch:
+            self._out.write("\n  ],\n")
+        else:
+            self._end_results()
+            self._out.write('  "batch_findings": [],\n')
         self._out.write(f'  "interrupted": {_dumps(interrupted)},\n')
         self._out.write(f'  "ok": {_dumps(tally.ok)},\n')
         self._out.write(f'  "summary": {_indented(_dumps(tally.to_dict(), 2), "  ")}\n}}\n')

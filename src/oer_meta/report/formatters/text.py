@@ -79,6 +79,7 @@ class TextFormatter:
         #: no terminal, no colour: rich would print the plain text anyway
         self._plain = not self._console.is_terminal
         self._file: object = object()  # the file whose header was printed last
+        self._batch_started = False
 
     def _print(self, line: Text | None = None) -> None:
         if line is None:
@@ -111,7 +112,9 @@ class TextFormatter:
     def batch(self, found: list[BatchFinding]) -> None:
         if not found:
             return
-        self._print(Text("across the batch", style="bold underline"))
+        if not self._batch_started:  # the heading once, before the first batch finding
+            self._print(Text("across the batch", style="bold underline"))
+            self._batch_started = True
         for item in found:
             if item.finding is not None:
                 self._finding(item.finding, item.source)

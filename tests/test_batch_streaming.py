@@ -1,0 +1,74 @@
+"""Batch findings are written as the batch rules give them, in every format, and the
+report stays whole however many calls bring them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from oer_meta.cli import main
+from oer_meta.engine import ValidationRun
+from oer_meta.report.formatters import RunInfo, make_formatter
+from oer_meta.report.results import BatchFinding, Tally
+from oer_meta.severity import Severity
+
+_RECORD = """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>{title}</dc:title>
+  <dc:identifier>https://doi.org/10.5555/shared-{n}</dc:identifier>
+  <dc:language>en</dc:language>
+</oai_dc:dc>"""
+
+
+def _batch(tmp_path: Path, groups: int) -> Path:
+    """Pairs of records giving one identifier with two different titles: DISC014."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for n in range(groups):
+        for title in ("Soil", "Rain"):
+            (folder / f"{n}-{title}.xml").write_text(_RECORD.format(title=title, n=n))
+    return folder
+
+
+def _findings(folder: Path) -> list[BatchFinding]:
+    run = ValidationRun(select=["DISC014"])
+    for _ in run.results([folder]):
+        pass
+    return run.batch_findings()
+
+
+@pytest.mark.parametrize("calls", [0, 1, 3])
+def test_the_json_report_is_whole_whatever_the_number_of_batch_calls(
+    tmp_path: Path, calls: int
+) -> None:
+    found = _findings(_batch(tmp_path, 3)) if calls else []
+    out = io.StringIO()
+    formatter = make_formatter("json", out)
+    formatter.start(RunInfo(profile="unesco", fail_on=Severity.ERROR))
+    for part in range(calls):
+        formatter.batch(found[part::calls])
+    formatter.finish(Tally())
+    report = json.loads(out.getvalue())
+    assert report["results"] == []
+    assert len(report["batch_findings"]) == len(found) == (6 if calls else 0)
+
+
+def test_the_cli_writes_each_batch_finding_once_in_every_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _batch(tmp_path, 4)
+    expected = len(_findings(folder))
+    assert expected == 8
+    main(["validate", str(folder), "--format", "json", "--select", "DISC014"])
+    assert len(json.loads(capsys.readouterr().out)["batch_findings"]) == expected
+    main(["validate", str(folder), "--format", "jsonl", "--select", "DISC014"])
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert sum(1 for x in lines if x["type"] == "batch-finding") == expected
+    assert lines[-1]["summary"]["warnings"] == expected
+    main(["validate", str(folder), "--select", "DISC014"])
+    text = capsys.readouterr().out
+    assert text.count("across the batch") == 1
+    assert text.count("DISC014") == expected
