@@ -655,7 +655,7 @@ def _value(child: etree._Element) -> str:
     Text split by child elements (a binding violation) is joined with spaces so that
     the pieces stay apart.
     """
-    if any(isinstance(grandchild.tag, str) for grandchild in child):
+    if len(child) and any(isinstance(grandchild.tag, str) for grandchild in child):
         pieces = (t.strip() for t in child.itertext() if isinstance(t, str))
         value = " ".join(piece for piece in pieces if piece)
     else:

@@ -139,4 +139,6 @@ def text_of(elem: etree._Element | None) -> str:
     """All text inside ``elem`` (entity references and comments ignored), or ``""``."""
     if elem is None:
         return ""
+    if not len(elem):  # a leaf, as most values are: its text is all there is
+        return elem.text or ""
     return "".join(t for t in elem.itertext() if isinstance(t, str))
