@@ -430,6 +430,16 @@ class AttributionFile(_Data):
 # -- licences/cc_names.json ------------------------------------------------------------
 
 
+class CcNameLanguage(_Data):
+    """One language's CC element and version words as its translated titles write them,
+    with the key of its source in the file's ``sources``."""
+
+    language: str
+    source: str
+    elements: dict[Literal["by", "nc", "nd", "sa"], list[str]]
+    generic: list[str] = []
+
+
 class CcNamesFile(_Data):
     """Words that name Creative Commons elements, tools and ports in licence titles."""
 
@@ -441,6 +451,8 @@ class CcNamesFile(_Data):
     jurisdictions: dict[str, list[str]]
     generic: list[str]
     filler: list[str]
+    sources: dict[str, str]
+    languages: list[CcNameLanguage]
 
 
 # -- licences/cc_tools.json ------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Creative Commons short names (``CC BY-SA 4.0``, ``cc-by-40``, ``BY-NC-SA 3.0 FR``)
-and full names in English, French, German and Spanish (``Paternité - Pas d'Utilisation
-Commerciale 2.5 Canada``), matched loosely: case, dashes, accents, brackets and the
-words Licence/Lizenz/Creative Commons do not matter.  Word tables are in
+and full names in the official EU languages (``Paternité - Pas d'Utilisation
+Commerciale 2.5 Canada``, ``Nimeä-Epäkaupallinen-JaaSamoin 4.0 Kansainvälinen``,
+``Αναφορά Δημιουργού - Μη Εμπορική Χρήση 4.0 Διεθνές``), matched loosely: case, dashes,
+accents, brackets and the words Licence/Lizenz/Creative Commons do not matter.  Word tables are in
 ``data/licences/cc_names.json``.
 """
 
@@ -151,11 +152,29 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _as_words(phrase: str) -> str:
+    """A title word as the matcher sees the text: folded, punctuation as spaces."""
+    return words(fold(phrase)).strip()
+
+
+def _element_words(data: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
+    """The element and version words of every language: the folded lists of the file,
+    then each ``languages`` row's words as its titles write them, folded here."""
+    elements: dict[str, list[str]] = {el: list(found) for el, found in data["elements"].items()}
+    generic: list[str] = list(data["generic"])
+    for row in data["languages"]:
+        for el, found in row["elements"].items():
+            elements[el].extend(_as_words(phrase) for phrase in found)
+        generic.extend(_as_words(phrase) for phrase in row.get("generic", ()))
+    return elements, generic
+
+
 @cache
 def _full_res() -> dict[str, Any]:
     data = _names()
+    element_words, generic = _element_words(data)
     elements = {
-        el: re.compile(rf" (?:{_alternation(words)}) ") for el, words in data["elements"].items()
+        el: re.compile(rf" (?:{_alternation(found)}) ") for el, found in element_words.items()
     }
     juris: dict[str, str] = {}
     for code, names in data["jurisdictions"].items():
@@ -163,11 +182,14 @@ def _full_res() -> dict[str, Any]:
             juris[name] = code
     for code, name in cc.jurisdiction_codes_names().items():
         juris.setdefault(re.sub(r"[^a-z0-9]+", " ", name.lower()).strip(), code)
-    generic = data["generic"]
     tools = {name: path for path, names in data["tools"].items() for name in names}
     retired = {name: unit for unit, names in data["retired_units"].items() for name in names}
     return {
         "elements": elements,
+        #: Attribution words that name CC BY alone next to a version with no "Creative
+        #: Commons" ("Attribution 4.0"); the other languages' words are everyday words
+        #: too ("Imenovanje" is an appointment), so alone they need the marker.
+        "by_alone": re.compile(rf" (?:{_alternation(data['elements']['by'])}) "),
         "marker": re.compile(r" (?:creative ?commons|cc) "),
         "version": re.compile(
             r" v?([1-4])[.,]([015])"
@@ -209,6 +231,8 @@ def match_full_name(word_text: str, raw: str) -> NameMatch | None:
         return None
     if not marker:
         if "by" not in found:
+            return None
+        if found == {"by"} and not _element_found("by", res["by_alone"], word_text):
             return None
         if version is None and not (len(found) > 1 and _name_like(word_text, res)):
             return None

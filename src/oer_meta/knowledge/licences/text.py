@@ -12,7 +12,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x92
 #: Letters that carry their mark in their shape, so NFKD leaves them whole: Polish
 #: ``ł``, Croatian ``đ``, Maltese ``ħ``, Danish ``ø``, dotless ``ı``.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ħ": "h", "ø": "o", "ı": "i"})
-_NON_WORD_RE = re.compile(r"[^a-z0-9.+]+")
+#: Anything but a letter (of any script: Greek and Cyrillic licence titles), a digit, a
+#: dot or a plus; a single class under one quantifier, so nothing to backtrack.
+_NON_WORD_RE = re.compile(r"[^\w.+]+|_+")
 _LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACES_RE = re.compile(r"\s+")
 
@@ -29,7 +31,8 @@ def fold(text: str) -> str:
 
 
 def words(folded: str) -> str:
-    """A folded text reduced to words: punctuation becomes a space, a dot survives only
+    """A folded text reduced to words (letters of every script kept, so that Greek and
+    Bulgarian licence titles can be read): punctuation becomes a space, a dot survives only
     between digits (``4.0``), ``+`` survives (``GPLv3+``).  Padded with spaces so that
     ``" phrase "`` finds whole words."""
     text = _NON_WORD_RE.sub(" ", folded)
