@@ -75,7 +75,9 @@ class LicenceStatement(BaseModel):
     ``schema:license``...); ``field`` is its deprecated alias (accepted as a keyword
     too).  ``licence`` is what the licence parser concluded, filled once when the
     record leaves the readers (``None`` on a statement built by hand until then);
-    ``spdx``, ``url`` and ``openness`` repeat its main facts for the JSON report.
+    ``spdx``, ``url`` and ``openness`` repeat its main facts for the JSON report
+    (``url`` is the record's own link instead for a licence read from the name of a
+    JSON-LD licence object whose link names no licence: docs/records.md).
     ``applies_to`` names the part of the resource the statement is for, as the record
     names it (schema.org ``"license": {"name": "Source Code", "license": ...}``); None
     when it is for the whole resource.
