@@ -124,6 +124,38 @@ def test_gtn_persons_give_no_contact_and_the_organisation_its_own(
     assert emails == [("organization", "gmail.com")] * mailboxes
 
 
+@needs_corpus2
+@pytest.mark.parametrize(
+    ("name", "runs", "instructors", "field"),
+    [
+        # each CourseInstance names its instructor, a Person with a name only
+        ("jsonld/tess-scraper_sib_courseinstances_39.json", 39, [1] * 39, "schema:instructor"),
+        # the Course's two runs each name one instructor: read into the Course
+        (
+            "jsonld/tess_sib_course.json",
+            1,
+            [2],
+            "schema:hasCourseInstance/schema:instructor",
+        ),
+        # NBIS course instances name no one
+        ("jsonld/tess_nbis-course-instances.json", 32, [0] * 32, "schema:instructor"),
+    ],
+)
+def test_course_instructors_are_contributors_and_give_no_contact(
+    name: str, runs: int, instructors: list[int], field: str
+) -> None:
+    """Issue 9 follow-up: schema.org ``instructor`` (also of a Course's
+    ``hasCourseInstance``) is read as a contributor with the role ``instructor``, so
+    PRIV001 would see a contact detail; the SIB instructors give none (the institute's
+    training mailbox is in the descriptions, not on the Person)."""
+    recs = records(name)
+    assert len(recs) == runs
+    assert [len(r.contributors) for r in recs] == instructors
+    people = [a for r in recs for a in r.contributors]
+    assert all((a.role, a.kind, a.source_field) == ("instructor", "person", field) for a in people)
+    assert all(a.name and not contacts_of(a) for a in people)
+
+
 # -- free-text contact blocks ---------------------------------------------------------------
 
 

@@ -42,6 +42,8 @@ _LRMI_PROPERTIES = frozenset(
 )  # fmt: skip
 _LRMI_TYPES = frozenset({"LearningResource", "Course", "Quiz", "Syllabus"})
 _DATE_KINDS = {"dateCreated": "created", "datePublished": "published", "dateModified": "modified"}
+#: Properties kept whole as extensions although a handler reads something from them.
+_KEPT_AS_EXTENSIONS = frozenset({"hasCourseInstance"})
 _SCHEMA_HINT = 'start the record with "@context": "https://schema.org/"'
 
 
@@ -83,7 +85,7 @@ class RecordBuilder(ValueReader):
                 continue
             handler = HANDLERS.get(name)
             self.reading(name)
-            if handler is None:
+            if handler is None or name in _KEPT_AS_EXTENSIONS:
                 self.record.extensions.append(
                     Extension(
                         name=key_text,
@@ -92,7 +94,7 @@ class RecordBuilder(ValueReader):
                         location=self.where(ptr),
                     )
                 )
-            elif value is not None:
+            if handler is not None and value is not None:
                 handler(self, value, ptr, name)
         if self.page is not None:  # the page is the node's mainEntityOfPage
             self.reading("mainEntityOfPage")
@@ -354,6 +356,16 @@ def on_free(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     )
 
 
+#: People of a course run or an event (schema.org ``CourseInstance``/``Event``): read as
+#: contributors, with the property name as their role (docs/records.md).
+PEOPLE_OF_EVENTS = ("organizer", "instructor", "attendee", "performer", "accountablePerson")
+
+#: What a Course's ``hasCourseInstance`` runs say about people, read into the Course.
+_INSTANCE_PEOPLE = frozenset(
+    {*PEOPLE_OF_EVENTS, "contributor", "funder", "sponsor", "maintainer", "editor"}
+)
+
+
 def on_agent(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """People and organisations; the role is the schema.org property name."""
     target = {"publisher": b.record.publishers, "provider": b.record.publishers}.get(
@@ -364,6 +376,30 @@ def on_agent(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         agent = read_agent(b, item, item_ptr, name)
         if agent is not None:
             target.append(agent)
+
+
+def on_course_instance(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
+    """``hasCourseInstance``: kept as an extension too (the runs are not records); the
+    people of each run (its instructors, organisers...) read as the course's
+    contributors, so that the rules see them (``source_field``
+    ``schema:hasCourseInstance/schema:instructor``)."""
+    outer = b.field
+    for item, item_ptr in b.items(value, ptr):
+        if not isinstance(item, dict):
+            continue
+        node, node_ptr = b.resolve(item, item_ptr)
+        if not isinstance(node, dict):
+            continue
+        p = props(node, b.ctx, node_ptr)
+        for prop in sorted(_INSTANCE_PEOPLE & p.keys()):
+            if p[prop][1] is None:
+                continue
+            b.reading(name, f"{outer}/{source_field(prop)}")
+            for person, person_ptr in b.items(p[prop][1], p[prop][2]):
+                agent = read_agent(b, person, person_ptr, prop)
+                if agent is not None:
+                    b.record.contributors.append(agent)
+    b.reading(name)
 
 
 def on_date(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
@@ -451,9 +487,11 @@ HANDLERS: dict[str, Handler] = {
             "publisher",
             "provider",
             "copyrightHolder",
+            *PEOPLE_OF_EVENTS,
         ),
         on_agent,
     ),
+    "hasCourseInstance": on_course_instance,
     "dateCreated": on_date,
     "datePublished": on_date,
     "dateModified": on_date,

@@ -12,6 +12,7 @@ import re
 from itertools import islice
 from typing import Any
 
+from oer_meta.knowledge.licences.parse import parse_licence
 from oer_meta.model import LicenceStatement, Location, Problem, Term, Text
 from oer_meta.readers.base import Positioner
 from oer_meta.readers.jsonld.context import Context, props
@@ -24,6 +25,10 @@ _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.\d{4,9}/\S+\Z", re.
 
 #: ``props`` result: canonical name -> (key as written, value, pointer).
 Props = dict[str, tuple[str, Any, str]]
+
+#: What the licence parser makes of a link to a page that holds some terms but names
+#: no licence it knows (a repository's LICENSE file, a site's licence page).
+_PAGES_OF_TERMS = frozenset({"terms-of-use"})
 GraphIndex = dict[str, tuple[dict[Any, Any], str]]
 
 
@@ -392,9 +397,11 @@ class ValueReader:
         be none gives a problem and no statement.
 
         A string, a ``{"id"}``/``{"url"}`` object or a CreativeWork named like a licence
-        is one statement (its URL before its name).  A CreativeWork with a ``license``
-        of its own stands for a part of the resource (``"name": "Source Code"``): its
-        licences are the statements, each marked as applying to that part (``part``).
+        is one statement (its URL before its name, unless the URL is a page that
+        names no licence and the name is one: :meth:`_named_licence`).  A CreativeWork
+        with a ``license`` of its own stands for a part of the resource (``"name":
+        "Source Code"``): its licences are the statements, each marked as applying to
+        that part (``part``).
         """
         if isinstance(item, str):
             return [
@@ -417,6 +424,9 @@ class ValueReader:
                 ]
             for key in ("@id", "url", "@value"):
                 if key in p and isinstance(p[key][1], str):
+                    named_licence = self._named_licence(p, p[key][1], field, part)
+                    if key != "@value" and named_licence is not None:
+                        return [named_licence]
                     return [
                         LicenceStatement(
                             raw=p[key][1],
@@ -441,3 +451,35 @@ class ValueReader:
         if item is not None:
             self.wrong_type(name, item, ptr, "a licence URL or a CreativeWork with a url")
         return []
+
+    def _named_licence(
+        self, p: Props, link: str, field: str | None, part: str | None
+    ) -> LicenceStatement | None:
+        """The licence a licence object names, when its link is a page the licence
+        parser knows no licence by (a repository's LICENSE file, a site's terms page)
+        and its ``name`` is a licence (``"MIT"``, ``"CC BY 4.0"``): read from the name
+        (``url`` is that licence's own, as for every statement).  None otherwise (the
+        link wins)."""
+        if "name" not in p:
+            return None
+        by_link = parse_licence(link)
+        if by_link.recognised and by_link.family not in _PAGES_OF_TERMS:
+            return None
+        texts = self.texts(p["name"][1], p["name"][2], "name", report=False)
+        if not texts:
+            return None
+        text = texts[0]
+        by_name = parse_licence(text.value)
+        if not by_name.names_licence:
+            return None
+        return LicenceStatement(
+            raw=text.value,
+            source_field=field,
+            language=text.language,
+            applies_to=part,
+            spdx=by_name.spdx,
+            url=by_name.url,
+            openness=by_name.openness,
+            licence=by_name,
+            location=text.location,
+        )
