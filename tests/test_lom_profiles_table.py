@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,12 +17,13 @@ from oer_meta.knowledge.lom_profiles import (
     profile_title,
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
+    scolomfr_purpose_vocabulary,
     scolomfr_scheme_vocabulary,
     scolomfr_vocabulary_name,
     value_type,
     vocabulary_for,
 )
-from oer_meta.knowledge.vocabularies import lom_vocabulary
+from oer_meta.knowledge.vocabularies import load_data, lom_vocabulary
 from oer_meta.readers.lom.structure import bindings
 
 SCO = "http://data.education.fr/voc/scolomfr/concept/"
@@ -120,6 +123,25 @@ def test_scolomfr_concepts() -> None:
     assert scolomfr_element_vocabulary("general.title") is None
     assert scolomfr_vocabulary_name("scolomfr-voc-003") == "scolomfr-voc-003 (RôleContributeur)"
     assert scolomfr_vocabulary_name("scolomfr-voc-999") == "scolomfr-voc-999"
+
+
+def test_scolomfr_purposes() -> None:
+    assert scolomfr_purpose_vocabulary(f"{SCO}scolomfr-voc-028-num-003\n") == (
+        "scolomfr-voc-015",
+        "scolomfr-voc-028-num-003 (domaine d'enseignement)",
+    )
+    assert scolomfr_purpose_vocabulary(f"{SCO}discipline") == ("scolomfr-voc-014", "discipline")
+    assert scolomfr_purpose_vocabulary(f"{SCO}competency") is None  # ties no vocabulary
+    assert scolomfr_purpose_vocabulary("discipline") is None  # a LOMv1.0 token is not judged
+    assert scolomfr_purpose_vocabulary(None) is None
+
+
+def test_every_scolomfr_purpose_is_a_concept_of_the_purpose_vocabulary() -> None:
+    table = load_data("lom_profiles.json")["scolomfr_concepts"]
+    for tail, vocabulary in table["purposes"].items():
+        assert scolomfr_concept_vocabulary(f"{SCO}{tail}") == {"scolomfr-voc-028"}, tail
+        assert re.fullmatch(r"scolomfr-voc-\d{3}", vocabulary)
+    assert set(table["purpose_labels"]) <= set(table["purposes"])
 
 
 def test_the_tables_name_only_elements_and_profiles_that_exist() -> None:

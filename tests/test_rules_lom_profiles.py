@@ -148,8 +148,9 @@ def test_scolomfr_taxons_from_another_vocabulary_than_their_source_are_one_findi
     [finding] = findings(record, "STD003")
     assert finding.message == (
         f"classification.taxonPath.taxon value '{SCO}scolomfr-voc-022-num-016' is a concept of "
-        "the ScoLOMFR vocabulary scolomfr-voc-022, not of the vocabulary its taxonPath source "
-        "names, scolomfr-voc-015 (2 such values; the first is located)"
+        "the ScoLOMFR vocabulary scolomfr-voc-022 (NiveauDétaillé), not of the vocabulary its "
+        "taxonPath source names, scolomfr-voc-015 (DomaineEnseignement) (2 such values; the "
+        "first is located)"
     )
     assert finding.location.line == 30
     assert finding.field == "subjects"

@@ -23,13 +23,14 @@ from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.lom_profiles import (
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
+    scolomfr_purpose_vocabulary,
     scolomfr_scheme_vocabulary,
     scolomfr_vocabulary_name,
     value_type,
     vocabulary_for,
 )
 from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types
-from oer_meta.model import Record, Term, Unreadable
+from oer_meta.model import Location, Record, Term, Unreadable
 
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 #: A clock time (xs:time without its zone): the type a profile may give a duration.
@@ -230,6 +231,84 @@ def _scolomfr_taxons(record: Record) -> Iterator[Violation]:
         yield _scolomfr_violation(terms[0], expected, found, len(terms) - 1)
 
 
+def _classification_of(location: Location | None) -> tuple[str | None, str] | None:
+    """The classification a purpose or taxon was read in: its file and the path down to
+    its ``classification`` step (the record keeps no other link between the two)."""
+    if location is None or not location.path:
+        return None
+    steps = location.path.split("/")
+    for index in range(len(steps) - 1, -1, -1):
+        name = steps[index].split("[", 1)[0].rsplit(":", 1)[-1]
+        if name == "classification":
+            return location.file, "/".join(steps[: index + 1])
+    return None
+
+
+def _scolomfr_purposes(record: Record) -> Iterator[Violation]:
+    """Taxons from another ScoLOMFR vocabulary than the one their classification's
+    purpose calls for (a ``domaine d'enseignement`` classification takes
+    ``scolomfr-voc-015``), once per classification and vocabulary.  A taxon already
+    reported against its taxonPath source is not reported again; a taxon that is no
+    known concept is judged by the ScoLOMFR vocabulary its source names, if any.  A
+    label the record gives the purpose is quoted when it names another purpose than the
+    value does (the value is what is judged)."""
+    purposes: dict[tuple[str | None, str], tuple[str, str]] = {}
+    for term in record.vocabulary_terms:
+        if term.element != "classification.purpose":
+            continue
+        key = _classification_of(term.location)
+        called = scolomfr_purpose_vocabulary(term.id or term.value)
+        if key is not None and called is not None:
+            expected, name = called
+            written = next((label.value.strip() for label in term.labels), "")
+            if written and written.casefold() not in name.casefold():
+                name += f" calls for (the record labels it {written!r})"
+            else:
+                name += " calls for"
+            purposes.setdefault(key, (expected, name))
+    if not purposes:
+        return
+    groups: dict[tuple[tuple[str | None, str], frozenset[str], bool], list[Term]] = {}
+    for term in (*record.subjects, *record.educational_levels, *record.access_conditions):
+        key = _classification_of(term.location) if term.element == _TAXON else None
+        if key is None or key not in purposes or _scolomfr_mismatch(term) is not None:
+            continue
+        found = scolomfr_concept_vocabulary(term.id or term.value)
+        by_source = found is None
+        if found is None:
+            scheme = scolomfr_scheme_vocabulary(term.source)
+            found = frozenset({scheme}) if scheme else None
+        if found is not None and purposes[key][0] not in found:
+            groups.setdefault((key, found, by_source), []).append(term)
+    for (key, found, by_source), terms in groups.items():
+        expected, purpose = purposes[key]
+        of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
+        first = terms[0]
+        if by_source:
+            what = (
+                f"classification.taxonPath source {(first.source or '').strip()!r} names "
+                f"the ScoLOMFR vocabulary {of}, not"
+            )
+        else:
+            what = (
+                f"classification.taxonPath.taxon value {(first.id or first.value).strip()!r} "
+                f"is a concept of the ScoLOMFR vocabulary {of}, not of"
+            )
+        more = len(terms)
+        others = f" ({more} such values; the first is located)" if more > 1 else ""
+        yield Violation(
+            f"{what} {scolomfr_vocabulary_name(expected)}, the vocabulary the "
+            f"classification purpose {purpose}{others}",
+            hint=(
+                f"take the taxons of this classification from {expected} and name it as "
+                "their taxonPath source, or give the classification the purpose that "
+                "calls for their vocabulary"
+            ),
+            field="subjects",
+            location=first.location,
+        )
+
+
 def _check_dcmi_term(term: Term) -> Violation | None:
     if term.source is None or not _DCMI_SOURCE.search(term.source.strip()):
         return None
@@ -292,7 +371,8 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
     names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``) or the record's profile respells
     LOMv1.0 (HS-OER-LOM's ``Author``); other profile vocabularies are tolerated.  A
     ScoLOMFR concept URI from another vocabulary than its element's (or, for a taxon,
-    than its taxonPath source's) is reported too.  A value that differs from the token
+    than its taxonPath source's, or than the one its classification's purpose calls
+    for) is reported too.  A value that differs from the token
     only in case is reported under ``STD007``, as information.  DC types declared as
     DCMI Type terms are checked too.
 
@@ -317,6 +397,7 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
         if violation is not None:
             yield violation
     yield from _scolomfr_taxons(record)
+    yield from _scolomfr_purposes(record)
     for term in record.learning_resource_types:
         violation = _check_dcmi_term(term)
         if violation is not None:

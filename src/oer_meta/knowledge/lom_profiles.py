@@ -29,6 +29,7 @@ __all__ = [
     "profile_title",
     "scolomfr_concept_vocabulary",
     "scolomfr_element_vocabulary",
+    "scolomfr_purpose_vocabulary",
     "scolomfr_scheme_vocabulary",
     "scolomfr_vocabulary_name",
     "value_type",
@@ -257,3 +258,22 @@ def scolomfr_vocabulary_name(vocabulary: str) -> str:
     """``scolomfr-voc-003 (RôleContributeur)``; the id alone when its name is unknown."""
     name = _table()["scolomfr_concepts"]["names"].get(vocabulary)
     return f"{vocabulary} ({name})" if name else vocabulary
+
+
+def scolomfr_purpose_vocabulary(value: str | None) -> tuple[str, str] | None:
+    """``(vocabulary, how messages name the purpose)`` for a classification purpose given
+    as a ScoLOMFR concept URI that ties its taxons to one vocabulary
+    (``scolomfr-voc-028-num-003``, domaine d'enseignement: ``scolomfr-voc-015``), else
+    ``None`` (a purpose given as a label or a LOMv1.0 token is not judged)."""
+    if not value:
+        return None
+    table = _table()["scolomfr_concepts"]
+    text = value.strip()
+    if not text.startswith(table["concept_base"]):
+        return None
+    tail = text[len(table["concept_base"]) :].strip("/")
+    vocabulary = table.get("purposes", {}).get(tail)
+    if vocabulary is None:
+        return None
+    label = table.get("purpose_labels", {}).get(tail)
+    return str(vocabulary), f"{tail} ({label})" if label else tail
