@@ -200,3 +200,42 @@ def test_a_source_is_recognised_whatever_its_case_and_separators(
     assert expected is not None
     spelt = "".join(noise) + (source.upper() if upper else source.lower()) + "".join(noise)
     assert profile_of_source(spelt) == expected
+
+
+_NL_VDEX = [
+    ("vdex_learningresourcetype_czp_20060628.xml", "educational.learningResourceType"),
+    ("vdex_context_czp_20060628.xml", "educational.context"),
+    ("vdex_learningresourcetype_lomv1p0_20060628.xml", "educational.learningResourceType"),
+    ("vdex_intendedenduserrole_lomv1p0_20060628.xml", "educational.intendedEndUserRole"),
+]
+
+
+@given(
+    st.sampled_from(_NL_VDEX),
+    st.sampled_from(["http://", "https://", "HTTPS://", " http://"]),
+)
+def test_an_nl_lom_vdex_address_is_the_same_over_http_and_https(
+    vdex: tuple[str, str], scheme: str
+) -> None:
+    name, element = vdex
+    plain = vocabulary_for(element, f"http://purl.edustandaard.nl/{name}")
+    assert plain is not None
+    assert vocabulary_for(element, f"{scheme}purl.edustandaard.nl/{name} ") == plain
+
+
+def test_nl_lom_vocabularies() -> None:
+    czp = vocabulary_for(
+        "educational.learningResourceType",
+        "http://purl.edustandaard.nl/vdex_learningresourcetype_czp_20060628.xml",
+    )
+    assert czp is not None and "informatiebron" in czp.allowed and len(czp.allowed) == 8
+    edition = vocabulary_for(
+        "educational.intendedEndUserRole",
+        "http://purl.edustandaard.nl/vdex_intendedenduserrole_lomv1p0_20060628.xml",
+    )
+    assert edition is not None and edition.allowed == lom_vocabulary(
+        "educational.intendedEndUserRole"
+    )
+    # its nllom copyright vocabulary is not held: tolerated
+    source = "http://purl.edustandaard.nl/copyrightsandotherrestrictions_nllom_20131202"
+    assert vocabulary_for("rights.copyrightAndOtherRestrictions", source) is None

@@ -61,3 +61,50 @@ def test_wrong_purpose_case_is_reported_once_by_its_source() -> None:
     [result] = results(name)
     [message] = [f.message for f in result.findings if f.rule == "STD003"]
     assert "not of the vocabulary its taxonPath source names, scolomfr-voc-022" in message
+
+
+# -- NL-LOM (Edurep, SURF) ----------------------------------------------------------------
+
+LRT = "educational.learningResourceType value "
+CZP = "http://purl.edustandaard.nl/vdex_learningresourcetype_czp_20060628.xml"
+LOM_VDEX = "http://purl.edustandaard.nl/vdex_learningresourcetype_lomv1p0_20060628.xml"
+
+
+def vocabulary_messages(name: str) -> list[str]:
+    return sorted(
+        f.message
+        for r in results(name)
+        for f in r.findings
+        if f.rule in ("STD003", "STD007") and f.message.startswith("educational.")
+    )
+
+
+def test_anatomytool_types_are_judged_by_the_nl_lom_czp_vocabulary() -> None:
+    """English renderings written under the czp VDEX, whose tokens are Dutch
+    (informatiebron, verkennings- en onderzoeksmateriaal...); 'figure' under NL-LOM's
+    LOMv1.0 edition and the contexts 'higher education' and 'other' pass."""
+    found = vocabulary_messages("surf_anatomytool_oaipmh_listrecords_nl_lom.xml")
+    end = f" is not in the {CZP} vocabulary"
+    assert found == sorted(
+        [f"{LRT}'exploratory and research material'{end}"] * 3
+        + [f"{LRT}'information resource'{end}"] * 4
+        + ["educational.intendedEndUserRole has an empty value"]
+    )
+
+
+def test_edurep_types_are_judged_by_nl_lom_s_edition_of_lomv1_0() -> None:
+    """SURF's 'kennisclip' and 'weblecture' declared under the NL-LOM VDEX of the
+    LOMv1.0 learning resource types; the czp contexts (HBO, WO) are its tokens."""
+    found = [
+        m
+        for m in vocabulary_messages("surf_edurep_oaipmh_listrecords_imsmd_v1p2.xml")
+        if m.startswith(LRT)
+    ]
+    end = f" is not in the {LOM_VDEX} vocabulary"
+    assert found == sorted([f"{LRT}'kennisclip'{end}"] * 4 + [f"{LRT}'weblecture'{end}"])
+    assert not any(
+        "context" in f.message
+        for r in results("surf_edurep_oaipmh_listrecords_imsmd_v1p2.xml")
+        for f in r.findings
+        if f.rule in ("STD003", "STD007")
+    )

@@ -368,7 +368,8 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
     record that says ``School`` or ``primary``.  Every LOM vocabulary element is
     checked against the LOMv1.0 tokens when its source is ``LOMv1.0`` (or absent, the
     binding's default), and against an application profile's vocabulary when its source
-    names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``) or the record's profile respells
+    names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``, NL-LOM's VDEX addresses such as
+    ``vdex_context_czp_20060628.xml``) or the record's profile respells
     LOMv1.0 (HS-OER-LOM's ``Author``); other profile vocabularies are tolerated.  A
     ScoLOMFR concept URI from another vocabulary than its element's (or, for a taxon,
     than its taxonPath source's, or than the one its classification's purpose calls

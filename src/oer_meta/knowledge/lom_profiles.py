@@ -136,18 +136,19 @@ def vocabulary_for(
 
     No source, or ``LOMv1.0``: the LOMv1.0 tokens, or the profile's own spelling of them
     when the record is of a profile that respells them (HS-OER-LOM).  Another source: the
-    vocabulary of the profile whose source token it is (compared folded), whose
-    unlisted elements take the tokens its ``others`` names.
+    vocabulary of the profile whose source token or address it is (compared folded, an
+    address alike over http and https), whose unlisted elements take the tokens its
+    ``others`` names (NL-LOM's VDEX editions of LOMv1.0 list none).
     No source in a record of a profile whose vocabulary is its ``default`` (LOM-ES):
     that vocabulary.
     """
     chosen = set(profiles)
     if source is None:
         source = _default_source(chosen)
-    folded = fold_name(source) if source is not None else LOM_SOURCE
+    folded = _source_key(source) if source is not None else LOM_SOURCE
     for profile, spec in _table()["profiles"].items():
         for vocabulary in spec.get("vocabularies", ()):
-            if fold_name(vocabulary["source"]) != folded:
+            if _source_key(vocabulary["source"]) != folded:
                 continue
             if folded == LOM_SOURCE and profile not in chosen:
                 continue
@@ -167,6 +168,13 @@ def vocabulary_for(
         return None
     base = lom_vocabulary(element)
     return VocabularyChoice(base, "LOMv1.0") if base is not None else None
+
+
+def _source_key(source: str) -> str:
+    """A vocabulary source as compared: folded, and an address the same over ``http`` and
+    ``https`` (Edurep records name the same NL-LOM VDEX file both ways)."""
+    folded = fold_name(source.strip())
+    return "http://" + folded[8:] if folded.startswith("https://") else folded
 
 
 def _default_source(profiles: set[str]) -> str | None:
