@@ -123,27 +123,28 @@ def test_purposes_that_tie_no_vocabulary_and_plain_tokens_are_not_judged() -> No
     assert purpose_messages(record) == []
 
 
-def test_taxons_are_linked_to_their_purpose_by_location_only() -> None:
-    def at(path: str | None) -> Location:
-        return Location(file="a.xml", path=path)
-
-    purpose = Term(
-        value=DOMAINE,
-        id=DOMAINE,
-        element="classification.purpose",
-        location=at("/lom:lom/lom:classification[2]/lom:purpose/lom:value"),
+def test_the_reader_gives_each_taxon_its_classification_purpose() -> None:
+    record = scolomfr(
+        classification(f"{SCO}educational_level", "niveaux", f"{SCO}scolomfr-voc-022-num-016"),
+        classification(" discipline ", "champs", "SEC"),
     )
+    assert {(t.id, t.purpose) for t in (*record.subjects, *record.educational_levels)} == {
+        (f"{SCO}scolomfr-voc-022-num-016", f"{SCO}educational_level"),
+        ("SEC", "discipline"),
+    }
 
-    def taxon(path: str | None) -> Term:
-        concept = f"{SCO}scolomfr-voc-022-num-016"
-        return Term(value=concept, id=concept, element=TAXON, location=at(path))
 
-    elsewhere = taxon("/lom:lom/lom:classification[1]/lom:taxonPath/lom:taxon")
-    unplaced = taxon(None)
-    record = Record(
-        source_format="lom", vocabulary_terms=(purpose,), subjects=(elsewhere, unplaced)
-    )
+def test_hand_built_taxons_are_judged_by_the_purpose_they_carry() -> None:
+    concept = f"{SCO}scolomfr-voc-022-num-016"
+    unplaced = Term(value=concept, id=concept, element=TAXON)
+    record = Record(source_format="lom", subjects=(unplaced,))
     assert purpose_messages(record) == []
-    inside = taxon("/lom:lom/lom:classification[2]/lom:taxonPath/lom:taxon")
-    record = Record(source_format="lom", vocabulary_terms=(purpose,), subjects=(inside,))
-    assert len(purpose_messages(record)) == 1
+    placed = unplaced.model_copy(update={"purpose": DOMAINE, "location": Location(line=9)})
+    other = Term(value="x", id=f"{SCO}scolomfr-voc-022-num-021", element=TAXON, purpose=DOMAINE)
+    [finding] = [
+        f
+        for f in oer_meta.check(Record(source_format="lom", subjects=(placed, other)))
+        if f.rule == "STD003"
+    ]
+    assert "(2 such values; the first is located)" in finding.message
+    assert finding.location is not None and finding.location.line == 9

@@ -30,7 +30,7 @@ from oer_meta.knowledge.lom_profiles import (
     vocabulary_for,
 )
 from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types
-from oer_meta.model import Location, Record, Term, Unreadable
+from oer_meta.model import Record, Term, Unreadable
 
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 #: A clock time (xs:time without its zone): the type a profile may give a duration.
@@ -231,57 +231,46 @@ def _scolomfr_taxons(record: Record) -> Iterator[Violation]:
         yield _scolomfr_violation(terms[0], expected, found, len(terms) - 1)
 
 
-def _classification_of(location: Location | None) -> tuple[str | None, str] | None:
-    """The classification a purpose or taxon was read in: its file and the path down to
-    its ``classification`` step (the record keeps no other link between the two)."""
-    if location is None or not location.path:
-        return None
-    steps = location.path.split("/")
-    for index in range(len(steps) - 1, -1, -1):
-        name = steps[index].split("[", 1)[0].rsplit(":", 1)[-1]
-        if name == "classification":
-            return location.file, "/".join(steps[: index + 1])
-    return None
+def _purpose_labels(record: Record) -> dict[str, str]:
+    """The label a record gives each classification purpose it writes as a value."""
+    labels: dict[str, str] = {}
+    for term in record.vocabulary_terms:
+        if term.element == "classification.purpose" and term.labels:
+            labels.setdefault((term.id or term.value).strip(), term.labels[0].value.strip())
+    return labels
 
 
 def _scolomfr_purposes(record: Record) -> Iterator[Violation]:
     """Taxons from another ScoLOMFR vocabulary than the one their classification's
     purpose calls for (a ``domaine d'enseignement`` classification takes
-    ``scolomfr-voc-015``), once per classification and vocabulary.  A taxon already
+    ``scolomfr-voc-015``; the reader gives each taxon its classification's purpose),
+    once per purpose and vocabulary.  A taxon already
     reported against its taxonPath source is not reported again; a taxon that is no
     known concept is judged by the ScoLOMFR vocabulary its source names, if any.  A
     label the record gives the purpose is quoted when it names another purpose than the
     value does (the value is what is judged)."""
-    purposes: dict[tuple[str | None, str], tuple[str, str]] = {}
-    for term in record.vocabulary_terms:
-        if term.element != "classification.purpose":
-            continue
-        key = _classification_of(term.location)
-        called = scolomfr_purpose_vocabulary(term.id or term.value)
-        if key is not None and called is not None:
-            expected, name = called
-            written = next((label.value.strip() for label in term.labels), "")
-            if written and written.casefold() not in name.casefold():
-                name += f" calls for (the record labels it {written!r})"
-            else:
-                name += " calls for"
-            purposes.setdefault(key, (expected, name))
-    if not purposes:
-        return
-    groups: dict[tuple[tuple[str | None, str], frozenset[str], bool], list[Term]] = {}
+    groups: dict[tuple[str, frozenset[str], bool], list[Term]] = {}
     for term in (*record.subjects, *record.educational_levels, *record.access_conditions):
-        key = _classification_of(term.location) if term.element == _TAXON else None
-        if key is None or key not in purposes or _scolomfr_mismatch(term) is not None:
+        if term.element != _TAXON or not term.purpose or _scolomfr_mismatch(term) is not None:
+            continue
+        called = scolomfr_purpose_vocabulary(term.purpose)
+        if called is None:
             continue
         found = scolomfr_concept_vocabulary(term.id or term.value)
         by_source = found is None
         if found is None:
             scheme = scolomfr_scheme_vocabulary(term.source)
             found = frozenset({scheme}) if scheme else None
-        if found is not None and purposes[key][0] not in found:
-            groups.setdefault((key, found, by_source), []).append(term)
-    for (key, found, by_source), terms in groups.items():
-        expected, purpose = purposes[key]
+        if found is not None and called[0] not in found:
+            groups.setdefault((term.purpose, found, by_source), []).append(term)
+    labels = _purpose_labels(record)
+    for (written, found, by_source), terms in groups.items():
+        expected, purpose = scolomfr_purpose_vocabulary(written) or ("", written)
+        label = labels.get(written, "")
+        if label and label.casefold() not in purpose.casefold():
+            purpose += f" calls for (the record labels it {label!r})"
+        else:
+            purpose += " calls for"
         of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
         first = terms[0]
         if by_source:
