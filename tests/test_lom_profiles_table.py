@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,12 +17,13 @@ from oer_meta.knowledge.lom_profiles import (
     profile_title,
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
+    scolomfr_purpose_vocabulary,
     scolomfr_scheme_vocabulary,
     scolomfr_vocabulary_name,
     value_type,
     vocabulary_for,
 )
-from oer_meta.knowledge.vocabularies import lom_vocabulary
+from oer_meta.knowledge.vocabularies import load_data, lom_vocabulary
 from oer_meta.readers.lom.structure import bindings
 
 SCO = "http://data.education.fr/voc/scolomfr/concept/"
@@ -122,6 +125,25 @@ def test_scolomfr_concepts() -> None:
     assert scolomfr_vocabulary_name("scolomfr-voc-999") == "scolomfr-voc-999"
 
 
+def test_scolomfr_purposes() -> None:
+    assert scolomfr_purpose_vocabulary(f"{SCO}scolomfr-voc-028-num-003\n") == (
+        "scolomfr-voc-015",
+        "scolomfr-voc-028-num-003 (domaine d'enseignement)",
+    )
+    assert scolomfr_purpose_vocabulary(f"{SCO}discipline") == ("scolomfr-voc-014", "discipline")
+    assert scolomfr_purpose_vocabulary(f"{SCO}competency") is None  # ties no vocabulary
+    assert scolomfr_purpose_vocabulary("discipline") is None  # a LOMv1.0 token is not judged
+    assert scolomfr_purpose_vocabulary(None) is None
+
+
+def test_every_scolomfr_purpose_is_a_concept_of_the_purpose_vocabulary() -> None:
+    table = load_data("lom_profiles.json")["scolomfr_concepts"]
+    for tail, vocabulary in table["purposes"].items():
+        assert scolomfr_concept_vocabulary(f"{SCO}{tail}") == {"scolomfr-voc-028"}, tail
+        assert re.fullmatch(r"scolomfr-voc-\d{3}", vocabulary)
+    assert set(table["purpose_labels"]) <= set(table["purposes"])
+
+
 def test_the_tables_name_only_elements_and_profiles_that_exist() -> None:
     """Every element a profile vocabulary or ScoLOMFR names is a LOM vocabulary element
     (or one a profile adds), and every profile the structure table names is in the
@@ -178,3 +200,42 @@ def test_a_source_is_recognised_whatever_its_case_and_separators(
     assert expected is not None
     spelt = "".join(noise) + (source.upper() if upper else source.lower()) + "".join(noise)
     assert profile_of_source(spelt) == expected
+
+
+_NL_VDEX = [
+    ("vdex_learningresourcetype_czp_20060628.xml", "educational.learningResourceType"),
+    ("vdex_context_czp_20060628.xml", "educational.context"),
+    ("vdex_learningresourcetype_lomv1p0_20060628.xml", "educational.learningResourceType"),
+    ("vdex_intendedenduserrole_lomv1p0_20060628.xml", "educational.intendedEndUserRole"),
+]
+
+
+@given(
+    st.sampled_from(_NL_VDEX),
+    st.sampled_from(["http://", "https://", "HTTPS://", " http://"]),
+)
+def test_an_nl_lom_vdex_address_is_the_same_over_http_and_https(
+    vdex: tuple[str, str], scheme: str
+) -> None:
+    name, element = vdex
+    plain = vocabulary_for(element, f"http://purl.edustandaard.nl/{name}")
+    assert plain is not None
+    assert vocabulary_for(element, f"{scheme}purl.edustandaard.nl/{name} ") == plain
+
+
+def test_nl_lom_vocabularies() -> None:
+    czp = vocabulary_for(
+        "educational.learningResourceType",
+        "http://purl.edustandaard.nl/vdex_learningresourcetype_czp_20060628.xml",
+    )
+    assert czp is not None and "informatiebron" in czp.allowed and len(czp.allowed) == 8
+    edition = vocabulary_for(
+        "educational.intendedEndUserRole",
+        "http://purl.edustandaard.nl/vdex_intendedenduserrole_lomv1p0_20060628.xml",
+    )
+    assert edition is not None and edition.allowed == lom_vocabulary(
+        "educational.intendedEndUserRole"
+    )
+    # its nllom copyright vocabulary is not held: tolerated
+    source = "http://purl.edustandaard.nl/copyrightsandotherrestrictions_nllom_20131202"
+    assert vocabulary_for("rights.copyrightAndOtherRestrictions", source) is None

@@ -11,6 +11,7 @@ from oer_meta.model import Duration, Location, Record, Term
 
 SCO = "http://data.education.fr/voc/scolomfr/concept/"
 SCHEME = "http://data.education.fr/voc/scolomfr/"
+NL = "http://purl.edustandaard.nl/"
 
 
 def findings(record: Record, code: str) -> list[oer_meta.Finding]:
@@ -63,8 +64,36 @@ def lom(*terms: Term, profiles: tuple[str, ...] = ()) -> Record:
         ("educational.learningResourceType", "Hochschulcampus Content Custom Model", "film",
          ("hs-oer-lom",), "STD003"),
         # a profile vocabulary oer_meta does not hold is tolerated
-        ("educational.context", "http://purl.edustandaard.nl/vdex_context_czp_20060628.xml",
-         "HBO", ("nl-lom",), None),
+        ("rights.copyrightAndOtherRestrictions",
+         NL + "copyrightsandotherrestrictions_nllom_20131202", "cc-by-40", ("nl-lom",), None),
+        # NL-LOM's czp contexts: its Dutch levels and the LOMv1.0 ones
+        ("educational.context", NL + "vdex_context_czp_20060628.xml", "HBO", ("nl-lom",), None),
+        ("educational.context", NL + "vdex_context_czp_20060628.xml", "school", ("nl-lom",),
+         None),
+        ("educational.context", NL + "vdex_context_czp_20060628.xml", "MBO", ("nl-lom",),
+         "STD003"),
+        # NL-LOM's czp learning resource types are its eight Dutch tokens...
+        ("educational.learningResourceType", NL + "vdex_learningresourcetype_czp_20060628.xml",
+         "open opdracht", ("nl-lom",), None),
+        ("educational.learningResourceType", NL + "vdex_learningresourcetype_czp_20060628.xml",
+         "information resource", ("nl-lom",), "STD003"),
+        ("educational.learningResourceType", NL + "vdex_learningresourcetype_czp_20060628.xml",
+         "Informatiebron", ("nl-lom",), "STD007"),
+        # ...and its VDEX editions of LOMv1.0 (http or https) take the LOMv1.0 tokens
+        ("educational.learningResourceType",
+         "https://purl.edustandaard.nl/vdex_learningresourcetype_lomv1p0_20060628.xml",
+         "figure", ("nl-lom",), None),
+        ("educational.learningResourceType",
+         "https://purl.edustandaard.nl/vdex_learningresourcetype_lomv1p0_20060628.xml",
+         "kennisclip", ("nl-lom",), "STD003"),
+        ("educational.intendedEndUserRole", NL + "vdex_intendedenduserrole_lomv1p0_20060628.xml",
+         "learner", ("nl-lom",), None),
+        ("educational.intendedEndUserRole", NL + "vdex_intendedenduserrole_lomv1p0_20060628.xml",
+         "leerling", ("nl-lom",), "STD003"),
+        ("educational.context", NL + "vdex_context_lomv1p0_20060628.xml",
+         "higher education", ("nl-lom",), None),
+        ("educational.context", NL + "vdex_context_lomv1p0_20060628.xml",
+         "HBO", ("nl-lom",), "STD003"),
     ],
 )  # fmt: skip
 def test_profile_vocabularies(
@@ -148,8 +177,9 @@ def test_scolomfr_taxons_from_another_vocabulary_than_their_source_are_one_findi
     [finding] = findings(record, "STD003")
     assert finding.message == (
         f"classification.taxonPath.taxon value '{SCO}scolomfr-voc-022-num-016' is a concept of "
-        "the ScoLOMFR vocabulary scolomfr-voc-022, not of the vocabulary its taxonPath source "
-        "names, scolomfr-voc-015 (2 such values; the first is located)"
+        "the ScoLOMFR vocabulary scolomfr-voc-022 (NiveauDétaillé), not of the vocabulary its "
+        "taxonPath source names, scolomfr-voc-015 (DomaineEnseignement) (2 such values; the "
+        "first is located)"
     )
     assert finding.location.line == 30
     assert finding.field == "subjects"
@@ -194,3 +224,14 @@ def test_a_learning_time_is_not_typed_as_a_clock_time() -> None:
     duration = Duration(value="00:31:33", element="educational.typicalLearningTime")
     record = Record(source_format="lom", durations=(duration,), profiles=("hs-oer-lom",))
     assert [f.rule for f in findings(record, "STD004")] == ["STD004"]
+
+
+def test_an_nl_lom_czp_type_names_its_vocabulary_and_tokens() -> None:
+    source = NL + "vdex_learningresourcetype_czp_20060628.xml"
+    record = lom(term("educational.learningResourceType", "information resource", source))
+    [finding] = findings(record, "STD003")
+    assert finding.message == (
+        "educational.learningResourceType value 'information resource' is not in the "
+        f"{source} vocabulary"
+    )
+    assert "informatiebron" in finding.hint

@@ -208,6 +208,16 @@ def test_edurep_nl_lom_records(name: str, roles: int) -> None:
         for m in vocabulary
     )
     assert {m.split("'")[1] for m in vocabulary} <= {"hogeschool", "university"}
+    # their contexts name NL-LOM's czp vocabulary (HBO, WO), whose tokens they are
+    contexts = {
+        (t.source, t.value)
+        for r in found
+        if r.record is not None
+        for t in r.record.vocabulary_terms
+        if t.element == "educational.context"
+    }
+    assert contexts and all("vdex_context_czp_20060628" in (s or "") for s, _ in contexts)
+    assert {v for _, v in contexts} <= {"HBO", "WO"}
 
 
 # -- HS-OER-LOM -------------------------------------------------------------------------------

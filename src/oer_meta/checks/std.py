@@ -23,6 +23,7 @@ from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.knowledge.lom_profiles import (
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
+    scolomfr_purpose_vocabulary,
     scolomfr_scheme_vocabulary,
     scolomfr_vocabulary_name,
     value_type,
@@ -230,6 +231,73 @@ def _scolomfr_taxons(record: Record) -> Iterator[Violation]:
         yield _scolomfr_violation(terms[0], expected, found, len(terms) - 1)
 
 
+def _purpose_labels(record: Record) -> dict[str, str]:
+    """The label a record gives each classification purpose it writes as a value."""
+    labels: dict[str, str] = {}
+    for term in record.vocabulary_terms:
+        if term.element == "classification.purpose" and term.labels:
+            labels.setdefault((term.id or term.value).strip(), term.labels[0].value.strip())
+    return labels
+
+
+def _scolomfr_purposes(record: Record) -> Iterator[Violation]:
+    """Taxons from another ScoLOMFR vocabulary than the one their classification's
+    purpose calls for (a ``domaine d'enseignement`` classification takes
+    ``scolomfr-voc-015``; the reader gives each taxon its classification's purpose),
+    once per purpose and vocabulary.  A taxon already
+    reported against its taxonPath source is not reported again; a taxon that is no
+    known concept is judged by the ScoLOMFR vocabulary its source names, if any.  A
+    label the record gives the purpose is quoted when it names another purpose than the
+    value does (the value is what is judged)."""
+    groups: dict[tuple[str, frozenset[str], bool], list[Term]] = {}
+    for term in (*record.subjects, *record.educational_levels, *record.access_conditions):
+        if term.element != _TAXON or not term.purpose or _scolomfr_mismatch(term) is not None:
+            continue
+        called = scolomfr_purpose_vocabulary(term.purpose)
+        if called is None:
+            continue
+        found = scolomfr_concept_vocabulary(term.id or term.value)
+        by_source = found is None
+        if found is None:
+            scheme = scolomfr_scheme_vocabulary(term.source)
+            found = frozenset({scheme}) if scheme else None
+        if found is not None and called[0] not in found:
+            groups.setdefault((term.purpose, found, by_source), []).append(term)
+    labels = _purpose_labels(record)
+    for (written, found, by_source), terms in groups.items():
+        expected, purpose = scolomfr_purpose_vocabulary(written) or ("", written)
+        label = labels.get(written, "")
+        if label and label.casefold() not in purpose.casefold():
+            purpose += f" calls for (the record labels it {label!r})"
+        else:
+            purpose += " calls for"
+        of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
+        first = terms[0]
+        if by_source:
+            what = (
+                f"classification.taxonPath source {(first.source or '').strip()!r} names "
+                f"the ScoLOMFR vocabulary {of}, not"
+            )
+        else:
+            what = (
+                f"classification.taxonPath.taxon value {(first.id or first.value).strip()!r} "
+                f"is a concept of the ScoLOMFR vocabulary {of}, not of"
+            )
+        more = len(terms)
+        others = f" ({more} such values; the first is located)" if more > 1 else ""
+        yield Violation(
+            f"{what} {scolomfr_vocabulary_name(expected)}, the vocabulary the "
+            f"classification purpose {purpose}{others}",
+            hint=(
+                f"take the taxons of this classification from {expected} and name it as "
+                "their taxonPath source, or give the classification the purpose that "
+                "calls for their vocabulary"
+            ),
+            field="subjects",
+            location=first.location,
+        )
+
+
 def _check_dcmi_term(term: Term) -> Violation | None:
     if term.source is None or not _DCMI_SOURCE.search(term.source.strip()):
         return None
@@ -289,10 +357,12 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
     record that says ``School`` or ``primary``.  Every LOM vocabulary element is
     checked against the LOMv1.0 tokens when its source is ``LOMv1.0`` (or absent, the
     binding's default), and against an application profile's vocabulary when its source
-    names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``) or the record's profile respells
+    names one oer_meta holds (LOM-ES's ``LOM-ESv1.0``, NL-LOM's VDEX addresses such as
+    ``vdex_context_czp_20060628.xml``) or the record's profile respells
     LOMv1.0 (HS-OER-LOM's ``Author``); other profile vocabularies are tolerated.  A
     ScoLOMFR concept URI from another vocabulary than its element's (or, for a taxon,
-    than its taxonPath source's) is reported too.  A value that differs from the token
+    than its taxonPath source's, or than the one its classification's purpose calls
+    for) is reported too.  A value that differs from the token
     only in case is reported under ``STD007``, as information.  DC types declared as
     DCMI Type terms are checked too.
 
@@ -317,6 +387,7 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
         if violation is not None:
             yield violation
     yield from _scolomfr_taxons(record)
+    yield from _scolomfr_purposes(record)
     for term in record.learning_resource_types:
         violation = _check_dcmi_term(term)
         if violation is not None:

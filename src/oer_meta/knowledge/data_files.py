@@ -354,6 +354,10 @@ class ScolomfrConcepts(_Data):
     names: dict[str, str]
     elements: dict[str, str]
     nominal: dict[str, list[str]]
+    #: classification purpose (concept tail) -> the vocabulary its taxons come from
+    purposes: dict[str, str] = Field(default_factory=dict)
+    #: classification purpose (concept tail) -> its label, as real records write it
+    purpose_labels: dict[str, str] = Field(default_factory=dict)
 
 
 class LomProfilesFile(_Data):

@@ -29,6 +29,7 @@ __all__ = [
     "profile_title",
     "scolomfr_concept_vocabulary",
     "scolomfr_element_vocabulary",
+    "scolomfr_purpose_vocabulary",
     "scolomfr_scheme_vocabulary",
     "scolomfr_vocabulary_name",
     "value_type",
@@ -135,18 +136,19 @@ def vocabulary_for(
 
     No source, or ``LOMv1.0``: the LOMv1.0 tokens, or the profile's own spelling of them
     when the record is of a profile that respells them (HS-OER-LOM).  Another source: the
-    vocabulary of the profile whose source token it is (compared folded), whose
-    unlisted elements take the tokens its ``others`` names.
+    vocabulary of the profile whose source token or address it is (compared folded, an
+    address alike over http and https), whose unlisted elements take the tokens its
+    ``others`` names (NL-LOM's VDEX editions of LOMv1.0 list none).
     No source in a record of a profile whose vocabulary is its ``default`` (LOM-ES):
     that vocabulary.
     """
     chosen = set(profiles)
     if source is None:
         source = _default_source(chosen)
-    folded = fold_name(source) if source is not None else LOM_SOURCE
+    folded = _source_key(source) if source is not None else LOM_SOURCE
     for profile, spec in _table()["profiles"].items():
         for vocabulary in spec.get("vocabularies", ()):
-            if fold_name(vocabulary["source"]) != folded:
+            if _source_key(vocabulary["source"]) != folded:
                 continue
             if folded == LOM_SOURCE and profile not in chosen:
                 continue
@@ -166,6 +168,13 @@ def vocabulary_for(
         return None
     base = lom_vocabulary(element)
     return VocabularyChoice(base, "LOMv1.0") if base is not None else None
+
+
+def _source_key(source: str) -> str:
+    """A vocabulary source as compared: folded, and an address the same over ``http`` and
+    ``https`` (Edurep records name the same NL-LOM VDEX file both ways)."""
+    folded = fold_name(source.strip())
+    return "http://" + folded[8:] if folded.startswith("https://") else folded
 
 
 def _default_source(profiles: set[str]) -> str | None:
@@ -257,3 +266,22 @@ def scolomfr_vocabulary_name(vocabulary: str) -> str:
     """``scolomfr-voc-003 (RôleContributeur)``; the id alone when its name is unknown."""
     name = _table()["scolomfr_concepts"]["names"].get(vocabulary)
     return f"{vocabulary} ({name})" if name else vocabulary
+
+
+def scolomfr_purpose_vocabulary(value: str | None) -> tuple[str, str] | None:
+    """``(vocabulary, how messages name the purpose)`` for a classification purpose given
+    as a ScoLOMFR concept URI that ties its taxons to one vocabulary
+    (``scolomfr-voc-028-num-003``, domaine d'enseignement: ``scolomfr-voc-015``), else
+    ``None`` (a purpose given as a label or a LOMv1.0 token is not judged)."""
+    if not value:
+        return None
+    table = _table()["scolomfr_concepts"]
+    text = value.strip()
+    if not text.startswith(table["concept_base"]):
+        return None
+    tail = text[len(table["concept_base"]) :].strip("/")
+    vocabulary = table.get("purposes", {}).get(tail)
+    if vocabulary is None:
+        return None
+    label = table.get("purpose_labels", {}).get(tail)
+    return str(vocabulary), f"{tail} ({label})" if label else tail

@@ -41,7 +41,10 @@ class Term(BaseModel):
     ``element`` names what the term describes, in LOM's dotted form where there is one
     (``educational.intendedEndUserRole``); ``source`` is the vocabulary the record
     declares (LOM ``source``, a SKOS scheme, ``None`` for free text); ``id`` a concept URI
-    and ``labels`` its labels when the format gives them.
+    and ``labels`` its labels when the format gives them.  ``purpose`` is, for a LOM
+    classification's taxon or keyword, the value of that classification's purpose as
+    written (a LOMv1.0 token or a concept URI), so that rules can judge a taxon by the
+    purpose it was given under.
     """
 
     model_config = _CONFIG
@@ -53,6 +56,7 @@ class Term(BaseModel):
     labels: tuple[Text, ...] = ()
     source_field: str | None = None
     location: Location | None = None
+    purpose: str | None = None
 
 
 class Identifier(BaseModel):

@@ -708,6 +708,9 @@ class _LomReader(LomWalker):
                 self._read(child, child_node)
         key = _role_key(purpose.value).replace("_", " ") if purpose is not None else ""
         target = _PURPOSE_FIELDS.get(key, "subjects")
+        if purpose is not None and (purpose.id or purpose.value).strip():
+            written = (purpose.id or purpose.value).strip()
+            terms = [term.model_copy(update={"purpose": written}) for term in terms]
         getattr(self.record, target).extend(terms)
 
     def _taxon_path(self, elem: Element, node: Node, terms: list[Term]) -> None:
