@@ -170,9 +170,10 @@ def identifier_missing(record: Record) -> Iterator[Violation]:
     such as ``1`` or an OAI-PMH record identifier does not point to the resource.
     Nor does an address that only its author can reach: ``localhost``, a loopback or
     private network address, a name known only inside a local network, a domain
-    reserved for examples (``example.org``, ``.test``, RFC 2606), a ``file:`` URL or
-    disk path, a malformed scheme (``http:http://``, ``htp://``), or two identifiers
-    glued into one value.  These count as absent, and the message says why.
+    reserved for examples (``example.org``, ``.test``, RFC 2606), a DOI under the DOI
+    Handbook's example prefix ``10.1000``, a ``file:`` URL or disk path, a malformed
+    scheme (``http:http://``, ``htp://``), or two identifiers glued into one value.
+    These count as absent, and the message says why.
 
     ## Example
     ``<identifier><catalog>Catalog</catalog><entry>1</entry></identifier>`` and no
