@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oer_meta.knowledge.identifiers import glued, identity_key, unresolvable
+from oer_meta.knowledge.identifiers import example_doi, glued, identity_key, unresolvable
 
 
 @pytest.mark.parametrize(
@@ -174,3 +174,39 @@ def test_local_values_are_keyed_within_their_catalog_only() -> None:
 )
 def test_values_that_name_no_resource_have_no_key(value: str, catalog: str | None) -> None:
     assert identity_key(value, catalog) is None
+
+
+# -- the DOI Handbook's example prefix ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "10.1000/ISBN1-900512-44-0",
+        "10.1000/182",
+        "doi:10.1000/xyz123",
+        " DOI: 10.1000/abc ",
+        "https://doi.org/10.1000/ISBN1-900512-44-0",
+        "http://dx.doi.org/10.1000/182",
+        "info:doi/10.1000/x",
+    ],
+)
+def test_dois_under_the_handbook_prefix_are_examples(value: str) -> None:
+    assert example_doi(value)
+    assert unresolvable(value) == "10.1000 is the DOI prefix the DOI Handbook uses for its examples"
+    assert identity_key(value, "doi") is None  # never a shared identity (DISC014)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "10.10001/x",  # another prefix
+        "10.11000/x",
+        "10.1000/",  # no suffix
+        "https://doi.org/10.5555/a/10.1000/b",  # 10.1000 only inside the suffix
+        "https://example.net/10.1000/x",
+        "urn:isbn:1-900512-44-0",
+    ],
+)
+def test_other_dois_are_not_examples(value: str) -> None:
+    assert not example_doi(value)

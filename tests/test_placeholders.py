@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from oer_meta.knowledge.placeholders import (
     comparable,
     markup,
     placeholder,
+    placeholder_date,
     same_words,
     words,
 )
@@ -189,3 +192,77 @@ def test_same_words_ignores_case_accents_spacing_and_punctuation() -> None:
 def test_same_words_is_symmetric(first: str, second: str) -> None:
     assert same_words(first, second) == same_words(second, first)
     assert same_words(first, first) == bool(comparable(first))
+
+
+# -- dates that are software defaults (placeholder_date) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("1970-01-01", "the Unix epoch, the date of a zero timestamp"),
+        ("1970-01-01 00:00:09 +0000", "within a day of the Unix epoch"),
+        ("1970-01-01T00:00:00Z", "within a day of the Unix epoch"),
+        ("1970-01-01T00:00:00.000+00:00", "within a day of the Unix epoch"),
+        ("1969-12-31T19:00:00-05:00", "within a day of the Unix epoch"),
+        ("1970-01-01T12:00:00+14:00", "within a day of the Unix epoch"),
+        ("1970-01-01T01:00:00+0100", "within a day of the Unix epoch"),
+        (" 1970-01-01 00:00 UTC ", "within a day of the Unix epoch"),
+        ("0000-00-00", "the year 0000"),
+        ("0000-00-00 00:00:00", "the year 0000"),
+        ("0000-01-01T00:00:00Z", "the year 0000"),
+        ("0001-01-01", "the smallest date of .NET and Go"),
+        ("0001-01-01T00:00:00Z", "the smallest date of .NET and Go"),
+    ],
+)
+def test_software_default_dates_are_placeholders(value: str, reason: str) -> None:
+    found = placeholder_date(value)
+    assert found is not None
+    assert found.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1900-01-01",  # a historical item's year, stored as its first day
+        "1970",  # year precision
+        "1970-01",
+        "1969-12-31",  # a date, not a timestamp printed in a zone
+        "1970-01-02T00:00:00Z",  # a day after the epoch
+        "1969-12-30T23:00:00Z",
+        "0001-01-01T10:30:00Z",
+        "2024-01-01",
+        "1970-01-01 is the epoch",
+        "",
+    ],
+)
+def test_real_dates_are_not_placeholders(value: str) -> None:
+    assert placeholder_date(value) is None
+
+
+@given(st.text(max_size=40))
+def test_placeholder_date_never_raises(text: str) -> None:
+    placeholder_date(text)
+
+
+@given(
+    st.datetimes(min_value=datetime.datetime(1971, 1, 2), max_value=datetime.datetime(2100, 1, 1)),
+    st.sampled_from(["T", " "]),
+    st.sampled_from(["", "Z", "+00:00", "-0500", " UTC"]),
+)
+def test_no_date_after_1970_is_a_placeholder(
+    moment: datetime.datetime, separator: str, zone: str
+) -> None:
+    assert placeholder_date(moment.date().isoformat()) is None
+    assert placeholder_date(moment.strftime(f"%Y-%m-%d{separator}%H:%M:%S") + zone) is None
+
+
+@given(st.integers(min_value=-86_399, max_value=86_399), st.integers(-12, 14))
+def test_a_zero_timestamp_in_any_zone_is_a_placeholder(seconds: int, hours: int) -> None:
+    zone = datetime.timezone(datetime.timedelta(hours=hours))
+    moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(
+        seconds=seconds
+    )
+    local = moment.astimezone(zone)
+    if local.date().isoformat() in ("1969-12-31", "1970-01-01"):  # not 1970-01-02 at +14
+        assert placeholder_date(local.isoformat()) is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import oer_meta
-from oer_meta.model import DateValue, Identifier, Location, Record, Term, Text
+from oer_meta.model import DateValue, Duration, Identifier, Location, Record, Term, Text
 
 COMPLETE = Record(
     source_format="jsonld",
@@ -185,6 +185,89 @@ def test_disc009_leaves_real_titles_alone() -> None:
     )
     assert oer_meta.check(record, select=["DISC009"]) == []
     assert oer_meta.check(COMPLETE, select=["DISC009"]) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            {
+                "dates": [
+                    DateValue(value="1970-01-01 00:00:09 +0000", kind="modified", location=WHERE)
+                ]
+            },
+            "dates",
+            "the modified date '1970-01-01 00:00:09 +0000' is a placeholder (within a day of "
+            "the Unix epoch: a zero timestamp printed in some time zone)",
+        ),
+        (
+            {"dates": [DateValue(value="0000-00-00", kind="created", location=WHERE)]},
+            "dates",
+            "the created date '0000-00-00' is a placeholder (the year 0000: a zero date, "
+            "written where no date is known)",
+        ),
+        (
+            {"dates": [DateValue(value="TBD", kind="published", location=WHERE)]},
+            "dates",
+            "the published date 'TBD' is a placeholder (the placeholder 'tbd' with generic "
+            "words only)",
+        ),
+        (
+            {"durations": [Duration(value="TODO", element="timeRequired", location=WHERE)]},
+            "durations",
+            "the duration 'TODO' is a placeholder (the placeholder 'todo' with generic words only)",
+        ),
+        (
+            {
+                "identifiers": [
+                    Identifier(value="https://doi.org/10.1234/abc", catalog="doi"),
+                    Identifier(value="10.1000/ISBN1-900512-44-0", catalog="DOI", location=WHERE),
+                ]
+            },
+            "identifiers",
+            "the identifier '10.1000/ISBN1-900512-44-0' is a placeholder (10.1000 is the DOI "
+            "prefix of the DOI Handbook's examples)",
+        ),
+    ],
+)
+def test_disc009_reports_placeholder_dates_durations_and_example_dois(
+    change: dict[str, object], field: str, message: str
+) -> None:
+    """One finding each, and STD004 does not report the same value as badly written."""
+    record = COMPLETE.model_copy(update=change)
+    (finding,) = oer_meta.check(record, select=["DISC", "STD004"])
+    assert (finding.rule, finding.severity.value) == ("DISC009", "warning")
+    assert (finding.field, finding.message, finding.location) == (field, message, WHERE)
+
+
+def test_disc009_leaves_real_dates_datestamps_and_durations_alone() -> None:
+    record = COMPLETE.model_copy(
+        update={
+            "dates": [
+                DateValue(value="1900-01-01", kind="created"),
+                DateValue(value="1970", kind="created"),
+                DateValue(value="1970-01-01", kind="datestamp"),
+            ],
+            "durations": [Duration(value="PT1H30M"), Duration(value="2 hours")],
+            "titles": [Text(value="Photosynthesis")],
+        }
+    )
+    assert oer_meta.check(record, select=["DISC009"]) == []
+    # a datestamp dates the metadata record: STD004 still judges its form
+    stamp = COMPLETE.model_copy(update={"dates": [DateValue(value="0000-00-00", kind="datestamp")]})
+    assert [f.rule for f in oer_meta.check(stamp, select=["DISC009", "STD004"])] == ["STD004"]
+
+
+def test_an_example_doi_alone_counts_as_no_identifier() -> None:
+    record = COMPLETE.model_copy(
+        update={"identifiers": [Identifier(value="doi:10.1000/182", catalog="DOI")]}
+    )
+    messages = {f.rule: f.message for f in oer_meta.check(record, select=["DISC"])}
+    assert messages["DISC004"] == (
+        "no persistent identifier or resolvable URL ('doi:10.1000/182' counts as absent: "
+        "10.1000 is the DOI prefix the DOI Handbook uses for its examples)"
+    )
+    assert set(messages) == {"DISC004", "DISC009"}
 
 
 # -- DISC010: the description repeats the title --------------------------------------------

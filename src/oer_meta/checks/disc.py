@@ -15,8 +15,14 @@ from collections.abc import Iterator, Sequence
 
 from oer_meta.checks.batch import BatchIndex, Namesake, RecordRef
 from oer_meta.checks.registry import Variant, Violation, rule
-from oer_meta.knowledge.identifiers import glued, unresolvable
-from oer_meta.knowledge.placeholders import Placeholder, markup, placeholder, same_words
+from oer_meta.knowledge.identifiers import example_doi, glued, unresolvable
+from oer_meta.knowledge.placeholders import (
+    Placeholder,
+    markup,
+    placeholder,
+    placeholder_date,
+    same_words,
+)
 from oer_meta.model import Location, Record, Term, Text
 
 _PERSISTENT = re.compile(r"^(https?://|doi:|hdl:|urn:|ark:|info:|10\.\d{4,9}/)", re.IGNORECASE)
@@ -164,9 +170,10 @@ def identifier_missing(record: Record) -> Iterator[Violation]:
     such as ``1`` or an OAI-PMH record identifier does not point to the resource.
     Nor does an address that only its author can reach: ``localhost``, a loopback or
     private network address, a name known only inside a local network, a domain
-    reserved for examples (``example.org``, ``.test``, RFC 2606), a ``file:`` URL or
-    disk path, a malformed scheme (``http:http://``, ``htp://``), or two identifiers
-    glued into one value.  These count as absent, and the message says why.
+    reserved for examples (``example.org``, ``.test``, RFC 2606), a DOI under the DOI
+    Handbook's example prefix ``10.1000``, a ``file:`` URL or disk path, a malformed
+    scheme (``http:http://``, ``htp://``), or two identifiers glued into one value.
+    These count as absent, and the message says why.
 
     ## Example
     ``<identifier><catalog>Catalog</catalog><entry>1</entry></identifier>`` and no
@@ -378,7 +385,7 @@ _PLACEHOLDER_FIELDS = (
     paragraphs=["11", "9(iii)"],
 )
 def placeholder_text(record: Record) -> Iterator[Violation]:
-    """A title, description or identifier is a placeholder, not content.
+    """A title, description, identifier, date or duration is a placeholder, not content.
 
     ## Why it matters
     ``Untitled``, ``Sans titre``, ``Keine Beschreibung vorhanden``, ``TBD``, ``N/A`` or
@@ -396,13 +403,21 @@ def placeholder_text(record: Record) -> Iterator[Violation]:
     The phrase lists cover the languages of the EU and those met in harvested records
     (docs/discoverability.md).
 
+    Identifiers, dates and durations are placeholders when their value is such a text
+    (``TODO``, ``unknown``), when a DOI uses ``10.1000``, the prefix of the DOI
+    Handbook's examples, and when a date is a software default: the Unix epoch
+    (``1970-01-01``, a date-time within a day of it), the year ``0000``
+    (``0000-00-00``) or ``0001-01-01``.  STD004 leaves such dates and durations to this
+    rule: rewriting them in ISO 8601 would not make them true.
+
     ## Example
     ``<dc:title xml:lang="en">article-title-en</dc:title>``; ``"description": "Enter a
-    description here"``; an identifier ``TODO``.
+    description here"``; an identifier ``TODO``; ``"dateModified": "1970-01-01
+    00:00:09 +0000"``; ``"timeRequired": "TODO"``; the DOI ``10.1000/ISBN1-900512-44-0``.
 
     ## Fix
-    Replace the placeholder with the real title, description or identifier, or leave
-    the field out until it is known (the rules for missing fields then say so).
+    Replace the placeholder with the real title, description, identifier, date or
+    duration, or leave the field out until it is known (the rules for missing fields then say so).
     """
     for field, noun, hint in _PLACEHOLDER_FIELDS:
         texts: Sequence[Text] = getattr(record, field)
@@ -417,16 +432,58 @@ def placeholder_text(record: Record) -> Iterator[Violation]:
                 )
     seen: set[str] = set()
     for value, field, location in _identifier_values(record):
-        if "://" in value:
+        if value.strip() in seen:
+            continue
+        if example_doi(value):
+            why = "10.1000 is the DOI prefix of the DOI Handbook's examples"
+        elif "://" in value:
             continue  # a URL: DISC004 says whether it can resolve
-        found = placeholder(value)
-        if found is not None and value.strip() not in seen:
-            seen.add(value.strip())
+        else:
+            found = placeholder(value)
+            if found is None:
+                continue
+            why = _why_placeholder(found)
+        seen.add(value.strip())
+        yield Violation(
+            f"the identifier {_short(value)} is a placeholder ({why})",
+            hint="give the resource's real DOI, Handle or URL, or leave the identifier out",
+            field=field,
+            location=location,
+        )
+    yield from _placeholder_dates(record)
+
+
+def _date_placeholder(value: str) -> str | None:
+    """Why a date or duration value is a placeholder: a word such as ``TODO`` or
+    ``unknown`` (:func:`placeholder`), or a software default date (:func:`placeholder_date`)."""
+    found = placeholder(value)
+    if found is not None:
+        return _why_placeholder(found)
+    return placeholder_date(value)
+
+
+def _placeholder_dates(record: Record) -> Iterator[Violation]:
+    """DISC009 on dates (OAI-PMH datestamps aside: they date the metadata record) and
+    durations; STD004 leaves these values to it."""
+    for date in record.dates:
+        why = _date_placeholder(date.value) if date.kind != "datestamp" else None
+        if why is not None:
             yield Violation(
-                f"the identifier {_short(value)} is a placeholder ({_why_placeholder(found)})",
-                hint="give the resource's real DOI, Handle or URL, or leave the identifier out",
-                field=field,
-                location=location,
+                f"the {date.kind} date {_short(date.value)} is a placeholder ({why})",
+                hint="give the real date, or leave the date out until it is known",
+                field="dates",
+                location=date.location,
+            )
+    for duration in record.durations:
+        found = placeholder(duration.value)
+        if found is not None:
+            yield Violation(
+                f"the duration {_short(duration.value)} is a placeholder "
+                f"({_why_placeholder(found)})",
+                hint="give the time the resource takes (ISO 8601, e.g. PT1H30M), or leave "
+                "the duration out until it is known",
+                field="durations",
+                location=duration.location,
             )
 
 

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-__all__ = ["glued", "identifier_scheme", "identity_key", "unresolvable"]
+__all__ = ["example_doi", "glued", "identifier_scheme", "identity_key", "unresolvable"]
 
 _DOI = re.compile(r"^(?:doi:\s*|info:doi/|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$", re.I)
 _HANDLE = re.compile(r"^(?:hdl:|info:hdl/|https?://hdl\.[^/\s]+/)\S", re.I)
@@ -75,6 +75,18 @@ _BROKEN_HTTP = re.compile(r"^(?:https?:(?!//)(?:[a-z]{3,5}:)?/{0,3}|https?//)", 
 #: A misspelt ``http``: ``htp``, ``htttp``, ``hhtp``, ``httpp``...
 _HTTP_TYPO = re.compile(r"h{1,2}t{1,3}p{1,2}s?|t{2}ps?", re.IGNORECASE)
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+#: The DOI prefix of the International DOI Foundation, which its DOI Handbook uses for
+#: the examples it prints (``10.1000/182``, ``10.1000/ISBN1-900512-44-0``).
+_EXAMPLE_DOI = re.compile(
+    r"^(?:doi:\s*|info:doi/|https?://(?:dx\.)?doi\.org/)?10\.1000/\S+$", re.IGNORECASE
+)
+
+
+def example_doi(value: str) -> bool:
+    """True when ``value`` is a DOI under ``10.1000``, the prefix of the DOI Handbook's
+    examples: a value copied from documentation, not the resource's own DOI."""
+    text = value.strip()
+    return _EXAMPLE_DOI.match(text) is not None
 
 
 def _host_reason(host: str) -> str | None:
@@ -112,9 +124,13 @@ def unresolvable(value: str) -> str | None:
     A URL on ``localhost``, a loopback, private or reserved address, an example or test
     domain (RFC 2606), a local network name, a ``file:`` URL or a disk path, and a
     malformed or misspelt ``http`` scheme (``http:http://``, ``http//``, ``htp://``) are
-    unresolvable.  Anything else (a DOI, a public URL, a local number) is ``None``: this
-    says nothing about whether the value resolves, only that it cannot."""
+    unresolvable, and so is a DOI under the DOI Handbook's example prefix ``10.1000``
+    (it names the Handbook's examples, never the resource).  Anything else (another
+    DOI, a public URL, a local number) is ``None``: this says nothing about whether the
+    value resolves, only that it cannot."""
     text = value.strip()
+    if example_doi(text):
+        return "10.1000 is the DOI prefix the DOI Handbook uses for its examples"
     lowered = text.lower()
     if lowered.startswith("file:"):
         return "a file: URL names a file on one computer"

@@ -30,7 +30,16 @@ from functools import cache, lru_cache
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 
-__all__ = ["Markup", "Placeholder", "comparable", "markup", "placeholder", "same_words", "words"]
+__all__ = [
+    "Markup",
+    "Placeholder",
+    "comparable",
+    "markup",
+    "placeholder",
+    "placeholder_date",
+    "same_words",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ALNUM = re.compile(r"[^\W_]+")
@@ -161,6 +170,57 @@ def placeholder(text: str) -> Placeholder | None:
         return None
     if all(hit or token in tables.fillers for hit, token in zip(covered, tokens, strict=True)):
         return Placeholder("phrase", min(found)[2])
+    return None
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+#: A calendar date, optionally with a time of day and a zone, written as software prints
+#: it (``T`` or a space before the time; ``Z``, ``UTC``, ``+0000`` or ``+00:00``).
+_DATE_TIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?"
+    r" ?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+)
+_DAY = 86_400
+
+
+def placeholder_date(value: str) -> str | None:
+    """Why a date is a software default rather than a date, or ``None``.
+
+    - the Unix epoch: ``1970-01-01``, or a date-time within a day of
+      1970-01-01T00:00:00Z (``1970-01-01 00:00:09 +0000``, ``1969-12-31T19:00:00-05:00``:
+      a zero timestamp printed in some zone);
+    - year 0000 (``0000-00-00``, MySQL's zero date; the year 0000 does not exist in the
+      calendar records use);
+    - ``0001-01-01`` (.NET's ``DateTime.MinValue``, Go's zero time).
+
+    ``1900-01-01`` is not one: records of historical material date items to 1900, and
+    no record of the corpora gives it as a resource's date (docs/discoverability.md)."""
+    match = _DATE_TIME.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    if year == "0000":
+        return "the year 0000: a zero date, written where no date is known"
+    if (year, month, day) == ("0001", "01", "01") and int(hour or 0) == int(minute or 0) == 0:
+        return "the smallest date of .NET and Go, written where no date is known"
+    if year not in ("1969", "1970"):
+        return None
+    if hour is None:
+        if (year, month, day) == ("1970", "01", "01"):
+            return "the Unix epoch, the date of a zero timestamp"
+        return None
+    if (year, month, day) not in (("1969", "12", "31"), ("1970", "01", "01")):
+        return None
+    seconds = int(hour) * 3600 + int(minute) * 60 + int(second or 0)
+    if day == "31":
+        seconds -= _DAY
+    if zone and zone[0] in "+-":
+        offset = int(zone[1:3]) * 3600 + int(zone[-2:]) * 60
+        seconds -= offset if zone[0] == "+" else -offset
+    if -_DAY < seconds < _DAY:
+        return "within a day of the Unix epoch: a zero timestamp printed in some time zone"
     return None
 
 
