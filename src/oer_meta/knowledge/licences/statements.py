@@ -170,14 +170,7 @@ def placeholder(raw: str, url: str) -> Licence | None:
     spec = _data()["placeholder"]
     if parts is None or not re.search(spec["host_pattern"], parts[0]):
         return None
-    return Licence(
-        raw=raw,
-        family=spec["family"],
-        openness=spec["openness"],
-        how="statement",
-        confidence=0.8,
-        reason=f"{url} is {spec['reason'][0].lower()}{spec['reason'][1:]}",
-    )
+    return _page_licence(raw, spec, f"{url} is")
 
 
 def reference_page(raw: str, url: str) -> Licence | None:
@@ -196,13 +189,20 @@ def reference_page(raw: str, url: str) -> Licence | None:
         what = f"a list of licences ({page})"
     else:
         return None
+    return _page_licence(raw, spec, f"Links to {what}:")
+
+
+def _page_licence(raw: str, spec: dict[str, Any], lead: str) -> Licence:
+    """The statement a URL that is no licence makes (a placeholder, a page about
+    licences): the data file's family, openness and reason, after ``lead``."""
+    reason: str = spec["reason"]
     return Licence(
         raw=raw,
         family=spec["family"],
         openness=spec["openness"],
         how="statement",
         confidence=0.8,
-        reason=f"Links to {what}: {spec['reason'][0].lower()}{spec['reason'][1:]}",
+        reason=f"{lead} {reason[0].lower()}{reason[1:]}",
     )
 
 
