@@ -712,3 +712,15 @@ def test_licence_reader_does_not_raise_on_any_text(text: str) -> None:
     assert licence.raw == text
     assert oer_meta.parse_licence(text).openness == licence.openness
     assert drain() == []
+
+
+def test_xml_nested_beyond_libxml2s_depth_limit_says_so_plainly() -> None:
+    data = ("<a>" * 5000 + "</a>" * 5000).encode()
+    [result] = oer_meta.validate(data).results
+    assert result.status == "unreadable"
+    [finding] = result.findings
+    assert finding.message == (
+        "not well-formed XML: elements are nested more than 256 deep (libxml2's limit); "
+        "the document was not read"
+    )
+    assert "XML_PARSE_HUGE" not in finding.message + (finding.hint or "")

@@ -57,9 +57,9 @@ class Repair:
     def describe(self) -> str:
         parts = []
         if self.declared:
-            parts.append(
-                "uses the prefixes " + ", ".join(self.declared) + " without declaring them"
-            )
+            several = len(self.declared) > 1
+            noun, them = ("prefixes", "them") if several else ("prefix", "it")
+            parts.append(f"uses the {noun} {', '.join(self.declared)} without declaring {them}")
         if self.rebound:
             parts.append(
                 "binds " + ", ".join(self.rebound) + " to a namespace that is not Dublin Core"

@@ -58,6 +58,7 @@ _HUGE_NOTE = (
     "the record and the rest of the document were not read"
 )
 _HUGE_HINT = "keep attribute values and texts below 10 MB"
+_DEPTH_LIMIT = "Excessive depth in document"
 
 #: Turns a record element into a draft; the stream adds the OAI-PMH header and the
 #: value-limit notes, then builds the Record once (``RecordDraft.finish``).
@@ -514,6 +515,12 @@ def read_xml(
         if _RESOURCE_LIMIT in message:  # libxml2 stopped at a value over its size limit
             message = message.split(", try XML_PARSE_HUGE")[0] + _HUGE_NOTE
             hint = _HUGE_HINT
+        elif _DEPTH_LIMIT in message:  # libxml2's nesting limit: no option of ours lifts it
+            message = (
+                "elements are nested more than 256 deep (libxml2's limit); "
+                "the document was not read"
+            )
+            hint = "no metadata format nests this deep: check how the file was generated"
         yield Unreadable(
             f"not well-formed XML: {message}",
             Location(file=file, line=line, column=column, path=path_prefix or None),
