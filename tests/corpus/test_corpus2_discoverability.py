@@ -193,10 +193,10 @@ def test_hal_harvest_has_no_placeholder_markup_or_glued_identifier() -> None:
 
 
 @needs_corpus2
-def test_quadriga_todo_duration_is_one_placeholder_not_a_badly_written_duration() -> None:
-    """``timeRequired: "TODO"``: DISC009 says it is unfilled; STD004 does not also call it
-    a malformed ISO 8601 duration.  The chapters' own ``TODO`` durations belong to parts,
-    which are not records."""
+def test_quadriga_todo_duration_is_a_placeholder_and_not_iso_8601() -> None:
+    """``timeRequired: "TODO"``: DISC009 says it is unfilled, STD004 that it is no ISO
+    8601 duration (each true on its own).  The chapters' own ``TODO`` durations belong
+    to parts, which are not records."""
     name = "jsonld/quadriga_tabelle-fallstudie-3_metadata.jsonld"
     report = oer_meta.validate(CORPUS2 / name, select=["DISC009", "STD004"])
     assert [(f.rule, f.field, f.location.line, f.message) for f in report.findings] == [
@@ -213,6 +213,7 @@ def test_quadriga_todo_duration_is_one_placeholder_not_a_badly_written_duration(
             286,
             "the duration 'TODO' is a placeholder (the placeholder 'todo' with generic words only)",
         ),
+        ("STD004", "durations", 286, "duration 'TODO' is not an ISO 8601 duration"),
     ]
 
 
@@ -228,7 +229,13 @@ def test_gtn_epoch_modification_date_is_a_placeholder() -> None:
             24,
             "the modified date '1970-01-01 00:00:09 +0000' is a placeholder (within a day of "
             "the Unix epoch: a zero timestamp printed in some time zone)",
-        )
+        ),
+        (
+            "STD004",
+            "dates",
+            24,
+            "modified date '1970-01-01 00:00:09 +0000' is not an ISO 8601 date or date-time",
+        ),
     ]
 
 

@@ -29,7 +29,6 @@ from oer_meta.knowledge.lom_profiles import (
     value_type,
     vocabulary_for,
 )
-from oer_meta.knowledge.placeholders import placeholder, placeholder_date
 from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types
 from oer_meta.model import Record, Term, Unreadable
 
@@ -456,12 +455,11 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
     ``YYYY-MM-DDThh:mm:ss`` with an optional zone (``2006-10-04``), and durations as
     ``PnYnMnDTnHnMnS`` (``PT31M33S``).
 
-    A placeholder (``TODO``, ``n.d.``, the Unix epoch, ``0000-00-00``) is DISC009's,
-    not this rule's: written in ISO 8601 it would still be no date.
+    A placeholder badly written (``TODO``) is reported here too, as any value that is
+    not ISO 8601: the conformance profile, which runs only STD rules, must see it.
+    DISC009 says, beside, that it is a placeholder.
     """
     for date in record.dates:
-        if date.kind != "datestamp" and (placeholder(date.value) or placeholder_date(date.value)):
-            continue  # DISC009: a placeholder, whatever its format
         problem = _date_problem(date.value)
         if problem is not None:
             years = _YEAR_RANGE.match(date.value.strip())
@@ -477,8 +475,6 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
                 location=date.location,
             )
     for duration in record.durations:
-        if placeholder(duration.value):
-            continue  # DISC009: a placeholder such as TODO
         kind = value_type(duration.element, record.profiles)
         problem = _duration_problem(duration.value, kind)
         if problem is not None:
