@@ -94,7 +94,7 @@ def lom(*terms: Term, profiles: tuple[str, ...] = ()) -> Record:
          "higher education", ("nl-lom",), None),
         ("educational.context", NL + "vdex_context_lomv1p0_20060628.xml",
          "HBO", ("nl-lom",), "STD003"),
-        # LOM-CH takes over the LRE 3.0 vocabularies under source LREv3.0
+        # the LRE 3.0 vocabularies under source LREv3.0 (LOM-CH takes them over)
         ("educational.context", "LREv3.0", "compulsory education", ("lom-ch",), None),
         ("educational.context", "LREv3.0", "compulsory education", (), None),
         ("educational.context", "LREv3.0", "post-compulsory education", ("lom-ch",), "STD003"),
@@ -105,6 +105,9 @@ def lom(*terms: Term, profiles: tuple[str, ...] = ()) -> Record:
         ("educational.intendedEndUserRole", "LREv3.0", "counsellor", ("lom-ch",), None),
         ("educational.intendedEndUserRole", "LREv3.0", "learner", ("lom-ch",), None),
         ("educational.intendedEndUserRole", "LREv3.0", "pupil", ("lom-ch",), "STD003"),
+        # as a LOM-DE exporter (Stud.IP) writes them: no LRE tokens
+        ("educational.intendedEndUserRole", "LREv3.0", "students", (), "STD003"),
+        ("educational.context", "LREv3.0", "highschool education", (), "STD003"),
         ("metaMetadata.contribute.role", "LREv3.0", "enricher", ("lom-ch",), None),
         ("metaMetadata.contribute.role", "LREv3.0", "author", ("lom-ch",), "STD003"),
         ("relation.kind", "LREv3.0", "haspreview", ("lom-ch",), None),

@@ -312,7 +312,7 @@ LOM_CH_RECORD = (
 
 def test_a_lom_ch_record_is_judged_by_the_lre_vocabularies_it_takes_over() -> None:
     record = read_one(LOM_CH_RECORD)
-    assert record.profiles == ("lom-ch",)
+    assert record.profiles == ("lom-ch", "lre")
     found = oer_meta.check(record, select=["STD003", "STD007"])
     # only the value outside LREv3.0's learning resource types; its own source is tolerated
     assert [(f.rule, "'slideshow'" in f.message, "LREv3.0" in f.message) for f in found] == [
@@ -321,14 +321,15 @@ def test_a_lom_ch_record_is_judged_by_the_lre_vocabularies_it_takes_over() -> No
     assert record.problems == ()
 
 
-def test_a_plain_record_using_lrev3_is_recognised_as_lom_ch_and_checked() -> None:
+def test_a_record_using_lrev3_is_recognised_as_lre_not_lom_ch_and_checked() -> None:
+    """LREv3.0 is LRE's: a German LOM-DE exporter (Stud.IP's Lernmarktplatz) writes it too."""
     record = read_one(
         f'<lom xmlns="{LOM_IEEE}"><educational>'
         + vocab("context", "pre-school", "LREv3.0")
         + vocab("context", "kindergarten", "LREv3.0")
         + "</educational></lom>"
     )
-    assert record.profiles == ("lom-ch",)
+    assert record.profiles == ("lre",)
     found = oer_meta.check(record, select=["STD003"])
     assert ["'kindergarten'" in f.message for f in found] == [True]
 
