@@ -79,6 +79,9 @@ def test_namespaces_and_sources() -> None:
     )
     assert profile_of_source("http://www.normetic.org/vdex/typeressourcev1_2.xml") == "normetic"
     assert profile_of_source("LRE.learningResourceTypeValues") == "lre"
+    assert profile_of_source("LREv3.0") == "lre"  # LRE's, not only LOM-CH's
+    assert profile_of_source("LOM-CHv1.2") == "lom-ch"
+    assert profile_of_source("LOM-CHv1.1") == "lom-ch"
     assert profile_of_source("LOMv1.0") is None
     assert profile_of_source("") is None
 

@@ -94,6 +94,29 @@ def lom(*terms: Term, profiles: tuple[str, ...] = ()) -> Record:
          "higher education", ("nl-lom",), None),
         ("educational.context", NL + "vdex_context_lomv1p0_20060628.xml",
          "HBO", ("nl-lom",), "STD003"),
+        # the LRE 3.0 vocabularies under source LREv3.0 (LOM-CH takes them over)
+        ("educational.context", "LREv3.0", "compulsory education", ("lom-ch",), None),
+        ("educational.context", "LREv3.0", "compulsory education", (), None),
+        ("educational.context", "LREv3.0", "post-compulsory education", ("lom-ch",), "STD003"),
+        ("educational.context", "LREv3.0", "school", ("lom-ch",), "STD003"),
+        ("educational.learningResourceType", "LREv3.0", "image", ("lom-ch",), None),
+        ("educational.learningResourceType", "LREv3.0", "enquiry-oriented activity", (), None),
+        ("educational.learningResourceType", "LREv3.0", "figure", ("lom-ch",), "STD003"),
+        ("educational.intendedEndUserRole", "LREv3.0", "counsellor", ("lom-ch",), None),
+        ("educational.intendedEndUserRole", "LREv3.0", "learner", ("lom-ch",), None),
+        ("educational.intendedEndUserRole", "LREv3.0", "pupil", ("lom-ch",), "STD003"),
+        # as a LOM-DE exporter (Stud.IP) writes them: no LRE tokens
+        ("educational.intendedEndUserRole", "LREv3.0", "students", (), "STD003"),
+        ("educational.context", "LREv3.0", "highschool education", (), "STD003"),
+        ("metaMetadata.contribute.role", "LREv3.0", "enricher", ("lom-ch",), None),
+        ("metaMetadata.contribute.role", "LREv3.0", "author", ("lom-ch",), "STD003"),
+        ("relation.kind", "LREv3.0", "haspreview", ("lom-ch",), None),
+        ("relation.kind", "LREv3.0", "isbasedon", ("lom-ch",), None),
+        ("relation.kind", "LREv3.0", "is_based_on", ("lom-ch",), "STD003"),
+        # what LREv3.0 does not list, and LOM-CH's own vocabularies, are tolerated
+        ("educational.difficulty", "LREv3.0", "hard", ("lom-ch",), None),
+        ("educational.context", "LOM-CHv1.0", "post-compulsory education", ("lom-ch",), None),
+        ("educational.context", "LOM-CHv1.2", "anything", ("lom-ch",), None),
     ],
 )  # fmt: skip
 def test_profile_vocabularies(
@@ -235,3 +258,13 @@ def test_an_nl_lom_czp_type_names_its_vocabulary_and_tokens() -> None:
         f"{source} vocabulary"
     )
     assert "informatiebron" in finding.hint
+
+
+def test_an_lre_value_in_another_case_is_std007_naming_lrev3() -> None:
+    found = oer_meta.check(
+        lom(term("educational.learningResourceType", "Image", "LREv3.0"), profiles=("lom-ch",)),
+        select=["STD003", "STD007"],
+    )
+    assert [(f.rule, "LREv3.0" in f.message, "'image'" in f.message) for f in found] == [
+        ("STD007", True, True)
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import oer_meta
 from oer_meta.model import Record
 from oer_meta.readers import read_records
 from oer_meta.readers.xml.namespaces import HS_OER_LOM, IMSMD_V1P2, LOM_IEEE, SCOLOMFR
@@ -292,3 +293,79 @@ def test_profiles_are_recognised_by_schema_namespace_and_source(
     assert [e.value for e in record.extensions if e.name == "{urn:oer-meta}profile"] == list(
         expected
     )
+
+
+# -- LOM-CH, UK LOM Core, CanCore (oer_meta's own small records) ------------------------------
+
+LOM_CH_RECORD = (
+    f'<lom xmlns="{LOM_IEEE}">'
+    + schema("LOM-CHv1.1")
+    + "<educational>"
+    + vocab("learningResourceType", "image", "LREv3.0")
+    + vocab("learningResourceType", "slideshow", "LREv3.0")
+    + vocab("intendedEndUserRole", "parent", "LREv3.0")
+    + vocab("context", "compulsory education", "LREv3.0")
+    + vocab("context", "post-compulsory education", "LOM-CHv1.0")
+    + "</educational></lom>"
+)
+
+
+def test_a_lom_ch_record_is_judged_by_the_lre_vocabularies_it_takes_over() -> None:
+    record = read_one(LOM_CH_RECORD)
+    assert record.profiles == ("lom-ch", "lre")
+    found = oer_meta.check(record, select=["STD003", "STD007"])
+    # only the value outside LREv3.0's learning resource types; its own source is tolerated
+    assert [(f.rule, "'slideshow'" in f.message, "LREv3.0" in f.message) for f in found] == [
+        ("STD003", True, True)
+    ]
+    assert record.problems == ()
+
+
+def test_a_record_using_lrev3_is_recognised_as_lre_not_lom_ch_and_checked() -> None:
+    """LREv3.0 is LRE's: a German LOM-DE exporter (Stud.IP's Lernmarktplatz) writes it too."""
+    record = read_one(
+        f'<lom xmlns="{LOM_IEEE}"><educational>'
+        + vocab("context", "pre-school", "LREv3.0")
+        + vocab("context", "kindergarten", "LREv3.0")
+        + "</educational></lom>"
+    )
+    assert record.profiles == ("lre",)
+    found = oer_meta.check(record, select=["STD003"])
+    assert ["'kindergarten'" in f.message for f in found] == [True]
+
+
+@pytest.mark.parametrize("source", ["LOM-CHv1.1", "LOM-CHv1.2", "LOM-CH v1.0"])
+def test_lom_ch_vocabulary_sources_name_the_profile(source: str) -> None:
+    record = read_one(
+        f'<lom xmlns="{LOM_IEEE}"><educational>'
+        + vocab("context", "post-compulsory education", source)
+        + "</educational></lom>"
+    )
+    assert record.profiles == ("lom-ch",)
+    assert oer_meta.check(record, select=["STD003", "STD007"]) == []
+
+
+@pytest.mark.parametrize("name", ["CanCore", "UK LOM Core"])
+def test_cancore_and_uk_lom_core_keep_the_lomv1_vocabularies(name: str) -> None:
+    """Both profiles are guidelines over LOMv1.0: its values are checked as anywhere, and a
+    UKEL classification (the UK educational levels taxonomy) is no unknown element."""
+    record = read_one(
+        f'<lom xmlns="{LOM_IEEE}">'
+        + schema(name)
+        + "<educational>"
+        + vocab("context", "school")
+        + vocab("context", "primary school")
+        + "</educational><classification>"
+        + vocab("purpose", "educational level")
+        + "<taxonPath><source><string>UKEL</string></source><taxon><entry>"
+        "<string>UK Educational Level 5</string></entry></taxon></taxonPath>"
+        "</classification></lom>"
+    )
+    assert record.profiles == (fold_profile(name),)
+    assert record.problems == ()
+    found = oer_meta.check(record, select=["STD003", "STD007"])
+    assert ["'primary school'" in f.message for f in found] == [True]
+
+
+def fold_profile(name: str) -> str:
+    return {"CanCore": "cancore", "UK LOM Core": "uk-lom-core"}[name]
