@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.add_argument(
         "--format",
-        choices=("text", "json", "jsonl"),
+        choices=("text", "json", "jsonl", "junit", "github"),
         default="text",
         dest="output",
         help="text for people; json: one report document; jsonl: one line per record, "

@@ -1,22 +1,30 @@
 """Formatters write a run's results as they come: text for people, JSON documents and
-JSON Lines for programs.  Each implements :class:`~oer_meta.report.formatters.base.Formatter`;
-:func:`make_formatter` picks one by name."""
+JSON Lines for programs, JUnit XML and GitHub workflow commands for CI.  Each implements
+:class:`~oer_meta.report.formatters.base.Formatter`; :func:`make_formatter` picks one by
+name."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from oer_meta.report.formatters.base import Formatter, RunInfo
+from oer_meta.report.formatters.github import GitHubFormatter
 from oer_meta.report.formatters.json_report import JsonFormatter, JsonLinesFormatter
+from oer_meta.report.formatters.junit import JUnitFormatter
 from oer_meta.report.formatters.text import TextFormatter
 
 __all__ = ["Formatter", "RunInfo", "make_formatter"]
 
 
 def make_formatter(name: str, stream: TextIO) -> Formatter:
-    """The formatter called ``name`` (``text``, ``json``, ``jsonl``), writing to ``stream``."""
+    """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``junit``,
+    ``github``), writing to ``stream``."""
     if name == "json":
         return JsonFormatter(stream)
     if name == "jsonl":
         return JsonLinesFormatter(stream)
+    if name == "junit":
+        return JUnitFormatter(stream)
+    if name == "github":
+        return GitHubFormatter(stream)
     return TextFormatter(stream)
