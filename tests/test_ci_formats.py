@@ -252,8 +252,11 @@ def _commands(text: str) -> tuple[list[tuple[str, dict[str, str], str]], list[st
     return commands, plain
 
 
-def test_github_gives_one_command_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["validate", str(EXAMPLES.relative_to(Path.cwd())), "--format", "github"])
+def test_github_gives_one_command_per_finding(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLES.parent)
+    code = main(["validate", "examples", "--format", "github"])
     commands, plain = _commands(capsys.readouterr().out)
     report = oer_meta.validate(EXAMPLES)
     findings = [(r, f) for r in report.results for f in r.findings]
@@ -293,3 +296,17 @@ def test_github_escaping_round_trips(text: str) -> None:
 def test_github_escaping_never_breaks_the_line(text: str) -> None:
     for escaped in (escape_data(text), escape_property(text)):
         assert len(escaped.splitlines()) <= 1 and "\x00" not in escaped
+
+
+def test_github_input_without_a_file_has_no_file_property() -> None:
+    text = (EXAMPLES / "dc" / "faulty-oai_dc.xml").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "oer_meta", "validate", "-", "--format", "github"],
+        input=text,
+        capture_output=True,
+        check=False,
+    )
+    commands, plain = _commands(done.stdout.decode())
+    assert done.returncode == 1 and commands and len(plain) == 1
+    assert all("file" not in props for _, props, _ in commands)
+    assert {"line", "title"} <= set(commands[0][1])
