@@ -8,15 +8,19 @@ from typing import TextIO
 
 from oer_meta.report.formatters.base import Formatter, RunInfo
 from oer_meta.report.formatters.json_report import JsonFormatter, JsonLinesFormatter
+from oer_meta.report.formatters.sarif import SarifFormatter
 from oer_meta.report.formatters.text import TextFormatter
 
 __all__ = ["Formatter", "RunInfo", "make_formatter"]
 
 
 def make_formatter(name: str, stream: TextIO) -> Formatter:
-    """The formatter called ``name`` (``text``, ``json``, ``jsonl``), writing to ``stream``."""
+    """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``sarif``), writing
+    to ``stream``."""
     if name == "json":
         return JsonFormatter(stream)
+    if name == "sarif":
+        return SarifFormatter(stream)
     if name == "jsonl":
         return JsonLinesFormatter(stream)
     return TextFormatter(stream)
