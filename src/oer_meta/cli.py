@@ -50,11 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "junit", "github"),
+        choices=("text", "json", "jsonl", "sarif", "junit", "github"),
         default="text",
         dest="output",
         help="text for people; json: one report document; jsonl: one line per record, "
-        "then a summary line (all are written as records are checked)",
+        "then a summary line; sarif: SARIF 2.1.0; junit: JUnit XML, a test case per "
+        "record; github: GitHub Actions annotations (all are written as records are "
+        "checked)",
     )
     val.add_argument(
         "--output-file", metavar="PATH", default=None, help="write the report there (UTF-8)"
@@ -300,6 +302,7 @@ def _validate(args: argparse.Namespace) -> int:
         fail_on=run.profile.fail_on,
         show_hints=args.show_hints,
         lang=args.lang,
+        rules=tuple((r, run.profile.severity_of(r)) for r in run.profile.rules()),
     )
     interrupted = False
     with DeferredInterrupt() as interrupts:

@@ -11,16 +11,19 @@ from oer_meta.report.formatters.base import Formatter, RunInfo
 from oer_meta.report.formatters.github import GitHubFormatter
 from oer_meta.report.formatters.json_report import JsonFormatter, JsonLinesFormatter
 from oer_meta.report.formatters.junit import JUnitFormatter
+from oer_meta.report.formatters.sarif import SarifFormatter
 from oer_meta.report.formatters.text import TextFormatter
 
 __all__ = ["Formatter", "RunInfo", "make_formatter"]
 
 
 def make_formatter(name: str, stream: TextIO) -> Formatter:
-    """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``junit``,
+    """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``sarif``, ``junit``,
     ``github``), writing to ``stream``."""
     if name == "json":
         return JsonFormatter(stream)
+    if name == "sarif":
+        return SarifFormatter(stream)
     if name == "jsonl":
         return JsonLinesFormatter(stream)
     if name == "junit":

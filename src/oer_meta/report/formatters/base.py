@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from oer_meta.checks.registry import Rule
 from oer_meta.report.results import BatchFinding, RecordResult, Tally
 from oer_meta.severity import Severity
 
@@ -24,6 +25,9 @@ class RunInfo:
     fail_on: Severity
     show_hints: bool = False
     lang: str = "en"
+    #: the active profile's rules with the severity it gives each (SARIF lists them
+    #: before any result); empty: every registered rule at its default severity
+    rules: tuple[tuple[Rule, Severity], ...] = ()
 
 
 class Formatter(Protocol):
