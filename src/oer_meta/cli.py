@@ -50,13 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "sarif", "junit", "github"),
+        choices=("text", "json", "jsonl", "sarif", "junit", "github", "gitlab"),
         default="text",
         dest="output",
         help="text for people; json: one report document; jsonl: one line per record, "
         "then a summary line; sarif: SARIF 2.1.0; junit: JUnit XML, a test case per "
-        "record; github: GitHub Actions annotations (all are written as records are "
-        "checked)",
+        "record; github: GitHub Actions annotations; gitlab: GitLab Code Quality JSON "
+        "(all are written as records are checked)",
     )
     val.add_argument(
         "--output-file", metavar="PATH", default=None, help="write the report there (UTF-8)"
