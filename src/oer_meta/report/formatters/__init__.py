@@ -1,5 +1,6 @@
 """Formatters write a run's results as they come: text for people, JSON documents and
-JSON Lines for programs, JUnit XML and GitHub workflow commands for CI.  Each implements
+JSON Lines for programs, JUnit XML and GitHub workflow commands for CI, a Markdown summary for a
+pull-request comment.  Each implements
 :class:`~oer_meta.report.formatters.base.Formatter`; :func:`make_formatter` picks one by
 name."""
 
@@ -11,6 +12,7 @@ from oer_meta.report.formatters.base import Formatter, RunInfo
 from oer_meta.report.formatters.github import GitHubFormatter
 from oer_meta.report.formatters.json_report import JsonFormatter, JsonLinesFormatter
 from oer_meta.report.formatters.junit import JUnitFormatter
+from oer_meta.report.formatters.markdown import MarkdownFormatter
 from oer_meta.report.formatters.sarif import SarifFormatter
 from oer_meta.report.formatters.text import TextFormatter
 
@@ -19,7 +21,7 @@ __all__ = ["Formatter", "RunInfo", "make_formatter"]
 
 def make_formatter(name: str, stream: TextIO) -> Formatter:
     """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``sarif``, ``junit``,
-    ``github``), writing to ``stream``."""
+    ``github``, ``markdown``), writing to ``stream``."""
     if name == "json":
         return JsonFormatter(stream)
     if name == "sarif":
@@ -30,4 +32,6 @@ def make_formatter(name: str, stream: TextIO) -> Formatter:
         return JUnitFormatter(stream)
     if name == "github":
         return GitHubFormatter(stream)
+    if name == "markdown":
+        return MarkdownFormatter(stream)
     return TextFormatter(stream)
