@@ -1,6 +1,6 @@
 """Formatters write a run's results as they come: text for people, JSON documents and
 JSON Lines for programs, JUnit XML, GitHub workflow commands and GitLab Code Quality
-for CI.  Each implements
+for CI, a Markdown summary for a pull-request comment.  Each implements
 :class:`~oer_meta.report.formatters.base.Formatter`; :func:`make_formatter` picks one by
 name."""
 
@@ -13,6 +13,7 @@ from oer_meta.report.formatters.github import GitHubFormatter
 from oer_meta.report.formatters.gitlab import GitLabFormatter
 from oer_meta.report.formatters.json_report import JsonFormatter, JsonLinesFormatter
 from oer_meta.report.formatters.junit import JUnitFormatter
+from oer_meta.report.formatters.markdown import MarkdownFormatter
 from oer_meta.report.formatters.sarif import SarifFormatter
 from oer_meta.report.formatters.text import TextFormatter
 
@@ -21,7 +22,7 @@ __all__ = ["Formatter", "RunInfo", "make_formatter"]
 
 def make_formatter(name: str, stream: TextIO) -> Formatter:
     """The formatter called ``name`` (``text``, ``json``, ``jsonl``, ``sarif``, ``junit``,
-    ``github``, ``gitlab``), writing to ``stream``."""
+    ``github``, ``gitlab``, ``markdown``), writing to ``stream``."""
     if name == "json":
         return JsonFormatter(stream)
     if name == "sarif":
@@ -34,4 +35,6 @@ def make_formatter(name: str, stream: TextIO) -> Formatter:
         return GitHubFormatter(stream)
     if name == "gitlab":
         return GitLabFormatter(stream)
+    if name == "markdown":
+        return MarkdownFormatter(stream)
     return TextFormatter(stream)
