@@ -531,13 +531,34 @@ def walk(folder: Path) -> Iterator[Path]:
 
 
 def expand(paths: Iterable[Source]) -> Iterator[Source]:
-    """Replace each folder among ``paths`` by the metadata files inside it."""
+    """Replace each folder among ``paths`` by the metadata files inside it.  A file met
+    twice (named twice, named and inside a named folder, or reached through a link) is
+    given once: the batch holds each record once, and batch rules see no false twins."""
+    seen: set[tuple[int, int]] = set()
     for item in paths:
         if isinstance(item, (str, os.PathLike)) and not (
             isinstance(item, str) and looks_like_content(item)
         ):
             path = Path(item)
             if path.is_dir():
-                yield from walk(path)
+                for found in walk(path):
+                    if _first_time(found, seen):
+                        yield found
+                continue
+            if not _first_time(path, seen):
                 continue
         yield item
+
+
+def _first_time(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether the file at ``path`` was not met before (a file that cannot be looked at
+    counts as new: reading it will say why it cannot be read)."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return True
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
