@@ -1,4 +1,4 @@
-"""A file reached more than once (named twice, named and inside a named folder, through
+"""The CLI and batch inputs, robust: a file reached more than once (named twice, named and inside a named folder, through
 a link) is checked once, so the batch holds each record once."""
 
 from __future__ import annotations
@@ -48,3 +48,21 @@ def test_distinct_files_with_the_same_content_are_both_checked(folder: Path) -> 
     copy = folder / "Soil-copy.xml"
     copy.write_bytes((folder / "Soil.xml").read_bytes())
     assert len(list(oer_meta.validate_many([folder]))) == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["validate", "examples/", "--bogus"], "usage: oer-meta validate"),
+        (["rules", "--nope"], "usage: oer-meta rules"),
+    ],
+)
+def test_an_unknown_flag_shows_the_usage_of_its_sub_command(
+    argv: list[str], usage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert f"error: unrecognized arguments: {argv[-1]}" in err
