@@ -1,5 +1,6 @@
-"""The CLI and batch inputs, robust: a file reached more than once (named twice, named and inside a named folder, through
-a link) is checked once, so the batch holds each record once."""
+"""The CLI's inputs, robust: a file reached more than once (named twice, named and
+inside a named folder, through a link) is checked once, so the batch holds each record
+once; an unknown flag is named with its sub-command's usage."""
 
 from __future__ import annotations
 
