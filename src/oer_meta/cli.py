@@ -424,9 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the usage of the sub-command, not of oer-meta as a whole
-        _command_parser(parser, args.command).error(
-            f"unrecognized arguments: {' '.join(extra)}"
-        )
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return _main(args)
     except BrokenPipeError:  # e.g. piped into head: stop quietly
