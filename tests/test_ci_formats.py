@@ -6,10 +6,8 @@ from __future__ import annotations
 import io
 import json
 import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +27,10 @@ from oer_meta.report.formatters.junit import xml_safe
 from oer_meta.report.results import Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
+from .cli_runs import harvest as _harvest
+from .cli_runs import interrupted
 from .corpus_paths import EXAMPLES
-from .test_cli_streaming import REMIX, _harvest, _rest_of, broken_rule  # noqa: F401
+from .test_cli_streaming import REMIX, broken_rule  # noqa: F401
 
 HOSTILE = "bell\x07 esc\x1b[31m nul\x00 \"quoted\" 'single' ]]> <tag> & 100% a,b:c\r\nline2 \ud800"
 
@@ -203,22 +203,9 @@ def test_junit_internal_error_is_an_error_case(broken_rule: str, tmp_path: Path)
 
 def test_junit_ctrl_c_leaves_a_well_formed_document(tmp_path: Path) -> None:
     path = _harvest(tmp_path / "big.xml", 60_000)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "oer_meta", "validate", str(path), "--format", "junit"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert child.stdout is not None
-    first = child.stdout.readline() + child.stdout.readline() + child.stdout.readline()
-    child.send_signal(signal.SIGINT)
-    for _ in range(200):  # more Ctrl-C while it finishes: the document must stay whole
-        if child.poll() is not None:
-            break
-        child.send_signal(signal.SIGINT)
-        time.sleep(0.002)
-    rest, err = _rest_of(child)
-    assert child.returncode == 130, err
-    root = etree.fromstring(first + rest)
+    written, err, code = interrupted(path, "junit", lambda head: head.count(b"\n") >= 3)
+    assert code == 130, err
+    root = etree.fromstring(written)
     props = _props(root)
     assert props["interrupted"] == "true"
     assert 1 <= int(props["records"]) < 60_000

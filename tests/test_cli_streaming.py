@@ -23,33 +23,12 @@ from oer_meta.checks import registry
 from oer_meta.checks.registry import Violation
 from oer_meta.cli import main
 
+from .cli_runs import OAI_HEAD, OAI_RECORD, interrupted
+from .cli_runs import harvest as _harvest
+from .cli_runs import rest_of as _rest_of
 from .corpus_paths import EXAMPLES, ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-
-OAI_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>\n'
-)
-OAI_RECORD = (
-    "<record><header><identifier>oai:example.org:{n}</identifier>"
-    "<datestamp>2024-01-01</datestamp></header><metadata>"
-    '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/">'
-    "<dc:title>Lesson {n}</dc:title><dc:language>en</dc:language>"
-    "<dc:rights>https://creativecommons.org/licenses/by/4.0/</dc:rights>"
-    "<dc:identifier>https://example.org/r/{n}</dc:identifier>"
-    "</oai_dc:dc></metadata></record>\n"
-)
-
-
-def _harvest(path: Path, records: int) -> Path:
-    with path.open("w", encoding="utf-8") as out:
-        out.write(OAI_HEAD)
-        for n in range(records):
-            out.write(OAI_RECORD.format(n=n))
-        out.write("</ListRecords></OAI-PMH>\n")
-    return path
 
 
 def _cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
@@ -181,16 +160,6 @@ def test_internal_errors_reach_the_library_report(broken_rule: str) -> None:
     assert report.summary()["internal_errors"] == 1
 
 
-def _rest_of(child: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
-    """What the child writes after the lines already read: read through the same
-    buffered pipe objects (``communicate`` would skip what ``readline`` buffered)."""
-    assert child.stdout is not None and child.stderr is not None
-    rest = child.stdout.read()
-    err = child.stderr.read()
-    child.wait(timeout=120)
-    return rest, err
-
-
 def test_ctrl_c_writes_what_was_checked_and_exits_130(tmp_path: Path) -> None:
     path = _harvest(tmp_path / "big.xml", 60_000)
     child = subprocess.Popen(
@@ -217,28 +186,15 @@ def test_ctrl_c_never_cuts_a_result_in_half(tmp_path: Path, output: str) -> None
     """Interrupts sent while results are being written (one every few milliseconds
     until the child stops) leave a report whose every result is whole."""
     path = _harvest(tmp_path / "big.xml", 60_000)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "oer_meta", "validate", str(path), "--format", output],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert child.stdout is not None
-    first = child.stdout.readline()  # results are streaming
-    child.send_signal(signal.SIGINT)
-    for _ in range(200):  # more Ctrl-C while it finishes: the report must stay whole
-        if child.poll() is not None:
-            break
-        child.send_signal(signal.SIGINT)
-        time.sleep(0.002)
-    rest, err = _rest_of(child)
-    assert child.returncode == 130, err
+    written, err, code = interrupted(path, output, lambda head: head.count(b"\n") >= 1)
+    assert code == 130, err
     assert b"Traceback" not in err
     if output == "jsonl":
-        lines = [json.loads(line) for line in (first + rest).decode().splitlines()]
+        lines = [json.loads(line) for line in written.decode().splitlines()]
         summary = lines[-1]
         results = sum(1 for x in lines if x["type"] == "result")
     else:
-        summary = json.loads(first + rest)
+        summary = json.loads(written)
         results = len(summary["results"])
     assert summary["interrupted"] is True
     assert summary["summary"]["records"] == results

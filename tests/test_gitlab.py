@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import io
 import json
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +22,11 @@ from oer_meta.report.formatters.gitlab import fingerprint
 from oer_meta.report.results import Tally
 from oer_meta.severity import Severity
 
+from .cli_runs import harvest as _harvest
+from .cli_runs import interrupted
 from .corpus_paths import EXAMPLES
 from .test_ci_formats import HOSTILE, _result
-from .test_cli_streaming import REMIX, _harvest, _rest_of, broken_rule  # noqa: F401
+from .test_cli_streaming import REMIX, broken_rule  # noqa: F401
 
 SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
 REQUIRED = {"description", "check_name", "fingerprint", "severity", "location"}
@@ -171,21 +171,9 @@ def test_fingerprints_differ_when_their_parts_do(a: list[str | None], b: list[st
 
 def test_ctrl_c_leaves_a_valid_array(tmp_path: Path) -> None:
     path = _harvest(tmp_path / "big.xml", 60_000)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "oer_meta", "validate", str(path), "--format", "gitlab"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert child.stdout is not None
-    first = child.stdout.readline() + child.stdout.readline() + child.stdout.readline()
-    for _ in range(200):  # Ctrl-C, again while it finishes: the array must stay whole
-        if child.poll() is not None:
-            break
-        child.send_signal(signal.SIGINT)
-        time.sleep(0.002)
-    rest, err = _rest_of(child)
-    assert child.returncode == 130, err
+    written, err, code = interrupted(path, "gitlab", lambda head: head.count(b"\n") >= 3)
+    assert code == 130, err
     assert b"Traceback" not in err
-    data = json.loads(first + rest)
+    data = json.loads(written)
     assert len(data) >= 1 and len({i["fingerprint"] for i in data}) == len(data)
     assert all(set(i) >= REQUIRED for i in data)

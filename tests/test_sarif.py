@@ -7,10 +7,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -29,6 +25,7 @@ from oer_meta.report.formatters.sarif import artifact_uri, logical_kind
 from oer_meta.report.results import Tally
 from oer_meta.severity import Severity
 
+from .cli_runs import harvest, interrupted
 from .corpus_paths import CORPUS2, EXAMPLES, SHARED, needs_corpus2
 
 SARIF_SCHEMA_FILE = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -270,49 +267,16 @@ def test_corpus2_gives_a_valid_sarif_run(tmp_path: Path) -> None:
     assert code in (0, 1)
 
 
-OAI_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>\n'
-)
-OAI_RECORD = (
-    "<record><header><identifier>oai:example.org:{n}</identifier>"
-    "<datestamp>2024-01-01</datestamp></header><metadata>"
-    '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/">'
-    "<dc:title>Lesson {n}</dc:title>"
-    "</oai_dc:dc></metadata></record>\n"
-)
-
-
 @needs_schema
 def test_ctrl_c_mid_run_leaves_a_valid_sarif_document(tmp_path: Path) -> None:
-    path = tmp_path / "big.xml"
-    with path.open("w", encoding="utf-8") as out:
-        out.write(OAI_HEAD)
-        for n in range(60_000):
-            out.write(OAI_RECORD.format(n=n))
-        out.write("</ListRecords></OAI-PMH>\n")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "oer_meta", "validate", str(path), "--format", "sarif"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    path = harvest(tmp_path / "big.xml", 60_000)
+    # the rules are written first; results are streaming once one follows them
+    written, err, code = interrupted(
+        path, "sarif", lambda head: b'"results": [' in head and not head.endswith(b"[\n")
     )
-    assert child.stdout is not None and child.stderr is not None
-    head = b""
-    while b'"results": [' not in head:  # the rules are written; results are streaming
-        head += child.stdout.readline()
-    head += child.stdout.readline()
-    for _ in range(200):  # Ctrl-C, again while it finishes: the document must stay whole
-        if child.poll() is not None:
-            break
-        child.send_signal(signal.SIGINT)
-        time.sleep(0.002)
-    rest = child.stdout.read()
-    err = child.stderr.read()
-    child.wait(timeout=120)
-    assert child.returncode == 130, err
+    assert code == 130, err
     assert b"Traceback" not in err
-    data = json.loads(head + rest)
+    data = json.loads(written)
     _valid(data)
     run = data["runs"][0]
     assert run["properties"]["interrupted"] is True
