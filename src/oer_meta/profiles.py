@@ -23,6 +23,7 @@ misspelled key would otherwise be ignored and the profile run as something else.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -59,6 +60,9 @@ class Profile:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
+    #: selections applied after the profile's own, in order (a configuration file, then
+    #: the command line): :func:`resolve_selection` says how they combine
+    overrides: tuple[Selection, ...] = ()
 
     def rules(self) -> list[Rule]:
         """The rules this profile runs, in code order (selected once per profile)."""
@@ -66,7 +70,8 @@ class Profile:
 
     @cached_property
     def _selected(self) -> tuple[Rule, ...]:
-        return tuple(select_rules(all_rules(), self.select, self.ignore))
+        layers = (Selection(self.select, self.ignore), *self.overrides)
+        return tuple(resolve_selection(all_rules(), layers))
 
     def severity_of(self, rule: Rule) -> Severity:
         """The severity this profile gives the rule: ``[severity]`` for its exact code,
@@ -80,19 +85,33 @@ class Profile:
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
         fail_on: str | Severity | None = None,
+        extend_select: Iterable[str] | None = None,
     ) -> Profile:
-        """A copy with ``select`` replacing the selection, ``ignore`` added to it and
+        """A copy with one more selection layer (``select`` replacing what came before,
+        ``ignore`` and ``extend_select`` applied on top: :func:`resolve_selection`) and
         another failing threshold; the profile itself when nothing changes."""
-        if not select and not ignore and fail_on is None:
+        select, ignore = tuple(select or ()), tuple(ignore or ())
+        extend = tuple(extend_select or ())
+        if not select and not ignore and not extend and fail_on is None:
             return self
-        return Profile(
-            name=self.name,
-            description=self.description,
-            select=tuple(select) if select else self.select,
-            ignore=self.ignore + tuple(ignore or ()),
-            severity=self.severity,
+        layer = Selection(select or None, ignore, extend)
+        return dataclasses.replace(
+            self,
+            overrides=self.overrides + ((layer,) if select or ignore or extend else ()),
             fail_on=Severity.parse(fail_on) if fail_on is not None else self.fail_on,
         )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One source of rule selection: a profile, a configuration file, the command line.
+
+    ``select`` (when given) replaces what the sources before chose; ``ignore`` and
+    ``extend_select`` change it.  Within one source the more specific selector wins."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -145,15 +164,55 @@ def _check_selectors(rules: list[Rule], selectors: Iterable[str]) -> None:
             )
 
 
+def specificity(rule: Rule, selector: str) -> int:
+    """How specific ``selector`` is for ``rule`` (which it matches): ``ALL`` least, then
+    an action area, then prefixes by length (``LIC`` < ``LIC00``); the rule's own code
+    most, above its parent's code (``STD007`` beats ``STD003`` for STD007)."""
+    value = selector.strip().upper()
+    if value == "ALL":
+        return 0
+    area = value[2:] if value.startswith("AA") else value
+    if area.isdigit():
+        return 1
+    if value == rule.code:
+        return 1000
+    return 2 + len(value)
+
+
+def resolve_selection(rules: list[Rule], layers: Iterable[Selection]) -> list[Rule]:
+    """The rules the selection ``layers`` leave on, as ruff combines its rule selectors.
+
+    Within one layer, each rule follows the most specific selector of the layer that
+    matches it, and ``ignore`` wins over ``select`` at equal specificity (so ``select
+    LIC001, ignore LIC`` keeps LIC001 and ``select LIC, ignore LIC001`` drops it).  A
+    layer with ``select`` replaces the rules of the layers before it; a layer without
+    one turns on or off only the rules its selectors match, on top of them."""
+    on: set[str] = set()
+    for layer in layers:
+        chosen = [*(layer.select or ()), *layer.extend_select]
+        _check_selectors(rules, chosen + list(layer.ignore))
+        decided: dict[str, bool] = {}
+        for rule in rules:
+            best: tuple[int, bool] | None = None  # (specificity, is an ignore)
+            for selectors, ignoring in ((chosen, False), (layer.ignore, True)):
+                for selector in selectors:
+                    if matches(rule, selector):
+                        rank = (specificity(rule, selector), ignoring)
+                        best = rank if best is None else max(best, rank)
+            if best is not None:
+                decided[rule.code] = not best[1]
+        if layer.select is not None:
+            on = {code for code, keep in decided.items() if keep}
+        else:
+            on = (on - {c for c, keep in decided.items() if not keep}) | {
+                c for c, keep in decided.items() if keep
+            }
+    return [r for r in rules if r.code in on]
+
+
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
-    """The rules picked by any of ``select`` and by none of ``ignore``."""
-    select, ignore = list(select), list(ignore)
-    _check_selectors(rules, select + ignore)
-    return [
-        r
-        for r in rules
-        if any(matches(r, s) for s in select) and not any(matches(r, s) for s in ignore)
-    ]
+    """The rules ``select`` picks and ``ignore`` does not (the more specific wins)."""
+    return resolve_selection(rules, [Selection(tuple(select), tuple(ignore))])
 
 
 class ProfileError(UnknownProfileError):
@@ -174,19 +233,33 @@ _SEVERITIES = ("error", "warning", "info")
 _FAIL_ON_SPELLINGS = ("fail_on", "fail-on")
 
 
-class ProfileFile(BaseModel):
-    """The keys of a profile TOML file.  Every key is optional; any other is refused,
-    and so is a value of the wrong TOML type (``select = "STD"`` instead of a list)."""
+class RuleKeys(BaseModel):
+    """The keys a profile file and a configuration file (:mod:`oer_meta.config`) share:
+    which rules run, at which severity, and what fails.  Any other key is refused, and
+    so is a value of the wrong TOML type (``select = "STD"`` instead of a list)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    select: list[str] | None = Field(
+        default=None, description="codes, prefixes (LIC), areas (AA3) or ALL to run"
+    )
+    ignore: list[str] | None = Field(default=None, description="selectors to skip")
+    fail_on: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(*_FAIL_ON_SPELLINGS),
+        description="lowest severity that fails: error, warning or info",
+    )
+    severity: dict[str, str] = Field(
+        default_factory=dict, description="severity per rule code: error, warning or info"
+    )
+
+
+class ProfileFile(RuleKeys):
+    """The keys of a profile TOML file.  Every key is optional."""
 
     name: str | None = None
     description: str | None = None
     extends: str | None = None
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: str | None = Field(default=None, validation_alias=AliasChoices(*_FAIL_ON_SPELLINGS))
-    severity: dict[str, str] = Field(default_factory=dict)
 
 
 #: Every key a profile file may hold, as it is spelled in the file.
@@ -211,42 +284,66 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 def _structure(data: dict[str, Any], label: str) -> ProfileFile:
     """Check the file's keys and value types."""
+    return check_keys(data, label, ProfileFile, PROFILE_KEYS)
+
+
+_M = TypeVar("_M", bound=RuleKeys)
+
+
+def check_keys(
+    data: dict[str, Any],
+    label: str,
+    model: type[_M],
+    keys: tuple[str, ...],
+    *,
+    kind: str = "profile",
+    error: type[ProfileError] = ProfileError,
+    table: str = "",
+) -> _M:
+    """``data`` validated by ``model``; an unknown key is named with the nearest of
+    ``keys``, a wrong type with its place (``select[2]``).  ``kind`` and ``table``
+    (``[tool.oer-meta] ``) say in messages what file and table it is."""
     if all(spelling in data for spelling in _FAIL_ON_SPELLINGS):
-        raise ProfileError(
-            f"profile {label}: both 'fail_on' and 'fail-on' are given; they are the same"
-            " key, keep one",
+        raise error(
+            f"{kind} {label}: {table}both 'fail_on' and 'fail-on' are given; they are the"
+            " same key, keep one",
             file=label,
         )
     try:
-        return ProfileFile.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            if error["type"] == "extra_forbidden" and len(loc) == 1:
+        for found in exc.errors(include_url=False):
+            loc = tuple(found["loc"])
+            if found["type"] == "extra_forbidden" and len(loc) == 1:
                 key = str(loc[0])
-                hint = _did_you_mean(key, PROFILE_KEYS) or (
-                    f"; valid keys: {', '.join(PROFILE_KEYS)}"
-                )
-                problems.append(f"unknown key {key!r}{hint}")
+                hint = _did_you_mean(key, keys) or f"; valid keys: {', '.join(keys)}"
+                problems.append(f"{table}unknown key {key!r}{hint}")
             else:
-                got = type(error["input"]).__name__
-                problems.append(f"{_where(loc)}: {error['msg']} (got {got})")
+                got = type(found["input"]).__name__
+                problems.append(f"{table}{_where(loc)}: {found['msg']} (got {got})")
         if len(problems) == 1:
-            message = f"profile {label}: {problems[0]}"
+            message = f"{kind} {label}: {problems[0]}"
         else:
-            message = f"profile {label}: {len(problems)} problems:\n" + "\n".join(
+            message = f"{kind} {label}: {len(problems)} problems:\n" + "\n".join(
                 f"  - {problem}" for problem in problems
             )
-        raise ProfileError(message, file=label) from None
+        raise error(message, file=label) from None
 
 
-def _severity(value: str, where: str, label: str) -> Severity:
+def _severity(
+    value: str,
+    where: str,
+    label: str,
+    *,
+    kind: str = "profile",
+    error: type[ProfileError] = ProfileError,
+) -> Severity:
     word = value.strip().lower()
     if word in _SEVERITIES:
         return Severity(word)
-    raise ProfileError(
-        f"profile {label}: {where} = {value!r} is not a severity"
+    raise error(
+        f"{kind} {label}: {where} = {value!r} is not a severity"
         f"{_did_you_mean(word, _SEVERITIES)} (use error, warning or info)",
         file=label,
     )
@@ -256,23 +353,9 @@ def _parse(data: dict[str, Any], label: str, default_name: str, chain: tuple[str
     """A :class:`Profile` from a parsed profile file, checked against the registry."""
     spec = _structure(data, label)
     base = _base(spec.extends, label, chain) if spec.extends is not None else None
-    rules = all_rules()
-    codes = {r.code for r in rules}
     severity: dict[str, Severity] = dict(base.severity) if base else {}
-    for key, value in spec.severity.items():
-        code = key.strip().upper()
-        if code not in codes:
-            raise ProfileError(
-                f"profile {label}: [severity] {key!r} is not a rule code"
-                + _did_you_mean(code, sorted(codes)),
-                file=label,
-            )
-        severity[code] = _severity(value, f"[severity] {key}", label)
-    for key, selectors in (("select", spec.select), ("ignore", spec.ignore)):
-        try:
-            _check_selectors(rules, selectors or ())
-        except UnknownRuleError as exc:
-            raise ProfileError(f"profile {label}: {key}: {exc}", file=label) from None
+    severity.update(parse_severities(spec.severity, label))
+    check_selectors(label, {"select": spec.select, "ignore": spec.ignore})
     fail_on_key = next((k for k in _FAIL_ON_SPELLINGS if k in data), "fail_on")
     if spec.fail_on is not None:
         fail_on = _severity(spec.fail_on, fail_on_key, label)
@@ -287,6 +370,47 @@ def _parse(data: dict[str, Any], label: str, default_name: str, chain: tuple[str
         severity=severity,
         fail_on=fail_on,
     )
+
+
+def parse_severities(
+    given: Mapping[str, str],
+    label: str,
+    *,
+    kind: str = "profile",
+    error: type[ProfileError] = ProfileError,
+    table: str = "",
+) -> dict[str, Severity]:
+    """A file's ``[severity]`` table checked: every key a rule code, every value a
+    severity; a misspelling is named with the nearest valid one."""
+    codes = sorted(r.code for r in all_rules())
+    severity: dict[str, Severity] = {}
+    for key, value in given.items():
+        code = key.strip().upper()
+        if code not in codes:
+            raise error(
+                f"{kind} {label}: {table}[severity] {key!r} is not a rule code"
+                + _did_you_mean(code, codes),
+                file=label,
+            )
+        where = f"{table}[severity] {key}"
+        severity[code] = _severity(value, where, label, kind=kind, error=error)
+    return severity
+
+
+def check_selectors(
+    label: str,
+    keys: Mapping[str, Iterable[str] | None],
+    *,
+    kind: str = "profile",
+    error: type[ProfileError] = ProfileError,
+) -> None:
+    """Every selector under each key (``select``, ``ignore``...) picks some rule."""
+    rules = all_rules()
+    for key, selectors in keys.items():
+        try:
+            _check_selectors(rules, selectors or ())
+        except UnknownRuleError as exc:
+            raise error(f"{kind} {label}: {key}: {exc}", file=label) from None
 
 
 def _pick(own: _T | None, inherited: _T) -> _T:
