@@ -29,6 +29,7 @@ from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError
 
 if TYPE_CHECKING:
+    from oer_meta.config import Discovery, Settings
     from oer_meta.readers.dispatch import Source
     from oer_meta.readers.limits import ReadLimits
 
@@ -60,9 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument(
         "--format",
         choices=("text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown"),
-        default="text",
+        default=None,
         dest="output",
-        help="text for people; json: one report document; jsonl: one line per record, "
+        help="text (default) for people; json: one report document; jsonl: one line per record, "
         "then a summary line; sarif: SARIF 2.1.0; junit: JUnit XML, a test case per "
         "record; github: GitHub Actions annotations; gitlab: GitLab Code Quality JSON "
         "(all these are written as records are checked); markdown: a summary per action "
@@ -71,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument(
         "--output-file", metavar="PATH", default=None, help="write the report there (UTF-8)"
     )
-    val.add_argument("--profile", default="unesco", help="built-in profile name or TOML file")
+    val.add_argument(
+        "--profile", default=None, help="built-in profile name or TOML file (default: unesco)"
+    )
     val.add_argument(
         "--select",
         action="append",
@@ -118,10 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--show-hints", action="store_true", help="print each finding's fix hint")
     val.add_argument(
         "--lang",
-        default="en",
+        default=None,
         choices=("en", "fr"),
-        help="language of the action-area titles in text and markdown output",
+        help="language of the action-area titles in text and markdown output (default: en)",
     )
+    _configuration_options(val)
 
     lst = sub.add_parser("rules", help="list the rules")
     lst.add_argument(
@@ -149,6 +153,36 @@ def _parser() -> argparse.ArgumentParser:
         help="plain text, HTML with Creative Commons RDFa, or Markdown",
     )
     return parser
+
+
+def _configuration_options(val: argparse.ArgumentParser) -> None:
+    """The options about configuration files (docs/configuration.md)."""
+    group = val.add_argument_group("configuration (oer-meta.toml, [tool.oer-meta])")
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="use this configuration file for every input instead of looking for the nearest one",
+    )
+    group.add_argument("--isolated", action="store_true", help="read no configuration file at all")
+    group.add_argument(
+        "--extend-select",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="run these rules too, on top of the selection (same forms as --select)",
+    )
+    group.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclude globs to files named on the command line too",
+    )
+    group.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings each input would be checked with, and where they come "
+        "from, then stop",
+    )
 
 
 def _positive(text: str) -> int:
@@ -285,50 +319,82 @@ class _KeptOpen(io.BufferedWriter):
 
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
+    from oer_meta.config import Discovery, describe
     from oer_meta.engine import ValidationRun
     from oer_meta.interrupts import DeferredInterrupt
     from oer_meta.report.formatters import RunInfo, make_formatter
     from oer_meta.report.formatters.text import internal_error_line
     from oer_meta.report.results import Tally
 
-    run = ValidationRun(
-        args.profile,
-        format=args.input_format,
-        select=_split(args.select) or None,
-        ignore=_split(args.ignore),
-        fail_on=args.fail_on,
-        limits=_limits(args),
-    )
+    discovery = Discovery(config=args.config, isolated=args.isolated)
+    here = discovery.for_folder(Path.cwd())  # run-wide defaults, as ruff reads them
+    _configured_defaults(args, here)
+    flags = {
+        "profile": args.profile,
+        "select": _split(args.select),
+        "ignore": _split(args.ignore),
+        "extend_select": _split(args.extend_select),
+        "fail_on": args.fail_on,
+    }
+    first = here.build_profile(**flags)  # wrong selectors fail before input is read
     for failure in plugin_failures():
         _say(failure)
     sources, bad_paths = _sources(args.paths)
+    groups = _groups(discovery, sources, here, args.force_exclude)
+    if args.show_settings:
+        for settings, _ in groups or [(here, [])]:
+            sys.stdout.write(describe(settings, settings.build_profile(**flags)))
+        return EXIT_USAGE if bad_paths else EXIT_OK
     if not sources:
         return EXIT_USAGE
+    runs = [
+        (
+            settings,
+            ValidationRun(
+                settings.build_profile(**flags), format=args.input_format, limits=_limits(args)
+            ),
+            group,
+        )
+        for settings, group in groups
+    ]
+    if runs:
+        first = runs[0][1].profile
     out = _output(args.output_file)
     formatter = make_formatter(args.output, out)
-    tally = Tally(run.profile.fail_on)
+    tally = Tally(first.fail_on)
+    failing = [Tally(run.profile.fail_on) for _, run, _ in runs]
     info = RunInfo(
-        profile=run.profile.name,
-        fail_on=run.profile.fail_on,
+        profile=first.name,
+        fail_on=first.fail_on,
         show_hints=args.show_hints,
         lang=args.lang,
-        rules=tuple((r, run.profile.severity_of(r)) for r in run.profile.rules()),
+        rules=tuple((r, first.severity_of(r)) for r in first.rules()),
     )
     interrupted = False
     with DeferredInterrupt() as interrupts:
         try:
             with interrupts.atomic():
                 formatter.start(info)
-            for result in run.results(sources):
-                with interrupts.atomic():  # counted and written whole, or not at all
-                    tally.add(result)
-                    formatter.result(result)
-                    for error in result.internal_errors:
-                        _say(internal_error_line(error, result.source).plain)
-            for item in run.iter_batch_findings():  # written as they come
-                with interrupts.atomic():
-                    tally.add_batch([item])
-                    formatter.batch([item])
+            for (settings, run, group), own in zip(runs, failing, strict=True):
+                for result in run.results(group):
+                    result.findings = [
+                        f for f in result.findings if settings.keeps(f.rule, result.source)
+                    ]
+                    with interrupts.atomic():  # counted and written whole, or not at all
+                        tally.add(result)
+                        own.add(result)
+                        formatter.result(result)
+                        for error in result.internal_errors:
+                            _say(internal_error_line(error, result.source).plain)
+                for item in run.iter_batch_findings():  # written as they come
+                    if item.finding is not None and not settings.keeps(
+                        item.finding.rule, item.source
+                    ):
+                        continue
+                    with interrupts.atomic():
+                        tally.add_batch([item])
+                        own.add_batch([item])
+                        formatter.batch([item])
         except KeyboardInterrupt:
             interrupted = True
         with interrupts.atomic():
@@ -345,7 +411,37 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if bad_paths:
         return EXIT_USAGE
-    return EXIT_OK if tally.ok else EXIT_FINDINGS
+    return EXIT_OK if all(own.ok for own in failing) else EXIT_FINDINGS
+
+
+def _configured_defaults(args: argparse.Namespace, here: Settings) -> None:
+    """``--format`` and ``--lang`` from the configuration when not given (checked against
+    the choices the options offer, naming the file)."""
+    val = _command_parser(_parser(), "validate")
+    for key, dest, default in (("format", "output", "text"), ("language", "lang", "en")):
+        if getattr(args, dest) is not None:
+            continue
+        configured = getattr(here, key)
+        if configured is not None:
+            action = next(a for a in val._actions if a.dest == dest)
+            here.check_choice(key, configured, action.choices or ())
+        setattr(args, dest, configured or default)
+
+
+def _groups(
+    discovery: Discovery, sources: list[Source], here: Settings, force_exclude: bool
+) -> list[tuple[Settings, list[Source]]]:
+    """The inputs grouped by the configuration that applies to them, in the order met:
+    folders walked with their configurations' globs, standard input with ``here``."""
+    grouped: dict[int, tuple[Settings, list[Source]]] = {}
+    for source in sources:
+        if isinstance(source, Path):
+            for path in discovery.files([source], force_exclude=force_exclude):
+                settings = discovery.for_path(path)
+                grouped.setdefault(id(settings), (settings, []))[1].append(path)
+        else:
+            grouped.setdefault(id(here), (here, []))[1].append(source)
+    return list(grouped.values())
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ import io
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -513,20 +513,29 @@ class _Dispatcher:
 DISPATCHER = _Dispatcher()
 
 
-def walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path, keep: Callable[[Path, bool], bool] | None = None) -> Iterator[Path]:
     """Metadata files below ``folder``, in a stable order, hidden entries skipped.
 
     Every entry with a metadata ending is given, whatever its type: the reader says
     that a FIFO or a broken link is not a regular file, rather than the walk hiding
-    it.  Linked folders are not followed (no loops).
+    it.  Linked folders are not followed (no loops).  ``keep(path, is_folder)``, when
+    given, decides instead of the endings which files are given and which folders are
+    entered (a configuration's include and exclude globs).
     """
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (keep is None or keep(Path(root, d), True))
+        )
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(root, name)
-            if path.suffix.lower() in METADATA_SUFFIXES:
+            if keep is None:
+                if path.suffix.lower() in METADATA_SUFFIXES:
+                    yield path
+            elif keep(path, False):
                 yield path
 
 
