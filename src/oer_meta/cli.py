@@ -341,6 +341,9 @@ def _validate(args: argparse.Namespace) -> int:
         _say(failure)
     sources, bad_paths = _sources(args.paths)
     groups = _groups(discovery, sources, here, args.force_exclude)
+    for settings, _ in groups:  # the format named by every file in use is one that exists
+        if settings.format is not None:
+            settings.check_choice("format", settings.format, _choices("output"))
     if args.show_settings:
         for settings, _ in groups or [(here, [])]:
             sys.stdout.write(describe(settings, settings.build_profile(**flags)))
@@ -417,15 +420,19 @@ def _validate(args: argparse.Namespace) -> int:
 def _configured_defaults(args: argparse.Namespace, here: Settings) -> None:
     """``--format`` and ``--lang`` from the configuration when not given (checked against
     the choices the options offer, naming the file)."""
-    val = _command_parser(_parser(), "validate")
     for key, dest, default in (("format", "output", "text"), ("language", "lang", "en")):
-        if getattr(args, dest) is not None:
-            continue
         configured = getattr(here, key)
         if configured is not None:
-            action = next(a for a in val._actions if a.dest == dest)
-            here.check_choice(key, configured, action.choices or ())
-        setattr(args, dest, configured or default)
+            here.check_choice(key, configured, _choices(dest))
+        if getattr(args, dest) is None:
+            setattr(args, dest, configured or default)
+
+
+def _choices(dest: str) -> list[str]:
+    """The values ``oer-meta validate``'s option ``dest`` accepts."""
+    val = _command_parser(_parser(), "validate")
+    action = next(a for a in val._actions if a.dest == dest)
+    return [str(choice) for choice in action.choices or ()]
 
 
 def _groups(

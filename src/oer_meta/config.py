@@ -98,6 +98,7 @@ _JSON_ENDINGS = (".json", ".jsonld", ".json-ld")
 DEFAULT_INCLUDE: tuple[str, ...] = tuple(f"*{suffix}" for suffix in sorted(METADATA_SUFFIXES))
 
 LANGUAGES = ("en", "fr")
+_SEVERITIES_SPELLED = ("error", "warning", "info")
 
 
 class ConfigError(ProfileError):
@@ -164,14 +165,38 @@ CONFIG_KEYS: tuple[str, ...] = (
 
 
 def config_schema() -> dict[str, Any]:
-    """The JSON Schema of a configuration (``schemas/config.schema.json``)."""
+    """The JSON Schema of a configuration (``schemas/config.schema.json``), for editors:
+    generated from :class:`ConfigFile`, with TOML's shapes (no nulls) and the values
+    the loader accepts written out (severities, ``fail-on`` and its ``fail_on``
+    spelling)."""
     schema = ConfigFile.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["description"] = (
-        "oer-meta configuration: the top level of oer-meta.toml or .oer-meta.toml, or the"
-        " [tool.oer-meta] table of pyproject.toml (docs/configuration.md)"
-    )
-    return schema
+    properties: dict[str, Any] = {}
+    for key, spec in schema["properties"].items():
+        branches = [b for b in spec.pop("anyOf", []) if b.get("type") != "null"]
+        if branches:
+            spec.update(branches[0])
+        if spec.get("default") is None:
+            spec.pop("default", None)
+        spec.pop("title", None)
+        properties[key] = spec
+    severity = {"enum": list(_SEVERITIES_SPELLED)}
+    fail_on = {**properties.pop("fail_on"), **severity}
+    properties["fail-on"] = fail_on
+    properties["fail_on"] = {**fail_on, "description": "the same as fail-on"}
+    properties["severity"]["additionalProperties"] = severity
+    ordered = {key: properties[key] for key in (*CONFIG_KEYS, "fail_on")}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://oer-meta.example/schemas/config.schema.json",
+        "title": schema["title"],
+        "description": (
+            "oer-meta configuration: the top level of oer-meta.toml or .oer-meta.toml, or"
+            " the [tool.oer-meta] table of pyproject.toml (docs/configuration.md)"
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "properties": ordered,
+    }
 
 
 # -- globs ------------------------------------------------------------------------------
