@@ -524,9 +524,7 @@ def walk(folder: Path, keep: Callable[[Path, bool], bool] | None = None) -> Iter
     """
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and (keep is None or keep(Path(root, d), True))
+            d for d in dirs if not d.startswith(".") and (keep is None or keep(Path(root, d), True))
         )
         for name in sorted(files):
             if name.startswith("."):
