@@ -535,3 +535,13 @@ _layer = st.builds(
 def test_selection_equals_the_reference(layers: list[Selection]) -> None:
     got = {r.code for r in resolve_selection(RULES, layers)}
     assert got == _reference(RULES, layers)
+
+
+def test_the_example_of_the_documentation_loads(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "configuration.md").read_text("utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    loaded = load_config(tmp_path / "pyproject.toml")
+    assert loaded is not None and loaded.format == "github"
+    assert loaded.ignored_here(str(tmp_path / "legacy" / "a" / "b.xml")) == ("STD004",)
+    jsonschema.validate(tomllib.loads(example)["tool"]["oer-meta"], config_schema())
