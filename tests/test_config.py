@@ -3,6 +3,7 @@ errors, the published schema (docs/configuration.md)."""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from oer_meta.config import (
     ConfigError,
     ConfigFile,
     Discovery,
+    Settings,
     config_schema,
     load_config,
     not_a_record,
@@ -142,6 +144,15 @@ def test_a_pyproject_without_the_table_is_passed_over(
     )
     _, results, _ = _run(["pkg"], capsys)
     assert _codes(results) == {"r.xml": {"LANG003"}}
+
+
+def test_standard_input_takes_the_configuration_of_the_current_folder(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(in_tmp, {"oer-meta.toml": 'select = ["LANG"]\n'})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FAULTY)))
+    _, results, _ = _run(["-"], capsys)
+    assert [{f["rule"] for f in r["findings"]} for r in results] == [{"LANG003"}]
 
 
 def test_config_names_one_file_for_every_input(
@@ -357,6 +368,14 @@ def test_exclude_replaces_the_defaults_and_extend_exclude_adds(
     (in_tmp / "oer-meta.toml").write_text('exclude = ["drafts/*.xml"]\ninclude = ["*.xml"]\n')
     _, results, _ = _run(["."], capsys)
     assert sorted(_codes(results)) == ["r.xml", "v.xml"]
+
+
+def test_include_matches_file_names_or_whole_paths(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path, include=("*.xml", "feeds/**/*.json"))
+    assert settings.included(tmp_path / "a" / "r.XML")
+    assert not settings.included(tmp_path / "dir.xml" / "r.json")  # a folder's name
+    assert settings.included(tmp_path / "feeds" / "2024" / "r.json")
+    assert not settings.included(tmp_path / "other" / "feeds" / "r.json")
 
 
 def test_not_a_record_looks_only_into_small_json_files(tmp_path: Path) -> None:

@@ -317,9 +317,18 @@ class Settings:
         return any(path_matches(pattern, parts) for pattern in self.exclude)
 
     def included(self, path: Path) -> bool:
-        """Is the file ``path`` one the ``include`` globs read when a folder is walked?"""
-        parts = self._parts(path)
-        return any(path_matches(pattern, parts) for pattern in self.include)
+        """Is the file ``path`` one the ``include`` globs read when a folder is walked?
+        A glob without ``/`` is matched against the file's name, one with ``/``
+        against its whole path from the configuration's folder."""
+        parts = tuple(part.lower() for part in self._parts(path))
+        for pattern in self.include:
+            segments = _segments(pattern)
+            if "/" in pattern.strip("/"):
+                if _glob(segments, parts):
+                    return True
+            elif segments and fnmatchcase(parts[-1], segments[0]):
+                return True
+        return False
 
     def ignored_here(self, source: str | None) -> tuple[str, ...]:
         """The selectors ``per-file-ignores`` ignores in the file ``source``."""

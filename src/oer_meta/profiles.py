@@ -14,6 +14,9 @@ path to a TOML file of the same shape works too (docs/profiles.md)::
 
 A code given in ``[severity]`` sets that code only, never its variants (one severity
 per code, docs/decisions.md); ``select``/``ignore`` by a rule's code cover its variants.
+Selectors combine as in ruff (:func:`resolve_selection`): the more specific one wins,
+and a configuration file and the command line add later sources
+(:attr:`Profile.overrides`, docs/configuration.md).
 
 A profile file is checked when it is loaded (:class:`ProfileFile`): an unknown key, a
 rule code no rule has, a severity that is not error/warning/info or a selector that
