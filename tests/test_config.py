@@ -458,10 +458,12 @@ def test_show_settings_says_where_they_come_from(
     _tree(in_tmp, {"oer-meta.toml": 'select = ["LIC001"]\njobs = 4\n', "r.xml": FAULTY})
     assert main(["validate", "r.xml", "--show-settings", "--extend-select", "LANG003"]) == 0
     out = capsys.readouterr().out
-    assert f"config file: {in_tmp / 'oer-meta.toml'}" in out
+    assert f"config file: {in_tmp / 'oer-meta.toml'}\ninputs: 1\n" in out
     rules = next(line for line in out.splitlines() if line.startswith("rules ("))
     assert {"LANG003", "LIC001"} <= set(rules.split(": ")[1].split())
     assert "DISC001" not in rules and "jobs: 4" in out
+    assert main(["validate", "r.xml", ".", "--show-settings"]) == 0  # r.xml met twice
+    assert "\ninputs: 1\n" in capsys.readouterr().out
     assert main(["validate", "r.xml", "--show-settings", "--isolated"]) == 0
     assert "config file: none (defaults)" in capsys.readouterr().out
 

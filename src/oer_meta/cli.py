@@ -345,8 +345,8 @@ def _validate(args: argparse.Namespace) -> int:
         if settings.format is not None:
             settings.check_choice("format", settings.format, _choices("output"))
     if args.show_settings:
-        for settings, _ in groups or [(here, [])]:
-            sys.stdout.write(describe(settings, settings.build_profile(**flags)))
+        for settings, group in groups or [(here, [])]:
+            sys.stdout.write(describe(settings, settings.build_profile(**flags), len(group)))
         return EXIT_USAGE if bad_paths else EXIT_OK
     if not sources:
         return EXIT_USAGE
@@ -441,9 +441,15 @@ def _groups(
     """The inputs grouped by the configuration that applies to them, in the order met:
     folders walked with their configurations' globs, standard input with ``here``."""
     grouped: dict[int, tuple[Settings, list[Source]]] = {}
+    seen: set[tuple[int, int]] = set()  # a file met twice is checked once, in one group
     for source in sources:
         if isinstance(source, Path):
             for path in discovery.files([source], force_exclude=force_exclude):
+                with contextlib.suppress(OSError, ValueError):
+                    info = path.stat()
+                    if (info.st_dev, info.st_ino) in seen:
+                        continue
+                    seen.add((info.st_dev, info.st_ino))
                 settings = discovery.for_path(path)
                 grouped.setdefault(id(settings), (settings, []))[1].append(path)
         else:

@@ -537,13 +537,15 @@ def not_a_record(path: Path) -> bool:
     return "$schema" in value or value.keys() <= {"@context", "@id", "@version"}
 
 
-def describe(settings: Settings, profile: Profile) -> str:
-    """The resolved settings, for ``--show-settings``."""
+def describe(settings: Settings, profile: Profile, inputs: int | None = None) -> str:
+    """The resolved settings, for ``--show-settings`` (``inputs``: how many of the
+    inputs take them)."""
     source = str(settings.source) if settings.source else "none (defaults)"
     codes = [r.code for r in profile.rules()]
     severities = ", ".join(f"{code}={sev.value}" for code, sev in sorted(profile.severity.items()))
     lines = [
         f"config file: {source}",
+        *([f"inputs: {inputs}"] if inputs is not None else []),
         f"profile: {profile.name}",
         f"rules ({len(codes)}): {' '.join(codes)}",
         f"severity: {severities or '(rule defaults)'}",
