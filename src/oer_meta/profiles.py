@@ -82,14 +82,24 @@ class Profile:
         fail_on: str | Severity | None = None,
     ) -> Profile:
         """A copy with ``select`` replacing the selection, ``ignore`` added to it and
-        another failing threshold; the profile itself when nothing changes."""
+        another failing threshold; the profile itself when nothing changes.
+
+        A selector of the profile's ``ignore`` that the new ``select`` names again, as
+        it is or more narrowly (``--select AMB`` or ``AMB002`` where the profile ignores
+        ``AMB``), is dropped: what is asked for by name runs.  A narrower ignore stays
+        (``--select DISC`` keeps a profile's ``DISC006`` ignored)."""
         if not select and not ignore and fail_on is None:
             return self
+        chosen = tuple(select) if select else self.select
+        kept = self.ignore
+        if select:
+            asked = [s.strip().upper() for s in chosen]
+            kept = tuple(i for i in kept if not any(a.startswith(i.strip().upper()) for a in asked))
         return Profile(
             name=self.name,
             description=self.description,
-            select=tuple(select) if select else self.select,
-            ignore=self.ignore + tuple(ignore or ()),
+            select=chosen,
+            ignore=kept + tuple(ignore or ()),
             severity=self.severity,
             fail_on=Severity.parse(fail_on) if fail_on is not None else self.fail_on,
         )

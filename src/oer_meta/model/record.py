@@ -98,6 +98,11 @@ class Record(BaseModel):
     vocabulary_terms: tuple[Term, ...] = ()
     extensions: tuple[Extension, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: the constraints of the AMB profile that a JSON-LD record's own top-level object
+    #: breaks, noted by the reader (``rule`` is an AMB code) for pack ``AMB``, which only
+    #: the ``amb`` profile runs: kept apart from ``problems``, which break the record's
+    #: own format, since a schema.org record need not follow AMB (docs/profiles.md)
+    amb_problems: tuple[Problem, ...] = ()
 
     @property
     def conventions(self) -> Conventions:

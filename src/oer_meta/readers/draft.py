@@ -79,6 +79,7 @@ class RecordDraft:
     __slots__ = (
         "access_conditions",
         "accessibility",
+        "amb_problems",
         "annotations",
         "contributors",
         "copyright_restrictions",
@@ -153,6 +154,7 @@ class RecordDraft:
         self.vocabulary_terms: list[Term] = []
         self.extensions: list[Extension] = []
         self.problems: list[Problem] = []
+        self.amb_problems: list[Problem] = []
 
     def finish(self) -> Record:
         """The record, built once: collections become tuples, licence statements (the
@@ -197,4 +199,5 @@ class RecordDraft:
             vocabulary_terms=tuple(self.vocabulary_terms),
             extensions=tuple(self.extensions),
             problems=tuple(self.problems),
+            amb_problems=tuple(self.amb_problems),
         )

@@ -9,6 +9,7 @@ as :class:`Extension` values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ from oer_meta.model import (
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.jsonld import education as edu
 from oer_meta.readers.jsonld.agents import read_agent
+from oer_meta.readers.jsonld.amb import amb_problems
 from oer_meta.readers.jsonld.context import Context, props, types_of
 from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.pointer import escape_token
@@ -44,6 +46,9 @@ _LRMI_TYPES = frozenset({"LearningResource", "Course", "Quiz", "Syllabus"})
 _DATE_KINDS = {"dateCreated": "created", "datePublished": "published", "dateModified": "modified"}
 #: Properties kept whole as extensions although a handler reads something from them.
 _KEPT_AS_EXTENSIONS = frozenset({"hasCourseInstance"})
+#: The pointer of a document's own object: the whole document, or one item of an array
+#: of records (JSON Lines lines are documents of their own).
+_TOP_LEVEL = re.compile(r"(?:/\d+)?")
 _SCHEMA_HINT = 'start the record with "@context": "https://schema.org/"'
 
 
@@ -106,6 +111,9 @@ class RecordBuilder(ValueReader):
         ):
             self.record.relations.append(self.part_of)
         self._check_context_and_type()
+        if self.part_of is None and self.page is None and _TOP_LEVEL.fullmatch(self.pointer):
+            # AMB's constraints are on a document's own top-level object (docs/profiles.md)
+            self.record.amb_problems.extend(amb_problems(self.node, self.pointer, self.where))
         self.record.problems.extend(self.limit_problems())
         self.record.dialect = self._dialect()
         if self.ctx.language:
