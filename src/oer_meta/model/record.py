@@ -16,6 +16,7 @@ from oer_meta.model.values import (
     LicenceStatement,
     Problem,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -103,6 +104,9 @@ class Record(BaseModel):
     #: the ``amb`` profile runs: kept apart from ``problems``, which break the record's
     #: own format, since a schema.org record need not follow AMB (docs/profiles.md)
     amb_problems: tuple[Problem, ...] = ()
+    #: the inline suppressions written inside the record (``oer-meta: ignore[LIC004]``);
+    #: the engine drops the findings they name and reports those that name none
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def conventions(self) -> Conventions:

@@ -23,6 +23,7 @@ from oer_meta.model import (
     Problem,
     Record,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -107,6 +108,7 @@ class RecordDraft:
         "rights_holders",
         "source_format",
         "subjects",
+        "suppressions",
         "titles",
         "typical_age_ranges",
         "urls",
@@ -155,6 +157,7 @@ class RecordDraft:
         self.extensions: list[Extension] = []
         self.problems: list[Problem] = []
         self.amb_problems: list[Problem] = []
+        self.suppressions: list[Suppression] = []
 
     def finish(self) -> Record:
         """The record, built once: collections become tuples, licence statements (the
@@ -200,4 +203,5 @@ class RecordDraft:
             extensions=tuple(self.extensions),
             problems=tuple(self.problems),
             amb_problems=tuple(self.amb_problems),
+            suppressions=tuple(self.suppressions),
         )

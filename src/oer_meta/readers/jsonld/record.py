@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from oer_meta.knowledge.suppressions import JSON_KEY as SUPPRESSION_KEY
+from oer_meta.knowledge.suppressions import split_codes
 from oer_meta.model import (
     DateValue,
     Duration,
@@ -20,6 +22,7 @@ from oer_meta.model import (
     Identifier,
     Record,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -85,6 +88,9 @@ class RecordBuilder(ValueReader):
         for key, value in self.node.items():
             key_text = key if isinstance(key, str) else str(key)
             ptr = f"{self.pointer}/{escape_token(key_text)}"
+            if key_text == SUPPRESSION_KEY:
+                self._suppression(value, ptr)
+                continue
             name = self.ctx.canonical(key_text)
             if name in ("@context", "@graph", "@reverse", "@included", "@index"):
                 continue
@@ -126,6 +132,18 @@ class RecordBuilder(ValueReader):
                 )
             )
         return self.record.finish()
+
+    def _suppression(self, value: Any, ptr: str) -> None:
+        """``"oer-meta:ignore": ["LIC004"]`` (or ``"LIC004, DISC003"``): the codes whose
+        findings the record suppresses; a value that is not text suppresses nothing and
+        is reported as naming no code (docs/suppressions.md)."""
+        values = value if isinstance(value, list) else [value]
+        codes = split_codes(v for v in values if isinstance(v, str))
+        if any(not isinstance(v, str) for v in values):
+            codes = (*codes, *(repr(v) for v in values if not isinstance(v, str)))
+        self.record.suppressions.append(
+            Suppression(codes=codes, source_field=SUPPRESSION_KEY, location=self.where(ptr))
+        )
 
     def _check_context_and_type(self) -> None:
         if not self.ctx.present:
