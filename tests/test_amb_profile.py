@@ -309,3 +309,14 @@ def test_amb_notes_are_kept_apart_from_the_format_s_problems() -> None:
     assert not [p for p in record.problems if p.rule.startswith("AMB")]
     assert {p.rule for p in record.amb_problems} == {"AMB001", "AMB005"}  # "@type" is not "type"
     assert {p.source_field for p in record.amb_problems} >= {"@context", "id", "type"}
+
+
+@needs_corpus
+def test_the_cli_fails_an_invalid_example_under_amb_only() -> None:
+    from oer_meta.cli import main
+
+    invalid = str(AMB_DIR / "examples-invalid" / "typeWithoutArray.json")
+    valid = str(AMB_DIR / "examples-valid" / "learningResourceType.json")
+    assert main(["validate", "--profile", "amb", invalid]) == 1
+    assert main(["validate", "--profile", "amb", valid]) == 0
+    assert main(["validate", "--select", "AMB", invalid]) == 1

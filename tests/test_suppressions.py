@@ -233,3 +233,38 @@ def test_codes_in_never_raises_and_finds_what_it_is_given(text: str) -> None:
 @given(st.lists(st.from_regex(r"[A-Z]{2,5}[0-9]{0,3}", fullmatch=True), max_size=5))
 def test_split_codes_keeps_each_code_once_in_order(codes: list[str]) -> None:
     assert split_codes([", ".join(codes)]) == tuple(dict.fromkeys(codes))
+
+
+LOM = """<?xml version="1.0" encoding="UTF-8"?>
+<lom xmlns="http://ltsc.ieee.org/xsd/LOM">
+  <general>
+    <title><string language="de">Bruchrechnen</string></title>
+    <!-- oer-meta: ignore[LIC004] -->
+  </general>
+  <rights>
+    <copyrightAndOtherRestrictions>
+      <source>LOMv1.0</source><value>yes</value>
+    </copyrightAndOtherRestrictions>
+    <description><string language="en">{nc}</string></description>
+  </rights>
+</lom>
+""".replace("{nc}", NC_LICENCE)
+
+
+def test_a_lom_record_suppresses_from_any_depth_of_its_element() -> None:
+    record = _record(LOM)
+    (suppression,) = record.suppressions
+    assert suppression.location is not None and suppression.location.path == "/lom:lom/lom:general"
+    assert "LIC004" in _rules(LOM.replace("oer-meta: ignore[LIC004]", "nothing").encode())
+    assert "LIC004" not in _rules(LOM.encode())
+
+
+def test_the_cli_honours_suppressions_and_reports_unused_ones(tmp_path: Any) -> None:
+    from oer_meta.cli import main
+
+    path = tmp_path / "record.xml"
+    selection = ["--select", "LIC004,DISC001,STD008", "--fail-on", "warning"]
+    path.write_text(LOM.replace("LIC004", "LIC004, DISC001"), encoding="utf-8")
+    assert main(["validate", str(path), *selection]) == 1  # DISC001: the record has a title
+    path.write_text(LOM, encoding="utf-8")
+    assert main(["validate", str(path), *selection]) == 0
