@@ -284,7 +284,7 @@ def test_unknown_profile_name_suggests_the_nearest_built_in() -> None:
         load_profile("unesko")
     message = str(caught.value)
     assert message.startswith("no profile named 'unesko'; did you mean 'unesco'?")
-    assert "built-in profiles: conformance, strict, unesco" in message
+    assert "built-in profiles: amb, conformance, dc, lom, minimal, strict, unesco" in message
 
 
 def test_unknown_profile_name_without_a_near_one() -> None:

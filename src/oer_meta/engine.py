@@ -7,9 +7,12 @@ is never held in memory.  While records stream it builds the compact
 batch ends (:meth:`ValidationRun.batch_findings`).  Input that cannot be read yields a
 result with the findings of the ``input`` rules; nothing in a batch is lost.  An
 exception raised by oer_meta's own code (a rule, a reader, a parser) is an internal
-error of that result, never a finding.  The engine knows no rule code: what runs, and
-how, is declared on the rules.  A finding's severity is its code's, as the profile sets
-it: violations carry none (one severity per code, docs/decisions.md).
+error of that result, never a finding.  The engine knows no rule code but one: what
+runs, and how, is declared on the rules; the inline suppressions a record holds are
+applied here, and those that hide nothing are reported under ``STD008``, since only
+the engine sees which findings they hid (docs/suppressions.md).  A finding's severity
+is its code's, as the profile sets it: violations carry none (one severity per code,
+docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from oer_meta.checks.batch import BatchIndex, RecordRef
-from oer_meta.checks.registry import Rule, Violation, get_rule
+from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
+from oer_meta.errors import UnknownRuleError
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
-from oer_meta.model import Location, Record
+from oer_meta.model import Location, Record, Suppression
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
 from oer_meta.readers.base import Unreadable
@@ -39,6 +43,9 @@ __all__ = [
     "validate",
     "validate_many",
 ]
+
+#: The rule under which the engine reports a suppression that hides nothing.
+UNUSED_SUPPRESSION = "STD008"
 
 
 def resolve_profile(
@@ -110,6 +117,7 @@ class ValidationRun:
         #: how much of each input is read (``None``: the reader defaults)
         self.limits = limits
         self._plan = _Plan.of(self.profile)
+        self._known_codes = tuple(r.code for r in all_rules())
         self._index = BatchIndex() if self._plan.batch_checks else None
 
     # -- one record ---------------------------------------------------------------------
@@ -150,8 +158,54 @@ class ValidationRun:
         return findings
 
     def check(self, record: Record) -> list[Finding]:
-        """The findings of the profile's record rules on one record."""
-        return self._run(self._plan.record_checks, record, record.location)
+        """The findings of the profile's record rules on one record, less those its
+        inline suppressions hide, plus a ``STD008`` finding for each suppressed code that
+        hides nothing."""
+        findings = self._run(self._plan.record_checks, record, record.location)
+        if record.suppressions:
+            findings = self._suppress(record.suppressions, findings)
+        return findings
+
+    def _suppress(
+        self, suppressions: Iterable[Suppression], findings: list[Finding]
+    ) -> list[Finding]:
+        """Drop the findings the suppressions name; report each code that named none."""
+        kept = list(findings)
+        unused: list[Finding] = []
+        report = UNUSED_SUPPRESSION in self._plan.selected
+        for suppression in suppressions:
+            if not suppression.codes:
+                unused.append(self._unused(suppression, "the suppression names no rule code"))
+            for code in suppression.codes:
+                hidden = [f for f in findings if _suppresses(code, f.rule)]
+                if hidden:
+                    kept = [f for f in kept if f not in hidden]
+                elif not any(_suppresses(code, c) for c in self._known_codes):
+                    unused.append(
+                        self._unused(
+                            suppression,
+                            f"the suppression names {code!r}, which is no rule code or code prefix",
+                        )
+                    )
+                elif any(_suppresses(code, c) for c in self._plan.selected):
+                    unused.append(
+                        self._unused(
+                            suppression, f"the suppression of {code} hides no finding of the record"
+                        )
+                    )
+        return kept + unused if report else kept
+
+    def _unused(self, suppression: Suppression, message: str) -> Finding:
+        rule = get_rule(UNUSED_SUPPRESSION)
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            severity=self.profile.severity_of(rule),
+            message=message,
+            hint="remove the code from the suppression, or correct it",
+            areas=rule.areas,
+            location=suppression.location or Location(),
+        )
 
     def _result(self, item: Record | Unreadable, source: str | None, index: int) -> RecordResult:
         if isinstance(item, Unreadable):
@@ -253,6 +307,19 @@ class ValidationRun:
             except Exception as exc:
                 yield BatchFinding.crash(record_crash(f"rule {owner.code} (batch)", exc))
         drain()
+
+
+def _suppresses(code: str, rule_code: str) -> bool:
+    """Does a suppressed ``code`` (a rule code or a prefix, ``LIC004`` or ``LIC``) cover
+    the finding's ``rule_code``, itself or as a variant of the code?  As with
+    ``--ignore``, ``STD003`` covers its variant ``STD007``."""
+    if rule_code.startswith(code):
+        return True
+    try:
+        owner = get_rule(rule_code).emitted_by
+    except UnknownRuleError:  # a code of no rule: only its own spelling hides it
+        return False
+    return owner is not None and owner.startswith(code)
 
 
 def check(record: Record, profile: str | Profile | None = None, **options: Any) -> list[Finding]:

@@ -51,6 +51,7 @@ BUILTIN_PACKS: tuple[str, ...] = (
     "oer_meta.checks.a11y",
     "oer_meta.checks.priv",
     "oer_meta.checks.edu",
+    "oer_meta.checks.amb",
 )
 
 

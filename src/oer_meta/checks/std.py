@@ -522,3 +522,33 @@ def partial_harvest(record: Record) -> Iterator[Violation]:
             yield Violation(
                 problem.message, hint=problem.hint, field=problem.field, location=problem.location
             )
+
+
+@rule(
+    "STD008",
+    "unused-suppression",
+    severity="warning",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def unused_suppression(record: Record) -> Iterator[Violation]:
+    """An inline suppression in the record hides no finding, or names no rule.
+
+    ## Why it matters
+    ``oer-meta: ignore[CODE]`` hides a finding the record's maintainers have judged
+    and accepted.  Once the record is fixed, or the rule no longer fires, the
+    suppression stays behind and would silently hide the next real problem of that
+    code; a misspelt code hides nothing at all while looking as if it did.  Like
+    ruff's unused ``noqa`` report, this keeps suppressions honest.
+
+    ## Example
+    ``<!-- oer-meta: ignore[LIC004] -->`` in a LOM record whose licence is CC BY 4.0
+    (LIC004 finds nothing to hide), or ``"oer-meta:ignore": ["LIC04"]`` in JSON-LD.
+
+    ## Fix
+    Remove the code from the suppression (and the suppression when no code is left),
+    or correct the code.  A suppression of a rule the profile does not run is not
+    reported: it may serve under another profile.
+    """
+    # The engine reports these: only it knows which findings a suppression hid.
+    yield from ()

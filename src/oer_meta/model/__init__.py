@@ -16,6 +16,7 @@ from oer_meta.model.values import (
     LicenceStatement,
     Problem,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "ReadItem",
     "Record",
     "Relation",
+    "Suppression",
     "Term",
     "Text",
     "Unreadable",

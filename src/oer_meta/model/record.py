@@ -16,6 +16,7 @@ from oer_meta.model.values import (
     LicenceStatement,
     Problem,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -98,6 +99,14 @@ class Record(BaseModel):
     vocabulary_terms: tuple[Term, ...] = ()
     extensions: tuple[Extension, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: the constraints of the AMB profile that a JSON-LD record's own top-level object
+    #: breaks, noted by the reader (``rule`` is an AMB code) for pack ``AMB``, which only
+    #: the ``amb`` profile runs: kept apart from ``problems``, which break the record's
+    #: own format, since a schema.org record need not follow AMB (docs/profiles.md)
+    amb_problems: tuple[Problem, ...] = ()
+    #: the inline suppressions written inside the record (``oer-meta: ignore[LIC004]``);
+    #: the engine drops the findings they name and reports those that name none
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def conventions(self) -> Conventions:

@@ -239,3 +239,19 @@ class Problem(BaseModel):
     field: str | None = None
     source_field: str | None = None
     location: Location | None = None
+
+
+class Suppression(BaseModel):
+    """An inline suppression written in the record: ``<!-- oer-meta: ignore[LIC004] -->``
+    in XML, ``"oer-meta:ignore": ["LIC004"]`` in JSON-LD (docs/suppressions.md).
+
+    ``codes`` are rule codes or code prefixes (``LIC004``, ``LIC``), upper case, as
+    written; findings of the record whose code starts with one of them are not
+    reported, and a code that hides nothing is reported as unused (``STD008``)."""
+
+    model_config = _CONFIG
+
+    codes: tuple[str, ...]
+    #: the suppression as written (the comment's text, the key), for messages
+    source_field: str | None = None
+    location: Location | None = None

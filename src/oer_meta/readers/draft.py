@@ -23,6 +23,7 @@ from oer_meta.model import (
     Problem,
     Record,
     Relation,
+    Suppression,
     Term,
     Text,
 )
@@ -79,6 +80,7 @@ class RecordDraft:
     __slots__ = (
         "access_conditions",
         "accessibility",
+        "amb_problems",
         "annotations",
         "contributors",
         "copyright_restrictions",
@@ -106,6 +108,7 @@ class RecordDraft:
         "rights_holders",
         "source_format",
         "subjects",
+        "suppressions",
         "titles",
         "typical_age_ranges",
         "urls",
@@ -153,6 +156,8 @@ class RecordDraft:
         self.vocabulary_terms: list[Term] = []
         self.extensions: list[Extension] = []
         self.problems: list[Problem] = []
+        self.amb_problems: list[Problem] = []
+        self.suppressions: list[Suppression] = []
 
     def finish(self) -> Record:
         """The record, built once: collections become tuples, licence statements (the
@@ -197,4 +202,6 @@ class RecordDraft:
             vocabulary_terms=tuple(self.vocabulary_terms),
             extensions=tuple(self.extensions),
             problems=tuple(self.problems),
+            amb_problems=tuple(self.amb_problems),
+            suppressions=tuple(self.suppressions),
         )

@@ -9,9 +9,12 @@ as :class:`Extension` values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from oer_meta.knowledge.suppressions import JSON_KEY as SUPPRESSION_KEY
+from oer_meta.knowledge.suppressions import split_codes
 from oer_meta.model import (
     DateValue,
     Duration,
@@ -19,12 +22,14 @@ from oer_meta.model import (
     Identifier,
     Record,
     Relation,
+    Suppression,
     Term,
     Text,
 )
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.jsonld import education as edu
 from oer_meta.readers.jsonld.agents import read_agent
+from oer_meta.readers.jsonld.amb import amb_problems
 from oer_meta.readers.jsonld.context import Context, props, types_of
 from oer_meta.readers.jsonld.fields import source_field
 from oer_meta.readers.jsonld.pointer import escape_token
@@ -44,6 +49,9 @@ _LRMI_TYPES = frozenset({"LearningResource", "Course", "Quiz", "Syllabus"})
 _DATE_KINDS = {"dateCreated": "created", "datePublished": "published", "dateModified": "modified"}
 #: Properties kept whole as extensions although a handler reads something from them.
 _KEPT_AS_EXTENSIONS = frozenset({"hasCourseInstance"})
+#: The pointer of a document's own object: the whole document, or one item of an array
+#: of records (JSON Lines lines are documents of their own).
+_TOP_LEVEL = re.compile(r"(?:/\d+)?")
 _SCHEMA_HINT = 'start the record with "@context": "https://schema.org/"'
 
 
@@ -80,6 +88,9 @@ class RecordBuilder(ValueReader):
         for key, value in self.node.items():
             key_text = key if isinstance(key, str) else str(key)
             ptr = f"{self.pointer}/{escape_token(key_text)}"
+            if key_text == SUPPRESSION_KEY:
+                self._suppression(value, ptr)
+                continue
             name = self.ctx.canonical(key_text)
             if name in ("@context", "@graph", "@reverse", "@included", "@index"):
                 continue
@@ -106,6 +117,9 @@ class RecordBuilder(ValueReader):
         ):
             self.record.relations.append(self.part_of)
         self._check_context_and_type()
+        if self.part_of is None and self.page is None and _TOP_LEVEL.fullmatch(self.pointer):
+            # AMB's constraints are on a document's own top-level object (docs/profiles.md)
+            self.record.amb_problems.extend(amb_problems(self.node, self.pointer, self.where))
         self.record.problems.extend(self.limit_problems())
         self.record.dialect = self._dialect()
         if self.ctx.language:
@@ -118,6 +132,18 @@ class RecordBuilder(ValueReader):
                 )
             )
         return self.record.finish()
+
+    def _suppression(self, value: Any, ptr: str) -> None:
+        """``"oer-meta:ignore": ["LIC004"]`` (or ``"LIC004, DISC003"``): the codes whose
+        findings the record suppresses; a value that is not text suppresses nothing and
+        is reported as naming no code (docs/suppressions.md)."""
+        values = value if isinstance(value, list) else [value]
+        codes = split_codes(v for v in values if isinstance(v, str))
+        if any(not isinstance(v, str) for v in values):
+            codes = (*codes, *(repr(v) for v in values if not isinstance(v, str)))
+        self.record.suppressions.append(
+            Suppression(codes=codes, source_field=SUPPRESSION_KEY, location=self.where(ptr))
+        )
 
     def _check_context_and_type(self) -> None:
         if not self.ctx.present:

@@ -25,7 +25,8 @@ from typing import IO, Any
 from lxml import etree
 
 from oer_meta.internal import record_crash
-from oer_meta.model import DateValue, Identifier, Location, Problem, Record
+from oer_meta.knowledge.suppressions import MARKER, codes_in
+from oer_meta.model import DateValue, Identifier, Location, Problem, Record, Suppression
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.draft import RecordDraft
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, field_limit_problem
@@ -293,6 +294,9 @@ def read_xml(
     #: resumptionToken (which follows the records) can still be noted on it
     held: list[ReadItem] = []
     token: Problem | None = None
+    #: inline suppressions met in comments, with the path of the element holding them,
+    #: until the record whose element holds them is built
+    pending: list[tuple[str, Suppression]] = []
 
     def where(elem: etree._Element, path: str) -> Location:
         line = shift_line(elem.sourceline, line_offset)
@@ -314,6 +318,11 @@ def read_xml(
             crash = record_crash(f"reader {builder.__module__.rsplit('.', 1)[-1]}", exc, at)
             return Unreadable(crash.describe(), at, crash=crash)
         _apply_header(record, header)
+        if pending:
+            inside = path + "/"
+            mine = [p for p in pending if p[0] == path or p[0].startswith(inside)]
+            record.suppressions.extend(suppression for _, suppression in mine)
+            pending[:] = [p for p in pending if p not in mine]
         if repaired is not None:
             record.problems.append(
                 Problem(
@@ -355,10 +364,41 @@ def read_xml(
             while elem.getprevious() is not None:
                 del parent[0]
 
+    def comment(node: Any) -> None:
+        """Note an inline suppression, then take the comment out of the tree (its tail
+        text kept), so that readers see the document as without comments."""
+        parent = node.getparent()
+        if parent is None:  # before or after the root: inside no record
+            return
+        codes = codes_in(node.text or "")
+        if codes is not None and stack:
+            at = stack[-1].path
+            line = shift_line(node.sourceline, line_offset)
+            pending.append(
+                (
+                    at,
+                    Suppression(
+                        codes=codes,
+                        source_field=f"<!-- {MARKER}[...] -->",
+                        location=Location(file=file, line=line, path=path_prefix + at),
+                    ),
+                )
+            )
+        if node.tail:
+            before = node.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + node.tail
+            else:
+                parent.text = (parent.text or "") + node.tail
+        parent.remove(node)
+
     source = _Source(head, stream)
-    parser = etree.iterparse(source, events=("start", "end"), **SAFE_PARSER_OPTIONS)
+    parser = etree.iterparse(source, events=("start", "end", "comment"), **_PARSER_OPTIONS)
     try:
         for event, elem in parser:
+            if event == "comment":
+                comment(elem)
+                continue
             tag = elem.tag
             if not isinstance(tag, str):
                 continue
@@ -555,6 +595,9 @@ def read_xml(
         )
 
 
+#: Comments are kept by the parser only to find inline suppressions (``comment`` above
+#: takes each out of the tree as it is met).
+_PARSER_OPTIONS: dict[str, Any] = {**SAFE_PARSER_OPTIONS, "remove_comments": False}
 #: Items held back after the last record, at most (then the record goes out: a page of
 #: thousands of metadata-less records must not be held in memory).
 _MAX_HELD = 64
