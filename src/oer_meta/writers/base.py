@@ -86,6 +86,12 @@ PROFILE_EXTENSION = "{urn:oer-meta}profile"
 #: The reason :meth:`Output.finish` gives for a field no writer code handled.
 UNHANDLED = "the writer has no mapping for this field"
 
+#: An ISO 8601 duration as LOM's DurationString and schema.org take it (bounded
+#: optional parts, no nested repetition).
+ISO_DURATION = re.compile(
+    r"P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?"
+)
+
 #: An ``xs:language`` value (BCP 47 shape); one bounded quantifier per part.
 _XS_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 

@@ -16,7 +16,14 @@ import json
 from typing import Any
 
 from oer_meta.model import Agent, Record, Term, Text
-from oer_meta.writers.base import CREATOR_ROLES, Conversion, Output, content_values, role_key
+from oer_meta.writers.base import (
+    CREATOR_ROLES,
+    ISO_DURATION,
+    Conversion,
+    Output,
+    content_values,
+    role_key,
+)
 
 CONTEXT = "https://schema.org/"
 
@@ -110,10 +117,17 @@ class _JsonLdWriter:
                 self.put(key, "dates", date.value)
         for duration in r.durations:
             key = _DURATIONS.get(duration.element or "duration", "duration")
-            if key in self.doc:
+            value = duration.value.strip()
+            if not ISO_DURATION.fullmatch(value) or value in ("P", "PT"):
+                self.out.drop(
+                    "durations",
+                    duration.value,
+                    f"not an ISO 8601 duration, which schema.org {key} takes",
+                )
+            elif key in self.doc:
                 self.out.drop("durations", duration.value, f"schema.org {key} holds one value")
             else:
-                self.put(key, "durations", duration.value)
+                self.put(key, "durations", value)
         for text in r.formats:
             self.put("encodingFormat", "formats", text.value)
         self._education()

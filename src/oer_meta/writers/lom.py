@@ -20,6 +20,7 @@ from oer_meta.knowledge.vocabularies import lom_vocabulary
 from oer_meta.model import Agent, DateValue, Extension, Record, Term, Text
 from oer_meta.writers.base import (
     CREATOR_ROLES,
+    ISO_DURATION,
     Conversion,
     Output,
     content_values,
@@ -40,7 +41,6 @@ _DATE = re.compile(
     r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])"
     r"(?:T(?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d+(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?)?)?)?)?)?"
 )
-_DURATION = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?")
 
 #: Single-valued vocabulary elements written from ``vocabulary_terms``: (dotted name,
 #: category, element).
@@ -78,6 +78,11 @@ _RELATION_KINDS = {
     "references": "references", "isreferencedby": "isreferencedby",
     "requires": "requires", "isrequiredby": "isrequiredby", "isbasisfor": "isbasisfor",
 }  # fmt: skip
+_ACCESSIBILITY = (
+    "accessibility.access_modes", "accessibility.access_modes_sufficient",
+    "accessibility.features", "accessibility.hazards", "accessibility.summaries",
+    "accessibility.apis", "accessibility.controls", "accessibility.conforms_to",
+)  # fmt: skip
 _CATEGORIES = (
     "general", "lifeCycle", "metaMetadata", "technical", "educational", "rights",
     "relation", "annotation", "classification",
@@ -125,6 +130,13 @@ class _LomWriter:
         self.root = etree.Element(f"{{{LOM}}}lom", nsmap={None: LOM, "xsi": XSI})  # type: ignore[dict-item]
         self.root.set(f"{{{XSI}}}schemaLocation", _SCHEMA_LOCATION)
         self._categories: dict[str, etree._Element] = {}
+        #: the vocabulary each (element, value) was declared with, for roles, purposes
+        #: and kinds, whose Record fields keep the value only
+        self._sources = {
+            ((t.element or "").lower(), t.value): t.source
+            for t in record.vocabulary_terms
+            if t.source
+        }
 
     # -- building blocks -------------------------------------------------------------
 
@@ -176,21 +188,58 @@ class _LomWriter:
             self.out.wrote(field)
         return elem
 
+    def resolve(self, dotted: str, value: str, source: str | None) -> tuple[str, str] | None:
+        """``(source, value)`` of a vocabulary value: the source the record declared
+        (on the term, or on the same element's term in ``vocabulary_terms``), else
+        ``LOMv1.0`` with its token for a LOMv1.0 value in any case; ``None`` for a free
+        value with no vocabulary (a LOM vocabulary element cannot hold it)."""
+        declared = source or self._sources.get((dotted.lower(), value))
+        tokens = {v.lower(): v for v in lom_vocabulary(dotted) or ()}
+        token = tokens.get(value.strip().lower())
+        if declared and declared.strip() != LOM_SOURCE:
+            return declared, value
+        if token is not None:
+            return LOM_SOURCE, token
+        return None
+
     def vocabulary(
         self, parent: etree._Element, name: str, dotted: str, value: str, source: str | None
-    ) -> None:
-        """A vocabulary element: the declared source, else LOMv1.0 for a LOMv1.0 value."""
-        values = lom_vocabulary(dotted) or frozenset()
-        if source is None and value in values:
-            source = LOM_SOURCE
+    ) -> bool:
+        """A vocabulary element (see :meth:`resolve`); False, and nothing written, for a
+        value without a vocabulary."""
+        resolved = self.resolve(dotted, value, source)
+        if resolved is None:
+            return False
         elem = self.child(parent, name)
-        if source:
-            self.child(elem, "source", source)
-        self.child(elem, "value", value)
+        self.child(elem, "source", resolved[0])
+        self.child(elem, "value", resolved[1])
+        return True
 
     def term(self, parent: etree._Element, name: str, dotted: str, field: str, term: Term) -> None:
-        self.vocabulary(parent, name, dotted, xml_text(self.out, field, term.value), term.source)
-        self.out.wrote(field)
+        value = xml_text(self.out, field, term.value)
+        if self.vocabulary(parent, name, dotted, value, term.source):
+            self.out.wrote(field)
+        else:
+            self.out.drop(
+                field,
+                term.value,
+                f"{dotted} takes a value of a vocabulary, and "
+                "this value names none (and is not a LOMv1.0 value)",
+            )
+
+    def role(
+        self, parent: etree._Element, dotted: str, field: str, agent: Agent, role: str
+    ) -> None:
+        """A contribute's role; a role from no vocabulary is written as LOM's
+        ``unknown`` and said."""
+        if not self.vocabulary(parent, "role", dotted, role, None):
+            self.vocabulary(parent, "role", dotted, "unknown", None)
+            self.out.drop(
+                field,
+                f"{agent.name} ({role})",
+                "not a LOMv1.0 role and the "
+                "record names no vocabulary for it: written as 'unknown'",
+            )
 
     def date(self, parent: etree._Element, name: str, field: str, date: DateValue) -> bool:
         """A DateTime element, or the date dropped when LOM's pattern refuses it."""
@@ -216,6 +265,13 @@ class _LomWriter:
         self._classifications()
         self._vocabulary_terms()
         self._extensions()
+        for name in _ACCESSIBILITY:
+            for value in content_values(self.record, name):
+                self.out.drop(
+                    name,
+                    getattr(value, "value", value),
+                    "IEEE LOM has no accessibility element (AccessForAll is a separate standard)",
+                )
         for name in _CATEGORIES:
             found = self._categories.get(name)
             if found is None or not len(found):
@@ -279,7 +335,7 @@ class _LomWriter:
         for field, agent in agents:
             role = self._role(agent.role, field)
             contribute = self.child(life, "contribute")
-            self.vocabulary(contribute, "role", "lifeCycle.contribute.role", role, None)
+            self.role(contribute, "lifeCycle.contribute.role", field, agent, role)
             self._entity(contribute, field, agent)
             kind = {"author": "created", "publisher": "published"}.get(role, "contributed")
             if dates[kind]:
@@ -338,7 +394,7 @@ class _LomWriter:
         for agent in (a for a in r.contributors if _is_metadata(a)):
             contribute = self.child(meta, "contribute")
             role = (agent.role or "")[len("metadata:") :] or "creator"
-            self.vocabulary(contribute, "role", "metaMetadata.contribute.role", role, None)
+            self.role(contribute, "metaMetadata.contribute.role", "contributors", agent, role)
             self._entity(contribute, "contributors", agent)
             if other_dates:
                 self.date(contribute, "date", "dates", other_dates.pop(0))
@@ -378,7 +434,7 @@ class _LomWriter:
             value = duration.value.strip()
             if i > 0:
                 self.out.drop("durations", value, f"LOM holds one {name}")
-            elif not _DURATION.fullmatch(value) or value in ("P", "PT"):
+            elif not ISO_DURATION.fullmatch(value) or value in ("P", "PT"):
                 self.out.drop("durations", duration.value, "not an ISO 8601 duration LOM accepts")
             else:
                 self.child(self.child(parent, name), "duration", value)
@@ -524,7 +580,14 @@ class _LomWriter:
                 groups.setdefault((purpose, term.source), []).append(("educational_levels", term))
         for (purpose, source), terms in groups.items():
             elem = etree.Element(f"{{{LOM}}}classification")
-            self.vocabulary(elem, "purpose", "classification.purpose", purpose, None)
+            if not self.vocabulary(elem, "purpose", "classification.purpose", purpose, None):
+                self.out.drop(
+                    terms[0][0],
+                    f"purpose {purpose}",
+                    "not a LOMv1.0 purpose and "
+                    "the record names no vocabulary for it: the classification "
+                    "was written without its purpose",
+                )
             taxa = [(f, t) for f, t in terms if t.element != "classification.keyword"]
             if taxa:
                 path = self.child(elem, "taxonPath")
