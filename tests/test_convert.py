@@ -148,6 +148,15 @@ def test_lom_corpus_converts_to_documents_valid_against_the_xsd(path: Path, targ
 
 
 @needs_xsd
+@pytest.mark.parametrize("path", OTHER_FILES, ids=corpus_id)
+def test_dc_and_jsonld_corpus_convert_to_valid_xml_too(path: Path) -> None:
+    """Records of the other formats reach LOM and oai_dc through the same Record."""
+    for n, record in enumerate(records(path)):
+        for target in ("oai_dc", "lom"):
+            assert_valid(write(record, target), f"{corpus_id(path)}#{n}")
+
+
+@needs_xsd
 def test_the_xsds_refuse_what_they_should() -> None:
     """The schemas are loaded whole (imports resolved), so a wrong document fails."""
     two_titles = (
@@ -374,6 +383,8 @@ def test_api_convert_one_record() -> None:
     assert conversion.text.startswith("<?xml") and "<dc:title" in conversion.text
     with pytest.raises(UnknownFormatError):
         oer_meta.convert(EXAMPLES / "lom" / "exemplary-lesson.lom.xml", to="marc")
+    with pytest.raises(UnknownFormatError):
+        write(oer_meta.read(EXAMPLES / "lom" / "exemplary-lesson.lom.xml"), "marc")
     with pytest.raises(RecordCountError):
         oer_meta.convert(EXAMPLES / "dc" / "oai-listrecords.xml", to="lom")
     many = list(oer_meta.convert_records(EXAMPLES / "dc" / "oai-listrecords.xml", to="lom"))
