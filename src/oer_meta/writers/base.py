@@ -105,7 +105,7 @@ class Dropped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.value!r} not written: {self.reason}"
+        return f"{self.field}: {self.value!r}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,13 @@ def describe(record: Record, name: str) -> str:
         shorten(getattr(v, "value", None) or getattr(v, "name", None) or v, 40) for v in values
     ]
     return "; ".join(shown[:3]) + (f" (+{len(shown) - 3} more)" if len(shown) > 3 else "")
+
+
+def element_path(source_field: str | None, name: str = "") -> str:
+    """Where an extension was read, without prefixes (``lom:lifeCycle/lom:version`` ->
+    ``lifeCycle/version``); its name when the reader gave no field."""
+    steps = [step.rsplit(":", 1)[-1] for step in (source_field or "").split("/") if step]
+    return "/".join(steps) or name
 
 
 def is_language_tag(value: str | None) -> bool:

@@ -22,6 +22,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    element_path,
     role_key,
 )
 
@@ -359,7 +360,8 @@ class _JsonLdWriter:
             else:
                 self.out.drop(
                     "extensions",
-                    f"{name}: {getattr(ext, 'value', None)}",
+                    f"{element_path(getattr(ext, 'source_field', None), name)}: "
+                    f"{getattr(ext, 'value', None)}",
                     "an element oer_meta reads but does not map; schema.org has no property for it",
                 )
 

@@ -17,6 +17,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    element_path,
     is_language_tag,
     role_key,
     xml_text,
@@ -173,7 +174,7 @@ class _DcWriter:
                 ("address", agent.address),
                 ("identifier", agent.identifiers),
                 ("affiliation", agent.affiliation),
-                ("person or organisation", agent.kind),
+                (f"kind {agent.kind}", agent.kind),
             )
             if present
         ]
@@ -280,7 +281,7 @@ class _DcWriter:
             else:
                 self.out.drop(
                     "extensions",
-                    f"{name}: {value}",
+                    f"{element_path(getattr(ext, 'source_field', None), name)}: {value}",
                     "an element oer_meta reads "
                     "but does not map; unqualified Dublin Core has no place for it",
                 )
