@@ -236,7 +236,7 @@ def _std(source: Record | bytes) -> set[str]:
     return {f.rule for f in oer_meta.validate(source).findings if f.rule.startswith("STD")}
 
 
-@pytest.mark.parametrize("path", LOM_FILES + corpus_files("jsonld"), ids=corpus_id)
+@pytest.mark.parametrize("path", LOM_FILES + OTHER_FILES, ids=corpus_id)
 def test_converted_documents_bring_no_new_std_finding(path: Path) -> None:
     """The writer introduces no structure or conformance problem: the STD codes of the
     converted document are among the original's (an empty record writes an empty
