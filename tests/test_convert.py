@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -31,6 +31,8 @@ from oer_meta.writers.base import (
     UNHANDLED,
     Output,
     filled_fields,
+    is_language_tag,
+    role_key,
     xml_text,
 )
 from oer_meta.writers.lom import vcard
@@ -405,6 +407,29 @@ def test_xml_text_is_always_xml_and_says_when_it_changed(value: str) -> None:
     elem.text = cleaned  # lxml refuses what XML cannot hold
     assert etree.fromstring(etree.tostring(elem)).text in (cleaned, None)
     assert bool(out.dropped) == (cleaned != value)
+
+
+_LANGUAGE_XSD = etree.XMLSchema(
+    etree.fromstring(
+        b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        b'<xs:element name="l" type="xs:language"/></xs:schema>'
+    )
+)
+
+
+@given(st.text(alphabet="aZ9-_ x\u00e9", max_size=20))
+def test_is_language_tag_agrees_with_xs_language(value: str) -> None:
+    """What the writers put in ``xml:lang`` and LOM's language is what XSD accepts."""
+    elem = etree.Element("l")
+    elem.text = value
+    assert is_language_tag(value) == _LANGUAGE_XSD.validate(elem)
+
+
+@given(st.text(alphabet="abcXYZ -_", min_size=1, max_size=12))
+def test_role_key_reads_a_concept_uri_as_its_token(token: str) -> None:
+    assume(token.strip())
+    assert role_key(f"http://purl.org/vocab/role/{token}") == role_key(token)
+    assert role_key(token) == token.strip().lower()
 
 
 # -- API and CLI ------------------------------------------------------------------------

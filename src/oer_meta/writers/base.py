@@ -199,8 +199,9 @@ def element_path(source_field: str | None, name: str = "") -> str:
 
 
 def is_language_tag(value: str | None) -> bool:
-    """True when ``value`` can stand as an ``xs:language`` (``xml:lang``, LOM language)."""
-    return bool(value) and _XS_LANGUAGE.fullmatch(value or "") is not None
+    """True when ``value`` can stand as an ``xs:language`` (``xml:lang``, LOM language),
+    blanks around it aside (XSD collapses them; writers write the tag stripped)."""
+    return _XS_LANGUAGE.fullmatch((value or "").strip()) is not None
 
 
 #: Characters XML 1.0 cannot hold (C0 controls but tab, newline and return; lone
@@ -223,7 +224,7 @@ def role_key(role: str | None) -> str:
     compare."""
     value = (role or "").strip().lower()
     if "/" in value or "#" in value:
-        value = re.split(r"[/#]", value.rstrip("/#"))[-1]
+        value = re.split(r"[/#]", value.rstrip("/#"))[-1].strip()
     return value
 
 

@@ -162,7 +162,7 @@ class _LomWriter:
         elem: etree._Element | None = None
         seen: set[str | None] = set()
         for text in texts:
-            language = text.language if is_language_tag(text.language) else None
+            language = (text.language or "").strip() if is_language_tag(text.language) else None
             if text.language and language is None:
                 self.out.drop(
                     field,

@@ -74,7 +74,7 @@ class _DcWriter:
         child.text = xml_text(self.out, field, value)
         if language:
             if is_language_tag(language):
-                child.set(XML_LANG, language)
+                child.set(XML_LANG, language.strip())
             else:
                 self.out.drop(
                     field,
