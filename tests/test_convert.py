@@ -9,6 +9,7 @@ value is written or reported dropped; converted documents bring no new STD findi
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -484,3 +485,14 @@ def test_cli_output_file_and_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as exit_info:
         main(["convert", source, "--to", "marc"])
     assert exit_info.value.code == 2
+
+
+def test_cli_reads_standard_input_and_names_deleted_records(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = (EXAMPLES / "dc" / "oai-listrecords.xml").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["convert", "-", "--to", "jsonld"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2  # the two live records, as JSON Lines
+    assert "skipped deleted record" in err
