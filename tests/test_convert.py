@@ -352,6 +352,18 @@ def test_lom_drops_a_date_that_is_not_iso_and_says_so() -> None:
     assert [(d.field, d.value) for d in conversion.dropped] == [("dates", "October 4, 2006")]
 
 
+@needs_xsd
+def test_lom_writes_a_zoned_time_in_the_form_its_pattern_takes() -> None:
+    record = _record(
+        contributors=(Agent(role="author", name="Ada"),),
+        dates=(DateValue(value="2016-06-05T23:30:00+02:00", kind="created"),),
+    )
+    conversion = write(record, "lom")
+    assert "<dateTime>2016-06-05T23:30:00.0+02:00</dateTime>" in conversion.text
+    assert not conversion.dropped
+    assert_valid(conversion, "zoned time")
+
+
 def test_lom_holds_one_title_per_language() -> None:
     record = _record(
         titles=(Text(value="Rain", language="en"), Text(value="Showers", language="en"))

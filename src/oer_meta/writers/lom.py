@@ -24,6 +24,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    element_path,
     is_language_tag,
     role_key,
     shorten,
@@ -41,6 +42,9 @@ _DATE = re.compile(
     r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])"
     r"(?:T(?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d+(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?)?)?)?)?)?"
 )
+#: A time with seconds and a time zone but no fraction: LOM's pattern takes a zone only
+#: after a fraction, so ``...:00+02:00`` is written ``...:00.0+02:00`` (the same instant).
+_NO_FRACTION = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(Z|[+-]\d\d:\d\d)")
 
 #: Single-valued vocabulary elements written from ``vocabulary_terms``: (dotted name,
 #: category, element).
@@ -90,9 +94,8 @@ _CATEGORIES = (
 
 
 def _path_key(source_field: str | None) -> str:
-    """``lom:general/lom:coverage`` -> ``general/coverage``."""
-    steps = (source_field or "").split("/")
-    return "/".join(step.rsplit(":", 1)[-1].lower() for step in steps if step)
+    """``lom:general/lom:coverage`` -> ``general/coverage`` (either binding's case)."""
+    return element_path(source_field).lower()
 
 
 def vcard(agent: Agent) -> str:
@@ -244,6 +247,9 @@ class _LomWriter:
     def date(self, parent: etree._Element, name: str, field: str, date: DateValue) -> bool:
         """A DateTime element, or the date dropped when LOM's pattern refuses it."""
         value = date.value.strip()
+        bare = _NO_FRACTION.fullmatch(value)
+        if bare is not None:
+            value = f"{bare[1]}.0{bare[2]}"
         if not _DATE.fullmatch(value):
             self.out.drop(field, date.value, "not an ISO 8601 date LOM's dateTime accepts")
             return False
@@ -319,7 +325,7 @@ class _LomWriter:
         the first contribute of its role, or to a contribute of its own."""
         r = self.record
         life = self.category("lifeCycle")
-        dates = {"created": [], "published": [], "contributed": []}  # type: dict[str, list[DateValue]]
+        dates: dict[str, list[DateValue]] = {"created": [], "published": [], "contributed": []}
         for date in r.dates:
             if date.kind in dates:
                 dates[date.kind].append(date)
@@ -638,7 +644,7 @@ class _LomWriter:
             if place is None or value is None or not value.strip():
                 self.out.drop(
                     "extensions",
-                    f"{_path_key(ext.source_field) or ext.name}: {shorten(ext.value, 40)}",
+                    f"{element_path(ext.source_field, ext.name)}: {shorten(ext.value, 40)}",
                     "an element oer_meta reads but "
                     "does not map, and that this writer does not place",
                 )
