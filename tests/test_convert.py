@@ -364,6 +364,20 @@ def test_lom_writes_a_zoned_time_in_the_form_its_pattern_takes() -> None:
     assert_valid(conversion, "zoned time")
 
 
+_DC_RECORD = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>Tides</dc:title><dc:publisher>Harbour Press</dc:publisher>
+  <dc:date>2021-05-04</dc:date></oai_dc:dc>"""
+
+
+def test_an_unqualified_dc_date_is_the_publication_date() -> None:
+    record = oer_meta.read(_DC_RECORD)
+    lom = oer_meta.read(write(record, "lom").text.encode("utf-8"))
+    assert [(d.value, d.kind) for d in lom.dates] == [("2021-05-04", "published")]
+    assert [a.name for a in lom.publishers] == ["Harbour Press"]
+    assert json.loads(write(record, "jsonld").text)["datePublished"] == "2021-05-04"
+
+
 def test_lom_holds_one_title_per_language() -> None:
     record = _record(
         titles=(Text(value="Rain", language="en"), Text(value="Showers", language="en"))

@@ -228,6 +228,15 @@ def role_key(role: str | None) -> str:
     return value
 
 
+def date_kind(record: Record, kind: str) -> str:
+    """The event a date is of, for a target that names it: an unqualified ``dc:date``
+    (kind ``other`` in a Dublin Core record) is the publication date, as the DC-LOM
+    mapping pairs ``dc:date`` with the publisher's contribution date."""
+    if kind == "other" and record.source_format == "dc":
+        return "published"
+    return kind
+
+
 #: Roles that make an agent the resource's creator (LOM ``author``, DC ``creator``,
 #: schema.org ``author``/``creator``).
 CREATOR_ROLES = frozenset({"author", "creator"})

@@ -22,6 +22,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    date_kind,
     element_path,
     role_key,
 )
@@ -105,7 +106,7 @@ class _JsonLdWriter:
         self._licences()
         self._agents()
         for date in r.dates:
-            key = _DATES.get(date.kind)
+            key = _DATES.get(date_kind(r, date.kind))
             if key is None or key in self.doc:
                 self.out.drop(
                     "dates",

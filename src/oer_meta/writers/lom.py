@@ -24,6 +24,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    date_kind,
     element_path,
     is_language_tag,
     role_key,
@@ -327,8 +328,8 @@ class _LomWriter:
         life = self.category("lifeCycle")
         dates: dict[str, list[DateValue]] = {"created": [], "published": [], "contributed": []}
         for date in r.dates:
-            if date.kind in dates:
-                dates[date.kind].append(date)
+            if date_kind(r, date.kind) in dates:
+                dates[date_kind(r, date.kind)].append(date)
             elif date.kind != "other" or r.source_format != "lom":
                 reason = {
                     "modified": "LOM has no element for the date of a modification",
