@@ -11,6 +11,7 @@ Public API (stable)::
     oer_meta.rules()                                  # the rule registry
     oer_meta.parse_licence("CC BY-SA 4.0").openness   # 'open'
     oer_meta.attribution(record, lang="fr")           # the credit line to copy
+    oer_meta.convert("lesson.xml", to="oai_dc").text  # crosswalk; .dropped: what was lost
     run = oer_meta.ValidationRun("unesco")            # streaming, with batch rules
     oer_meta.validate(path, limits=oer_meta.ReadLimits(max_values_per_field=500))
     @oer_meta.rule("ORG001", "my-check", ...)          # how plugins declare rules
@@ -27,6 +28,7 @@ from oer_meta._version import __version__
 __all__ = [
     "ActionArea",
     "BatchFinding",
+    "Conversion",
     "Finding",
     "InternalError",
     "Licence",
@@ -46,6 +48,8 @@ __all__ = [
     "__version__",
     "attribution",
     "check",
+    "convert",
+    "convert_records",
     "load_profile",
     "normalize_language",
     "parse_licence",
@@ -86,11 +90,15 @@ _LAZY = {
     "parse_licence": "oer_meta.knowledge.licences",
     "attribution": "oer_meta.engine",
     "normalize_language": "oer_meta.knowledge.languages",
+    "convert": "oer_meta.conversion",
+    "convert_records": "oer_meta.conversion",
+    "Conversion": "oer_meta.writers",
 }
 
 if TYPE_CHECKING:
     from oer_meta.areas import ActionArea
     from oer_meta.checks.registry import Rule, Variant, Violation, rule
+    from oer_meta.conversion import convert, convert_records
     from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
     from oer_meta.internal import InternalError
@@ -102,6 +110,7 @@ if TYPE_CHECKING:
     from oer_meta.readers.limits import ReadLimits
     from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
     from oer_meta.severity import Severity
+    from oer_meta.writers import Conversion
 
 
 def rules() -> list[Rule]:

@@ -152,6 +152,29 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "html", "markdown"),
         help="plain text, HTML with Creative Commons RDFa, or Markdown",
     )
+
+    # -- convert (issue 10 §3: crosswalks through the Record) --
+    conv = sub.add_parser(
+        "convert",
+        help="write the records of a file in another format (what the target cannot "
+        "hold is listed on standard error)",
+    )
+    conv.add_argument("path", metavar="FILE", help="a metadata file ('-' reads standard input)")
+    conv.add_argument("--to", required=True, choices=("lom", "oai_dc", "jsonld"))
+    conv.add_argument(
+        "--output",
+        metavar="PATH",
+        default=None,
+        help="write there instead of standard output; for several records converted to "
+        "lom or oai_dc, a folder (one file per record); jsonld writes several records "
+        "as JSON Lines",
+    )
+    conv.add_argument(
+        "--input-format",
+        choices=("lom", "dc", "jsonld"),
+        default=None,
+        help="read the input as this format instead of detecting it",
+    )
     return parser
 
 
@@ -528,6 +551,73 @@ def _attribution(args: argparse.Namespace) -> int:
     return EXIT_USAGE if unreadable or records == 0 else EXIT_OK
 
 
+def _convert(args: argparse.Namespace) -> int:
+    """Convert each live record of one file (docs/crosswalks.md).  One record: one
+    document, on standard output or in ``--output``.  Several: JSON Lines for
+    ``jsonld``; for XML targets ``--output`` names a folder that gets one file per
+    record.  Every value not written is one line on standard error; unreadable input is
+    named there too and makes the exit code 2."""
+    from oer_meta.errors import ReadError
+    from oer_meta.readers import Unreadable, iter_source
+    from oer_meta.readers.dispatch import display_name
+    from oer_meta.writers import Conversion, write
+
+    source: Source
+    if args.path == "-":
+        data = _stdin_bytes()
+        if data is None:
+            _say("standard input is closed: nothing to read from '-'")
+            return EXIT_USAGE
+        source = data
+    else:
+        source = Path(args.path)
+        if not source.exists():
+            _say(f"no such file or folder: {display_name(args.path)}")
+            return EXIT_USAGE
+    done: list[Conversion] = []
+    unreadable = 0
+    for item in iter_source(source, input_format=args.input_format):
+        if isinstance(item, Unreadable):
+            unreadable += 1
+            loc = item.location
+            _say(str(ReadError(item.message, source=loc.file, line=loc.line, column=loc.column)))
+        elif item.deleted:
+            _say(f"skipped deleted record {item.record_id or ''}".rstrip())
+        else:
+            done.append(write(item, args.to))
+    if not done:
+        if not unreadable:
+            _say(f"no record found in {args.path}")
+        return EXIT_USAGE
+    many = len(done) > 1
+    if many and args.to != "jsonld" and args.output is None:
+        _say(
+            f"{args.path} holds {len(done)} records: give --output FOLDER to write one "
+            f"{args.to} file per record"
+        )
+        return EXIT_USAGE
+    for number, conversion in enumerate(done, 1):
+        name = conversion.record_id or f"record {number}"
+        for dropped in conversion.dropped:
+            print(f"oer-meta: {name}: not written in {args.to}: {dropped}", file=sys.stderr)
+    if many and args.to != "jsonld":
+        folder = Path(args.output)
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = Path(args.path).stem if args.path != "-" else "stdin"
+        for number, conversion in enumerate(done, 1):
+            (folder / f"{stem}-{number:04d}.xml").write_text(conversion.text, encoding="utf-8")
+        return EXIT_USAGE if unreadable else EXIT_OK
+    if many:  # JSON Lines: one compact document per line
+        text = "".join(json.dumps(json.loads(c.text), ensure_ascii=False) + "\n" for c in done)
+    else:
+        text = done[0].text
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return EXIT_USAGE if unreadable else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
@@ -563,6 +653,8 @@ def _main(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.command == "attribution":
             return _attribution(args)
+        if args.command == "convert":
+            return _convert(args)
         if args.command == "profiles":
             from oer_meta.profiles import builtin_profiles, load_profile
 
