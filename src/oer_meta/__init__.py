@@ -28,6 +28,7 @@ __all__ = [
     "ActionArea",
     "BatchFinding",
     "Finding",
+    "FixResult",
     "InternalError",
     "Licence",
     "Location",
@@ -46,6 +47,7 @@ __all__ = [
     "__version__",
     "attribution",
     "check",
+    "fix",
     "load_profile",
     "normalize_language",
     "parse_licence",
@@ -86,6 +88,8 @@ _LAZY = {
     "parse_licence": "oer_meta.knowledge.licences",
     "attribution": "oer_meta.engine",
     "normalize_language": "oer_meta.knowledge.languages",
+    "fix": "oer_meta.fixes",
+    "FixResult": "oer_meta.fixes",
 }
 
 if TYPE_CHECKING:
@@ -93,6 +97,7 @@ if TYPE_CHECKING:
     from oer_meta.checks.registry import Rule, Variant, Violation, rule
     from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.fixes import FixResult, fix
     from oer_meta.internal import InternalError
     from oer_meta.knowledge.languages import normalize_language
     from oer_meta.knowledge.licences import Licence, parse_licence

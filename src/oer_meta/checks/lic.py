@@ -676,6 +676,7 @@ _SPDX_DEPRECATED = Variant(
     ## Fix
     Use the current identifier the hint names (``GPL-2.0-or-later``).
     """,
+    fixable="writes the current SPDX id in place of a deprecated one written alone",
 )
 
 

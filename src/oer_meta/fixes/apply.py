@@ -1,0 +1,326 @@
+"""``oer_meta.fix``: apply the safe fixes to one file, editing its original bytes.
+
+The file is validated with the fixable rules only; each finding of a fixable code is
+handed to its fixer (:mod:`oer_meta.fixes.fixers`), and the replacement is placed on
+the one span of the original text where the value is written
+(:mod:`oer_meta.fixes.locate`).  Everything outside those spans stays byte for byte:
+comments, attribute order, namespace prefixes, line ends, the encoding.  Before
+anything is written, the fixed text is validated again: it must read as the same
+records, and the fixed findings must be gone; otherwise nothing is changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from oer_meta.checks.registry import all_rules, get_rule
+from oer_meta.engine import ValidationRun
+from oer_meta.fixes.fixers import FIXERS, Replacement
+from oer_meta.fixes.locate import JsonText, Span, XmlText
+from oer_meta.fixes.text import SourceText, decode_source
+from oer_meta.profiles import matches, select_rules
+from oer_meta.report.results import Finding, RecordResult
+
+__all__ = ["AppliedFix", "FixResult", "SkippedFix", "fix", "fixable_selection"]
+
+_XML_FORMATS = frozenset({"lom", "dc"})
+_JSON_FORMATS = frozenset({"jsonld"})
+
+
+@dataclass(frozen=True)
+class AppliedFix:
+    """One value replaced: the code it fixes, where, what was written and what is now."""
+
+    code: str
+    line: int | None
+    path: str | None
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.code,
+            "line": self.line,
+            "path": self.path,
+            "old": self.old,
+            "new": self.new,
+        }
+
+
+@dataclass(frozen=True)
+class SkippedFix:
+    """A finding of a fixable code left as it is, and why."""
+
+    code: str
+    line: int | None
+    path: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What :func:`fix` did to one source: the bytes before and after, the fixes made
+    and the ones left, and whether the file was written."""
+
+    source: str | None
+    original: bytes
+    fixed: bytes
+    applied: tuple[AppliedFix, ...] = ()
+    skipped: tuple[SkippedFix, ...] = ()
+    written: bool = False
+    codec: str | None = field(default=None, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        """True when the fixed bytes differ from the original ones."""
+        return self.fixed != self.original
+
+    @property
+    def text(self) -> str | None:
+        """The fixed text, decoded as the file is (``None`` when it could not be)."""
+        return (
+            self.fixed[_bom_length(self.fixed, self.codec) :].decode(self.codec)
+            if self.codec
+            else None
+        )
+
+    def diff(self) -> str:
+        """A unified diff of the change (empty when nothing changed)."""
+        if not self.changed or self.codec is None:
+            return ""
+        name = self.source or "<input>"
+        before = self.original[_bom_length(self.original, self.codec) :].decode(self.codec)
+        after = self.fixed[_bom_length(self.fixed, self.codec) :].decode(self.codec)
+        return "".join(
+            difflib.unified_diff(
+                before.splitlines(keepends=True),
+                after.splitlines(keepends=True),
+                fromfile=name,
+                tofile=name,
+            )
+        )
+
+
+def _bom_length(data: bytes, codec: str | None) -> int:
+    found = decode_source(data) if codec else None
+    return len(found.bom) if found is not None else 0
+
+
+def fixable_selection(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> list[str]:
+    """The fixable codes ``select`` picks (all when ``None``) and ``ignore`` leaves,
+    by the profile selector rules (a code, a prefix, an action area; a code picks its
+    variants); an unknown selector raises as in ``validate``."""
+    chosen = []
+    selectors = [select] if isinstance(select, str) else list(select or [])
+    ignored = [ignore] if isinstance(ignore, str) else list(ignore or [])
+    select_rules(all_rules(), selectors, ignored)  # a selector that names no rule raises
+    for code in sorted(FIXERS):
+        rule = get_rule(code)
+        if selectors and not any(matches(rule, s) for s in selectors):
+            continue
+        if any(matches(rule, s) for s in ignored):
+            continue
+        chosen.append(code)
+    return chosen
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    finding: Finding
+    replacement: Replacement
+    kind: str
+
+
+def fix(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    dry_run: bool = False,
+) -> FixResult:
+    """Apply the safe fixes to a file (a path, edited in place unless ``dry_run``) or
+    to bytes (never written); return what was done.
+
+    ``select``/``ignore`` pick fixable codes as ``validate``'s do.  A fix changes one
+    value's text and nothing else; a finding whose value cannot be found exactly, or
+    whose replacement is not certain, is left (``FixResult.skipped`` says why).
+    """
+    if isinstance(source, bytes):
+        name, path, data = None, None, source
+    else:
+        path = Path(source)
+        name, data = str(source), path.read_bytes()
+    unchanged = FixResult(name, data, data)
+    codes = fixable_selection(select, ignore)
+    decoded = decode_source(data)
+    if not codes:
+        return unchanged
+    before = _findings(data, codes)
+    if decoded is None:
+        skipped = [
+            _skip(f, "the file's bytes do not decode and encode back unchanged") for _, f in before
+        ]
+        return FixResult(name, data, data, skipped=tuple(skipped))
+    applied, skipped, spans = _plan(decoded, before)
+    if not spans:
+        return FixResult(name, data, data, skipped=tuple(skipped), codec=decoded.codec)
+    text = decoded.text
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        text = text[: span.start] + span.new + text[span.end :]
+    fixed = decoded.encode(text)
+    problem = _verify(data, fixed, codes, applied)
+    if problem is not None:
+        skipped += [SkippedFix(a.code, a.line, a.path, problem) for a in applied]
+        return FixResult(name, data, data, skipped=tuple(skipped), codec=decoded.codec)
+    written = False
+    if path is not None and not dry_run:
+        _write(path, fixed)
+        written = True
+    return FixResult(
+        name, data, fixed, tuple(applied), tuple(skipped), written=written, codec=decoded.codec
+    )
+
+
+def _run_codes(codes: list[str]) -> list[str]:
+    """The codes to run for ``codes``: a variant is emitted by its rule's check."""
+    run = set(codes)
+    for code in codes:
+        parent = get_rule(code).emitted_by
+        if parent is not None:
+            run.add(parent)
+    return sorted(run)
+
+
+def _findings(data: bytes, codes: list[str]) -> list[tuple[RecordResult, Finding]]:
+    """The findings of the fixable ``codes`` in ``data``, with their results."""
+    run = ValidationRun(select=_run_codes(codes))
+    wanted = set(codes)
+    return [
+        (result, finding)
+        for result in run.results(data)
+        for finding in result.findings
+        if finding.rule in wanted
+    ]
+
+
+def _skip(finding: Finding, reason: str) -> SkippedFix:
+    return SkippedFix(finding.rule, finding.location.line, finding.location.path, reason)
+
+
+def _kind(text: str) -> str | None:
+    start = text.lstrip(" \t\r\n")[:1]
+    if start == "<":
+        return "xml"
+    if start in ("{", "["):
+        return "json"
+    return None
+
+
+def _plan(
+    decoded: SourceText, found: list[tuple[RecordResult, Finding]]
+) -> tuple[list[AppliedFix], list[SkippedFix], list[Span]]:
+    """The fixes to make, the findings left, and the spans to replace."""
+    kind = _kind(decoded.text)
+    skipped: list[SkippedFix] = []
+    candidates: list[_Candidate] = []
+    for result, finding in found:
+        formats = (
+            _XML_FORMATS if kind == "xml" else _JSON_FORMATS if kind == "json" else frozenset()
+        )
+        if result.record is None or result.format not in formats or kind is None:
+            skipped.append(
+                _skip(finding, "the value is not written directly in the file's own syntax")
+            )
+            continue
+        replacement = FIXERS[finding.rule](finding, result.record)
+        if replacement is None:
+            skipped.append(_skip(finding, "no certain replacement"))
+            continue
+        candidates.append(_Candidate(finding, replacement, kind))
+    xml: XmlText | None = None
+    json_text: JsonText | None = None
+    try:
+        if kind == "xml" and candidates:
+            xml = XmlText(decoded.text, {c.finding.location.line or 0 for c in candidates})
+        elif kind == "json" and candidates:
+            json_text = JsonText(decoded.text)
+    except ValueError:
+        skipped += [_skip(c.finding, "the text could not be scanned") for c in candidates]
+        return [], skipped, []
+    applied: list[AppliedFix] = []
+    spans: dict[tuple[int, int], tuple[Span, AppliedFix]] = {}
+    for candidate in candidates:
+        loc, rep = candidate.finding.location, candidate.replacement
+        span: Span | None = None
+        if xml is not None:
+            span = xml.span(loc.path, loc.line, rep.old, rep.new)
+        elif json_text is not None:
+            span = json_text.span(loc.path, loc.line, loc.column, rep.old, rep.new)
+        if span is None:
+            skipped.append(
+                _skip(
+                    candidate.finding,
+                    "the value is not written exactly once where the finding points",
+                )
+            )
+            continue
+        if not decoded.can_hold(span.new):
+            skipped.append(
+                _skip(
+                    candidate.finding,
+                    f"the file's encoding ({decoded.codec}) cannot hold the new value",
+                )
+            )
+            continue
+        key = (span.start, span.end)
+        if key in spans:
+            if spans[key][0] != span:
+                skipped.append(_skip(candidate.finding, "two fixes disagree on this value"))
+            continue
+        overlaps = any(s.start < span.end and span.start < s.end for s, _ in spans.values())
+        if overlaps:
+            skipped.append(_skip(candidate.finding, "the value overlaps another fix"))
+            continue
+        done = AppliedFix(candidate.finding.rule, loc.line, loc.path, rep.old, rep.new)
+        spans[key] = (span, done)
+        applied.append(done)
+    return applied, skipped, [s for s, _ in spans.values()]
+
+
+def _verify(before: bytes, after: bytes, codes: list[str], applied: list[AppliedFix]) -> str | None:
+    """Why the fixed bytes must not be written, or ``None``: they must read as the same
+    records, and no fixed finding may remain where it was fixed."""
+    run_before = ValidationRun(select=_run_codes(codes))
+    run_after = ValidationRun(select=_run_codes(codes))
+    old = list(run_before.results(before))
+    new = list(run_after.results(after))
+    if [(r.status, r.format, r.record_id) for r in old] != [
+        (r.status, r.format, r.record_id) for r in new
+    ]:
+        return "the fixed text would not read as the same records"
+    remaining = {(f.rule, f.location.path) for r in new for f in r.findings}
+    if any((a.code, a.path) in remaining for a in applied):
+        return "the fix would not remove the finding"
+    return None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace the file's content, keeping its mode; atomically where the system can."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".fix")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        shutil.copymode(path, temporary)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,146 @@
+"""The fixers: for a finding of a fixable code, the value it names and its
+replacement, or nothing.
+
+Each fixer is registered for one code and computes the replacement from the Record
+(the same knowledge the rule used), never from the finding's message.  It returns
+``None`` whenever the replacement is not certain: a fix never guesses.  What each
+fix does, in one sentence, is declared where the rule is (``fixable=`` on the rule or
+variant), so the rule's page says it; a test keeps both lists equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from oer_meta.knowledge.languages import (
+    CASE,
+    DEPRECATED,
+    EXTENSION_ORDER,
+    EXTLANG,
+    REDUNDANT_SCRIPT,
+    REGION_ALIAS,
+    THREE_LETTER,
+    UNDERSCORE,
+    WHITESPACE,
+    inspect_language,
+)
+from oer_meta.knowledge.lom_profiles import vocabulary_for
+from oer_meta.model import Location, Record
+from oer_meta.report.results import Finding
+
+__all__ = ["FIXERS", "SAFE_LANGUAGE_REASONS", "Replacement"]
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """The value as the Record holds it (``old``) and the value to write (``new``)."""
+
+    old: str
+    new: str
+
+
+Fixer = Callable[[Finding, Record], Replacement | None]
+
+#: Why a language value is not canonical, for the reasons a fix may act on: each one
+#: only changes how the same tag is written (case, separator, a code or subtag the
+#: IANA registry or ISO 639 maps one to one).  Left out: a language name (``English``:
+#: a word read through a name table, which is a guess however good), a URI (a profile
+#: may ask for URIs), an invalid subtag (dropping it loses what the record said), a
+#: POSIX modifier (``@latin`` may carry the script), lists and synonyms.
+SAFE_LANGUAGE_REASONS = frozenset(
+    {
+        WHITESPACE,
+        CASE,
+        UNDERSCORE,
+        THREE_LETTER,
+        DEPRECATED,
+        EXTLANG,
+        REDUNDANT_SCRIPT,
+        REGION_ALIAS,
+        EXTENSION_ORDER,
+    }
+)
+
+
+def _at(where: Location | None, finding: Finding) -> bool:
+    """True when a value's location is the finding's (the file aside)."""
+    there = finding.location
+    return (
+        where is not None
+        and where.line == there.line
+        and where.column == there.column
+        and where.path == there.path
+    )
+
+
+def _language(finding: Finding, record: Record) -> Replacement | None:
+    """``en_US`` → ``en-US``, ``EN`` → ``en``, ``fre`` → ``fr``, ``iw`` → ``he``."""
+    if finding.field not in ("languages", "metadata_languages"):
+        return None  # the language attributes of strings are reported by groups
+    values = record.languages if finding.field == "languages" else record.metadata_languages
+    found = [t for t in values if _at(t.location, finding)]
+    if len(found) != 1:
+        return None
+    value = found[0].value
+    verdict = inspect_language(value)
+    if (
+        verdict.tag is None
+        or verdict.parts
+        or verdict.canonical
+        or not set(verdict.reasons) <= SAFE_LANGUAGE_REASONS
+    ):
+        return None
+    return Replacement(value, verdict.tag)
+
+
+def _token_case(finding: Finding, record: Record) -> Replacement | None:
+    """``Lecture`` → ``lecture``: the one token of the declared vocabulary that the
+    value spells in another case."""
+    found = [t for t in record.vocabulary_terms if _at(t.location, finding)]
+    if len(found) != 1 or found[0].element is None:
+        return None
+    term = found[0]
+    source = term.source.strip() if term.source is not None else None
+    choice = vocabulary_for(term.element or "", source, record.profiles)
+    if choice is None:
+        return None
+    value = term.value.strip()
+    tokens = [t for t in choice.allowed if t.casefold() == value.casefold()]
+    if len(tokens) != 1 or tokens[0] == value:
+        return None
+    return Replacement(term.value, tokens[0])
+
+
+def _spdx_replacement(finding: Finding, record: Record) -> Replacement | None:
+    """``GPL-2.0+`` → ``GPL-2.0-or-later``: a deprecated SPDX id written alone, replaced
+    by the id SPDX names for the same licence."""
+    found = [s for s in record.licences if _at(s.location, finding)]
+    if len(found) != 1 or found[0].licence is None:
+        return None
+    statement, licence = found[0], found[0].licence
+    written = statement.raw.strip()
+    if (
+        licence.how != "spdx"
+        or not licence.deprecated
+        or not licence.replaced_by
+        or licence.spdx is None
+        or written.casefold() != licence.spdx.casefold()
+    ):
+        return None
+    return Replacement(statement.raw, licence.replaced_by)
+
+
+#: Fixers by code.
+FIXERS: dict[str, Fixer] = {
+    "LANG003": _language,
+    "LANG009": _language,
+    "LANG010": _language,
+    "STD007": _token_case,
+    "LIC013": _spdx_replacement,
+}
+
+
+def fixable_codes() -> Iterable[str]:
+    """The codes a fixer is registered for."""
+    return sorted(FIXERS)
