@@ -10,6 +10,7 @@ variant), so the rule's page says it; a test keeps both lists equal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from oer_meta.knowledge.languages import (
     WHITESPACE,
     inspect_language,
 )
+from oer_meta.knowledge.licences.spdx import spdx_id
 from oer_meta.knowledge.lom_profiles import vocabulary_for
 from oer_meta.model import Location, Record
 from oer_meta.report.results import Finding
@@ -61,6 +63,10 @@ SAFE_LANGUAGE_REASONS = frozenset(
         EXTENSION_ORDER,
     }
 )
+
+
+#: One SPDX licence id written alone (``GPL-2.0+``): no expression, no prose.
+_SPDX_TOKEN = re.compile(r"^[A-Za-z0-9.-]+\+?$")
 
 
 def _at(where: Location | None, finding: Finding) -> bool:
@@ -120,12 +126,14 @@ def _spdx_replacement(finding: Finding, record: Record) -> Replacement | None:
         return None
     statement, licence = found[0], found[0].licence
     written = statement.raw.strip()
+    token = written[:-1] if written.endswith("+") else written
     if (
         licence.how != "spdx"
         or not licence.deprecated
         or not licence.replaced_by
-        or licence.spdx is None
-        or written.casefold() != licence.spdx.casefold()
+        or not _SPDX_TOKEN.match(written)
+        or spdx_id(token) is None
+        or written == licence.replaced_by
     ):
         return None
     return Replacement(statement.raw, licence.replaced_by)
