@@ -364,3 +364,42 @@ def test_fixing_a_copy_of_a_corpus_file(path: Path, tmp_path: Path) -> None:
     for done in result.applied:
         assert (done.code, done.path) not in after
     assert not fix(copy).changed  # a second run changes nothing
+
+
+# -- the language attributes of strings ----------------------------------------------------
+
+STRINGS = b"""<lom xmlns="http://ltsc.ieee.org/xsd/LOM"
+     xmlns:x="urn:example:x">
+  <general>
+    <title><string language="fre">Eau</string></title>
+    <language>fr</language>
+    <description><string language='fre'>Eau et
+      cuisson</string></description>
+    <keyword><string language="fre">eau</string></keyword>
+    <keyword><string language="en">water</string></keyword>
+    <!-- <string language="fre">a comment is not a string</string> -->
+  </general>
+  <educational><description><string language="fre">Pour tous</string></description>
+    <x:note language="fre">an attribute of another element keeps its meaning</x:note>
+  </educational>
+</lom>
+"""
+
+
+def test_a_string_language_group_is_fixed_in_every_string_of_the_record() -> None:
+    result = fix(STRINGS)
+    expected = (
+        STRINGS.replace(b'<string language="fre">', b'<string language="fr">')
+        .replace(b"<string language='fre'>", b"<string language='fr'>")
+        .replace(b'<!-- <string language="fr">a comment', b'<!-- <string language="fre">a comment')
+    )
+    assert result.fixed == expected  # the comment and x:note keep "fre"
+    assert [a.code for a in result.applied] == ["LANG003"]
+    assert not [f for f in oer_meta.validate(result.fixed).findings if f.rule == "LANG003"]
+    assert not fix(result.fixed).changed
+
+
+def test_a_start_tag_over_several_lines_is_found() -> None:
+    """libxml2 gives an element the line its start tag ends on."""
+    original = b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><language\n  x="1"\n>EN</language></general></lom>'
+    assert fix(original).fixed == original.replace(b">EN<", b">en<")

@@ -22,7 +22,7 @@ from typing import Any
 
 from oer_meta.checks.registry import all_rules, get_rule
 from oer_meta.engine import ValidationRun
-from oer_meta.fixes.fixers import FIXERS, Replacement
+from oer_meta.fixes.fixers import LANGUAGE_ATTRIBUTES, FIXERS, Replacement
 from oer_meta.fixes.locate import JsonText, Span, XmlText
 from oer_meta.fixes.text import SourceText, decode_source
 from oer_meta.profiles import matches, select_rules
@@ -136,8 +136,45 @@ def fixable_selection(
 @dataclass(frozen=True)
 class _Candidate:
     finding: Finding
-    replacement: Replacement
-    kind: str
+    replacements: tuple[Replacement, ...]
+
+    def lines(self) -> set[int]:
+        """The lines the values to replace start on."""
+        where = [r.location or self.finding.location for r in self.replacements]
+        return {loc.line for loc in where if loc.line is not None}
+
+
+def _spans(
+    candidate: _Candidate, xml: XmlText | None, json_text: JsonText | None
+) -> list[Span] | None:
+    """The spans of all the candidate's replacements, or ``None`` when one of them is
+    not found exactly (then none is made)."""
+    places: dict[tuple[Any, ...], list[Replacement]] = {}
+    for rep in candidate.replacements:
+        loc = rep.location or candidate.finding.location
+        key = (loc.line, loc.path, loc.column, rep.attribute, rep.subtree)
+        places.setdefault(key, []).append(rep)
+    found: list[Span] = []
+    for (line, path, column, attribute, subtree), reps in places.items():
+        rep = reps[0]
+        if any((r.old, r.new) != (rep.old, rep.new) for r in reps):
+            return None
+        if xml is not None and attribute and subtree:
+            spans = xml.subtree_attribute_spans(path, line, attribute, rep.old, rep.new)
+        elif xml is not None and attribute:
+            spans = xml.attribute_spans(path, line, attribute, rep.old, rep.new, len(reps))
+        elif xml is not None and len(reps) == 1:
+            one = xml.span(path, line, rep.old, rep.new)
+            spans = [one] if one is not None else None
+        elif json_text is not None and not attribute and len(reps) == 1:
+            one = json_text.span(path, line, column, rep.old, rep.new)
+            spans = [one] if one is not None else None
+        else:
+            spans = None
+        if spans is None:
+            return None
+        found += spans
+    return found
 
 
 def fix(
@@ -245,55 +282,43 @@ def _plan(
         if replacement is None:
             skipped.append(_skip(finding, "no certain replacement"))
             continue
-        candidates.append(_Candidate(finding, replacement, kind))
+        replacements = replacement if isinstance(replacement, tuple) else (replacement,)
+        if not replacements:
+            skipped.append(_skip(finding, "no certain replacement"))
+            continue
+        candidates.append(_Candidate(finding, replacements))
     xml: XmlText | None = None
     json_text: JsonText | None = None
     try:
         if kind == "xml" and candidates:
-            xml = XmlText(decoded.text, {c.finding.location.line or 0 for c in candidates})
+            lines = set().union(*(c.lines() for c in candidates))
+            xml = XmlText(decoded.text, lines, attributes=LANGUAGE_ATTRIBUTES)
         elif kind == "json" and candidates:
             json_text = JsonText(decoded.text)
     except ValueError:
         skipped += [_skip(c.finding, "the text could not be scanned") for c in candidates]
         return [], skipped, []
     applied: list[AppliedFix] = []
-    spans: dict[tuple[int, int], tuple[Span, AppliedFix]] = {}
+    spans: dict[tuple[int, int], Span] = {}
     for candidate in candidates:
-        loc, rep = candidate.finding.location, candidate.replacement
-        span: Span | None = None
-        if xml is not None:
-            span = xml.span(loc.path, loc.line, rep.old, rep.new)
-        elif json_text is not None:
-            span = json_text.span(loc.path, loc.line, loc.column, rep.old, rep.new)
-        if span is None:
-            skipped.append(
-                _skip(
-                    candidate.finding,
-                    "the value is not written exactly once where the finding points",
-                )
-            )
+        found_spans = _spans(candidate, xml, json_text)
+        if found_spans is None:
+            reason = "the value is not written exactly once where the finding points"
+            skipped.append(_skip(candidate.finding, reason))
             continue
-        if not decoded.can_hold(span.new):
-            skipped.append(
-                _skip(
-                    candidate.finding,
-                    f"the file's encoding ({decoded.codec}) cannot hold the new value",
-                )
-            )
+        if not all(decoded.can_hold(span.new) for span in found_spans):
+            reason = f"the file's encoding ({decoded.codec}) cannot hold the new value"
+            skipped.append(_skip(candidate.finding, reason))
             continue
-        key = (span.start, span.end)
-        if key in spans:
-            if spans[key][0] != span:
-                skipped.append(_skip(candidate.finding, "two fixes disagree on this value"))
-            continue
-        overlaps = any(s.start < span.end and span.start < s.end for s, _ in spans.values())
-        if overlaps:
+        fresh = [span for span in found_spans if spans.get((span.start, span.end)) != span]
+        if any(s.start < span.end and span.start < s.end for span in fresh for s in spans.values()):
             skipped.append(_skip(candidate.finding, "the value overlaps another fix"))
             continue
-        done = AppliedFix(candidate.finding.rule, loc.line, loc.path, rep.old, rep.new)
-        spans[key] = (span, done)
-        applied.append(done)
-    return applied, skipped, [s for s, _ in spans.values()]
+        for span in fresh:
+            spans[(span.start, span.end)] = span
+        loc, first = candidate.finding.location, candidate.replacements[0]
+        applied.append(AppliedFix(candidate.finding.rule, loc.line, loc.path, first.old, first.new))
+    return applied, skipped, list(spans.values())
 
 
 def _verify(before: bytes, after: bytes, codes: list[str], applied: list[AppliedFix]) -> str | None:

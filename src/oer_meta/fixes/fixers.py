@@ -36,13 +36,24 @@ __all__ = ["FIXERS", "SAFE_LANGUAGE_REASONS", "Replacement"]
 
 @dataclass(frozen=True)
 class Replacement:
-    """The value as the Record holds it (``old``) and the value to write (``new``)."""
+    """The value as the Record holds it (``old``) and the value to write (``new``).
+
+    ``location`` is where the value is (``None``: the finding's); ``attribute`` names
+    the attribute that holds it, by the names it may be written with (``language``,
+    ``xml:lang``), when it is not the element's text.
+    """
 
     old: str
     new: str
+    location: Location | None = None
+    attribute: tuple[str, ...] = ()
+    #: With ``attribute``: the attribute of every element below ``location`` that holds
+    #: ``old`` (a record's root: all its strings), not only of the element there.
+    subtree: bool = False
 
 
-Fixer = Callable[[Finding, Record], Replacement | None]
+#: A fixer gives one replacement, several (all are made, or none), or ``None``.
+Fixer = Callable[[Finding, Record], Replacement | tuple[Replacement, ...] | None]
 
 #: Why a language value is not canonical, for the reasons a fix may act on: each one
 #: only changes how the same tag is written (case, separator, a code or subtag the
@@ -80,15 +91,8 @@ def _at(where: Location | None, finding: Finding) -> bool:
     )
 
 
-def _language(finding: Finding, record: Record) -> Replacement | None:
-    """``en_US`` → ``en-US``, ``EN`` → ``en``, ``fre`` → ``fr``, ``iw`` → ``he``."""
-    if finding.field not in ("languages", "metadata_languages"):
-        return None  # the language attributes of strings are reported by groups
-    values = record.languages if finding.field == "languages" else record.metadata_languages
-    found = [t for t in values if _at(t.location, finding)]
-    if len(found) != 1:
-        return None
-    value = found[0].value
+def _safe_tag(value: str) -> str | None:
+    """The canonical tag of a language value whose form only differs from it."""
     verdict = inspect_language(value)
     if (
         verdict.tag is None
@@ -97,7 +101,47 @@ def _language(finding: Finding, record: Record) -> Replacement | None:
         or not set(verdict.reasons) <= SAFE_LANGUAGE_REASONS
     ):
         return None
-    return Replacement(value, verdict.tag)
+    return verdict.tag
+
+
+#: The strings whose language attributes LANG003 reports in groups.
+_STRING_FIELDS = ("titles", "descriptions", "keywords")
+#: How an XML format names a string's language attribute (LOM, Dublin Core).
+LANGUAGE_ATTRIBUTES = ("language", "xml:lang")
+
+
+def _language(finding: Finding, record: Record) -> Replacement | tuple[Replacement, ...] | None:
+    """``en_US`` → ``en-US``, ``EN`` → ``en``, ``fre`` → ``fr``, ``iw`` → ``he``; for the
+    language attribute of strings, every title, description and keyword string of the
+    group the finding reports."""
+    if finding.field in ("languages", "metadata_languages"):
+        values = record.languages if finding.field == "languages" else record.metadata_languages
+        found = [t for t in values if _at(t.location, finding)]
+        if len(found) != 1:
+            return None
+        tag = _safe_tag(found[0].value)
+        return Replacement(found[0].value, tag) if tag is not None else None
+    if finding.field is None or finding.field.partition(".")[2] != "language":
+        return None
+    strings = [t for name in _STRING_FIELDS for t in getattr(record, name)]
+    first = [t.language for t in strings if t.language and _at(t.location, finding)]
+    if len(set(first)) != 1:
+        return None
+    value = first[0]
+    tag = _safe_tag(value)
+    if tag is None or any(t.location is None for t in strings if t.language == value):
+        return None
+    group = tuple(
+        Replacement(value, tag, location=t.location, attribute=LANGUAGE_ATTRIBUTES)
+        for t in strings
+        if t.language == value
+    )
+    # The record's other strings with the same language (educational descriptions,
+    # rights...) get the same tag, so that the record does not end up with two spellings.
+    whole = Replacement(
+        value, tag, location=record.location, attribute=LANGUAGE_ATTRIBUTES, subtree=True
+    )
+    return (*group, whole)
 
 
 def _token_case(finding: Finding, record: Record) -> Replacement | None:

@@ -85,17 +85,22 @@ class _Element:
     counts: dict[str, int] = field(default_factory=dict)
     text_only: bool = True
     content: tuple[int, int] | None = None
+    #: the line the start tag ends on (libxml2 gives a multi-line tag this line)
+    last_line: int = 0
+    #: attribute name as written -> the span of its value between the quotes
+    attributes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 class XmlText:
     """The elements of an XML text that start on some lines, with their text spans."""
 
-    def __init__(self, text: str, lines: Iterable[int]) -> None:
+    def __init__(self, text: str, lines: Iterable[int], attributes: Iterable[str] = ()) -> None:
         self.text = text
+        #: the elements that start on the lines asked for, or hold one of ``attributes``
         self.elements: list[_Element] = []
-        self._scan(set(lines))
+        self._scan(set(lines), frozenset(attributes))
 
-    def _scan(self, wanted: set[int]) -> None:
+    def _scan(self, wanted: set[int], holding: frozenset[str]) -> None:
         """One pass over the text; raises ``ValueError`` when it is not well formed."""
         text = self.text
         stack: list[_Element] = []
@@ -127,13 +132,16 @@ class XmlText:
             else:
                 line += text.count("\n", counted, lt)
                 counted = lt
-                name, pos, empty = _start_tag(text, lt)
+                name, pos, empty, attributes = _start_tag(text, lt)
                 local = name.rpartition(":")[2]
                 parent = stack[-1] if stack else root
                 parent.text_only = False
                 parent.counts[local] = index = parent.counts.get(local, 0) + 1
                 element = _Element((*parent.steps, (local, index)), line, pos)
-                if line in wanted:
+                element.attributes = attributes
+                element.last_line = line + text.count("\n", lt, pos)
+                lines = range(element.line, element.last_line + 1)
+                if not wanted.isdisjoint(lines) or not holding.isdisjoint(attributes):
                     self.elements.append(element)
                 if empty:
                     element.text_only = False  # no content to edit
@@ -157,7 +165,7 @@ class XmlText:
         steps = _steps(path)
         if steps is None or line is None:
             return None
-        found = [e for e in self.elements if e.line == line and _same_path(e.steps, steps)]
+        found = [e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)]
         if len(found) != 1 or found[0].content is None:
             return None
         start, end = found[0].content
@@ -169,6 +177,64 @@ class XmlText:
             return None
         lead = len(raw) - len(raw.lstrip(_XML_SPACE))
         return Span(start + lead, start + lead + len(inner), escape_xml_text(new))
+
+    def attribute_spans(
+        self,
+        path: str | None,
+        line: int | None,
+        names: tuple[str, ...],
+        old: str,
+        new: str,
+        count: int,
+    ) -> list[Span] | None:
+        """The spans of the attribute (one of ``names``) whose value is ``old`` in the
+        elements at ``path`` starting on ``line``; ``None`` unless exactly ``count``
+        elements hold it (the values asked for: no more, no fewer)."""
+        steps = _steps(path)
+        if steps is None or line is None:
+            return None
+        spans: list[Span] = []
+        for element in self.elements:
+            if not element.line <= line <= element.last_line:
+                continue
+            if not _same_path(element.steps, steps):
+                continue
+            held = [element.attributes[n] for n in names if n in element.attributes]
+            if len(held) == 1 and unescape_xml(self.text[held[0][0] : held[0][1]]) == old:
+                spans.append(Span(*held[0], escape_xml_attribute(new)))
+        return spans if len(spans) == count else None
+
+    def subtree_attribute_spans(
+        self, path: str | None, line: int | None, names: tuple[str, ...], old: str, new: str
+    ) -> list[Span] | None:
+        """The spans of the attribute (one of ``names``) whose value is ``old`` in every
+        element below the one element at ``path`` starting on ``line`` (the attribute
+        ``language`` only on LOM's ``string``: elsewhere it may mean something else);
+        ``None`` when that element is not found exactly once."""
+        steps = _steps(path)
+        if steps is None or line is None:
+            return None
+        roots = [e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)]
+        if len(roots) != 1:
+            return None
+        prefix = roots[0].steps
+        spans: list[Span] = []
+        for element in self.elements:
+            if element.steps[: len(prefix)] != prefix or len(element.steps) == len(prefix):
+                continue
+            held = [
+                element.attributes[n]
+                for n in names
+                if n in element.attributes and (":" in n or element.steps[-1][0] == "string")
+            ]
+            if len(held) == 1 and unescape_xml(self.text[held[0][0] : held[0][1]]) == old:
+                spans.append(Span(*held[0], escape_xml_attribute(new)))
+        return spans
+
+
+def escape_xml_attribute(value: str) -> str:
+    """``value`` inside a quoted attribute (either quote)."""
+    return escape_xml_text(value).replace('"', "&quot;").replace("'", "&apos;")
 
 
 def _after(text: str, token: str, start: int) -> int:
@@ -185,8 +251,9 @@ def _mixed(stack: list[_Element]) -> None:
         stack[-1].text_only = False
 
 
-def _start_tag(text: str, lt: int) -> tuple[str, int, bool]:
-    """(name, offset after the tag, empty-element tag) of the start tag at ``lt``."""
+def _start_tag(text: str, lt: int) -> tuple[str, int, bool, dict[str, tuple[int, int]]]:
+    """(name, offset after the tag, empty-element tag, attribute value spans) of the
+    start tag at ``lt``."""
     pos = lt + 1
     end = len(text)
     while pos < end and text[pos] not in " \t\r\n/>":
@@ -194,14 +261,19 @@ def _start_tag(text: str, lt: int) -> tuple[str, int, bool]:
     name = text[lt + 1 : pos]
     if not name:
         raise ValueError("start tag without a name")
+    attributes: dict[str, tuple[int, int]] = {}
+    named = pos
     while pos < end:
         char = text[pos]
         if char == ">":
-            return name, pos + 1, False
+            return name, pos + 1, False, attributes
         if char == "/" and text.startswith("/>", pos):
-            return name, pos + 2, True
+            return name, pos + 2, True, attributes
         if char in "\"'":
-            pos = _after(text, char, pos + 1)
+            close = _after(text, char, pos + 1)
+            key = text[named:pos].strip(_XML_SPACE).removesuffix("=").strip(_XML_SPACE)
+            attributes[key] = (pos + 1, close - 1)
+            named = pos = close
             continue
         pos += 1
     raise ValueError("unfinished start tag")
