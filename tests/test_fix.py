@@ -401,5 +401,8 @@ def test_a_string_language_group_is_fixed_in_every_string_of_the_record() -> Non
 
 def test_a_start_tag_over_several_lines_is_found() -> None:
     """libxml2 gives an element the line its start tag ends on."""
-    original = b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><language\n  x="1"\n>EN</language></general></lom>'
+    original = (
+        b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><language\n  x="1"\n>EN'
+        b"</language></general></lom>"
+    )
     assert fix(original).fixed == original.replace(b">EN<", b">en<")

@@ -22,7 +22,7 @@ from typing import Any
 
 from oer_meta.checks.registry import all_rules, get_rule
 from oer_meta.engine import ValidationRun
-from oer_meta.fixes.fixers import LANGUAGE_ATTRIBUTES, FIXERS, Replacement
+from oer_meta.fixes.fixers import FIXERS, LANGUAGE_ATTRIBUTES, Replacement
 from oer_meta.fixes.locate import JsonText, Span, XmlText
 from oer_meta.fixes.text import SourceText, decode_source
 from oer_meta.profiles import matches, select_rules

@@ -158,6 +158,12 @@ class XmlText:
             return _after(text, ">", _after(text, "]", bracket))
         return _after(text, ">", lt)
 
+    def _at(self, steps: tuple[tuple[str, int | None], ...], line: int) -> list[_Element]:
+        """The elements at ``steps`` whose start tag covers ``line``."""
+        return [
+            e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)
+        ]
+
     def span(self, path: str | None, line: int | None, old: str, new: str) -> Span | None:
         """The span of the text content ``old`` of the one element at ``path`` that
         starts on ``line``, to be replaced by ``new``; ``None`` unless exactly one
@@ -165,7 +171,7 @@ class XmlText:
         steps = _steps(path)
         if steps is None or line is None:
             return None
-        found = [e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)]
+        found = self._at(steps, line)
         if len(found) != 1 or found[0].content is None:
             return None
         start, end = found[0].content
@@ -214,7 +220,7 @@ class XmlText:
         steps = _steps(path)
         if steps is None or line is None:
             return None
-        roots = [e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)]
+        roots = self._at(steps, line)
         if len(roots) != 1:
             return None
         prefix = roots[0].steps
