@@ -406,3 +406,41 @@ def test_a_start_tag_over_several_lines_is_found() -> None:
         b"</language></general></lom>"
     )
     assert fix(original).fixed == original.replace(b">EN<", b">en<")
+
+
+# -- LIC014: the canonical URL of a Creative Commons licence --------------------------------
+
+LICENCES = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">
+  <dc:title>Maps</dc:title>
+  <dc:rights>http://www.CreativeCommons.org/licenses/by-sa/4.0</dc:rights>
+  <dc:rights>https://creativecommons.org/licenses/by-sa/4.0/legalcode</dc:rights>
+  <dc:rights>https://creativecommons.org/licenses/by-sa/4.0/deed.fr</dc:rights>
+  <dc:rights>CC BY-SA 4.0 (http://creativecommons.org/licenses/by-sa/4.0/)</dc:rights>
+</oai_dc:dc>
+"""
+
+
+def test_a_cc_url_gets_its_canonical_form_and_other_pages_are_left() -> None:
+    before = [f for f in oer_meta.validate(LICENCES).findings if f.rule == "LIC014"]
+    assert [f.location.line for f in before] == [4]  # legal code, deed and prose: not reported
+    assert before[0].hint == "write https://creativecommons.org/licenses/by-sa/4.0/"
+    result = fix(LICENCES)
+    assert result.fixed == LICENCES.replace(
+        b"http://www.CreativeCommons.org/licenses/by-sa/4.0<",
+        b"https://creativecommons.org/licenses/by-sa/4.0/<",
+    )
+    assert not [f for f in oer_meta.validate(result.fixed).findings if f.rule == "LIC014"]
+
+
+def test_a_cc_url_in_json_ld() -> None:
+    original = (
+        b'{"@context": "https://schema.org/", "@type": "CreativeWork", "name": "Maps",\n'
+        b' "license": "http://creativecommons.org/publicdomain/zero/1.0"}'
+    )
+    result = fix(original)
+    assert result.fixed == original.replace(
+        b'"http://creativecommons.org/publicdomain/zero/1.0"',
+        b'"https://creativecommons.org/publicdomain/zero/1.0/"',
+    )
+    assert [a.code for a in result.applied] == ["LIC014"]

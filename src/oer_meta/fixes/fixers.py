@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from oer_meta.checks.lic import cc_canonical_url
 from oer_meta.knowledge.languages import (
     CASE,
     DEPRECATED,
@@ -183,6 +184,17 @@ def _spdx_replacement(finding: Finding, record: Record) -> Replacement | None:
     return Replacement(statement.raw, licence.replaced_by)
 
 
+def _licence_url(finding: Finding, record: Record) -> Replacement | None:
+    """``http://creativecommons.org/licenses/by/4.0`` →
+    ``https://creativecommons.org/licenses/by/4.0/``: the same page, written as Creative
+    Commons writes it (the rule's own test, :func:`cc_canonical_url`)."""
+    found = [s for s in record.licences if _at(s.location, finding)]
+    if len(found) != 1 or found[0].licence is None:
+        return None
+    canonical = cc_canonical_url(found[0].raw, found[0].licence)
+    return Replacement(found[0].raw, canonical) if canonical is not None else None
+
+
 #: Fixers by code.
 FIXERS: dict[str, Fixer] = {
     "LANG003": _language,
@@ -190,6 +202,7 @@ FIXERS: dict[str, Fixer] = {
     "LANG010": _language,
     "STD007": _token_case,
     "LIC013": _spdx_replacement,
+    "LIC014": _licence_url,
 }
 
 
