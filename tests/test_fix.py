@@ -444,3 +444,14 @@ def test_a_cc_url_in_json_ld() -> None:
         b'"https://creativecommons.org/publicdomain/zero/1.0/"',
     )
     assert [a.code for a in result.applied] == ["LIC014"]
+
+
+def test_cli_standard_input_is_fixed_to_standard_output(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DC)))
+    assert main(["fix", "-"]) == 0
+    assert capsysbinary.readouterr().out == DC_FIXED

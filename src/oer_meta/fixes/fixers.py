@@ -11,7 +11,7 @@ variant), so the rule's page says it; a test keeps both lists equal.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from oer_meta.checks.lic import cc_canonical_url
@@ -204,8 +204,3 @@ FIXERS: dict[str, Fixer] = {
     "LIC013": _spdx_replacement,
     "LIC014": _licence_url,
 }
-
-
-def fixable_codes() -> Iterable[str]:
-    """The codes a fixer is registered for."""
-    return sorted(FIXERS)
