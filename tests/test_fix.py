@@ -166,32 +166,46 @@ def test_two_candidates_on_one_line_are_told_apart_by_position() -> None:
     assert len(result.applied) == 3
 
 
-def test_a_value_inside_another_syntax_is_left() -> None:
-    """The XML of a Learning Registry envelope sits in a JSON string: not edited."""
-    inner = (
-        '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>'
-        "<dc:language>eng</dc:language></oai_dc:dc>"
-    )
+_INNER = (
+    '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>'
+    "<dc:language>eng</dc:language>\n<dc:rights>http://creativecommons.org/licenses/by/4.0/"
+    "</dc:rights></oai_dc:dc>"
+)
+
+
+def _envelope(payload: str) -> bytes:
+    return (
+        '{"documents": [\n  {"doc_type": "resource_data", "payload_schema": ["oai_dc"],\n'
+        '   "resource_locator": "https://example.org/a",\n'
+        f'   "resource_data": {payload}}}\n]}}\n'
+    ).encode()
+
+
+def test_xml_inside_a_json_string_is_fixed_in_the_string() -> None:
+    """A Learning Registry envelope carries its record as XML in a JSON string: the fix
+    is made in the XML, and the string written again exactly as it was written."""
     import json
 
-    envelope = json.dumps(
-        {
-            "documents": [
-                {
-                    "doc_type": "resource_data",
-                    "resource_data": inner,
-                    "payload_schema": ["oai_dc"],
-                    "resource_locator": "https://x.org/a",
-                }
-            ]
-        }
-    ).encode()
-    result = fix(envelope)
+    original = _envelope(json.dumps(_INNER))
+    result = fix(original)
+    fixed_inner = _INNER.replace(">eng<", ">en<").replace("http://creative", "https://creative")
+    assert result.fixed == _envelope(json.dumps(fixed_inner))
+    assert sorted(a.code for a in result.applied) == ["LANG010", "LIC014"]
+    assert not fix(result.fixed).changed
+
+
+def test_a_json_string_that_would_not_be_written_back_the_same_is_left() -> None:
+    import json
+
+    # "\/" is a legal escape the JSON encoder never writes: rewriting the string would
+    # change bytes outside the value, so nothing is fixed
+    original = _envelope(json.dumps(_INNER).replace("/", "\\/"))
+    result = fix(original)
     assert not result.changed
-    assert [s.reason for s in result.skipped] == [
-        "the value is not written directly in the file's own syntax"
-    ]
+    assert {s.reason for s in result.skipped} == {
+        "the value is not written exactly once where the finding points"
+    }
 
 
 def test_select_and_ignore_pick_the_fixes() -> None:

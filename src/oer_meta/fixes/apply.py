@@ -11,7 +11,9 @@ records, and the fixed findings must be gone; otherwise nothing is changed.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import json
 import os
 import shutil
 import tempfile
@@ -25,6 +27,7 @@ from oer_meta.engine import ValidationRun
 from oer_meta.fixes.fixers import FIXERS, LANGUAGE_ATTRIBUTES, Replacement
 from oer_meta.fixes.locate import JsonText, Span, XmlText
 from oer_meta.fixes.text import SourceText, decode_source
+from oer_meta.model import Location
 from oer_meta.profiles import matches, select_rules
 from oer_meta.report.results import Finding, RecordResult
 
@@ -269,39 +272,53 @@ def _plan(
     kind = _kind(decoded.text)
     skipped: list[SkippedFix] = []
     candidates: list[_Candidate] = []
+    #: records of XML carried in a JSON string (Learning Registry envelopes)
+    embedded: dict[int, tuple[RecordResult, list[_Candidate]]] = {}
     for result, finding in found:
         formats = (
             _XML_FORMATS if kind == "xml" else _JSON_FORMATS if kind == "json" else frozenset()
         )
-        if result.record is None or result.format not in formats or kind is None:
+        inside = kind == "json" and result.format in _XML_FORMATS
+        if result.record is None or (result.format not in formats and not inside):
             skipped.append(
                 _skip(finding, "the value is not written directly in the file's own syntax")
             )
             continue
         replacement = FIXERS[finding.rule](finding, result.record)
-        if replacement is None:
-            skipped.append(_skip(finding, "no certain replacement"))
-            continue
-        replacements = replacement if isinstance(replacement, tuple) else (replacement,)
+        replacements: tuple[Replacement, ...] = ()
+        if isinstance(replacement, tuple):
+            replacements = replacement
+        elif replacement is not None:
+            replacements = (replacement,)
         if not replacements:
             skipped.append(_skip(finding, "no certain replacement"))
             continue
-        candidates.append(_Candidate(finding, replacements))
+        if inside:
+            embedded.setdefault(id(result), (result, []))[1].append(
+                _Candidate(finding, replacements)
+            )
+        else:
+            candidates.append(_Candidate(finding, replacements))
     xml: XmlText | None = None
     json_text: JsonText | None = None
     try:
         if kind == "xml" and candidates:
             lines = set().union(*(c.lines() for c in candidates))
             xml = XmlText(decoded.text, lines, attributes=LANGUAGE_ATTRIBUTES)
-        elif kind == "json" and candidates:
+        elif kind == "json" and (candidates or embedded):
             json_text = JsonText(decoded.text)
     except ValueError:
         skipped += [_skip(c.finding, "the text could not be scanned") for c in candidates]
         return [], skipped, []
     applied: list[AppliedFix] = []
     spans: dict[tuple[int, int], Span] = {}
-    for candidate in candidates:
-        found_spans = _spans(candidate, xml, json_text)
+    work: list[tuple[_Candidate, list[Span] | None]] = [
+        (c, _spans(c, xml, json_text)) for c in candidates
+    ]
+    if json_text is not None:
+        for result, inner in embedded.values():
+            work += _embedded(json_text, result, inner)
+    for candidate, found_spans in work:
         if found_spans is None:
             reason = "the value is not written exactly once where the finding points"
             skipped.append(_skip(candidate.finding, reason))
@@ -319,6 +336,85 @@ def _plan(
         loc, first = candidate.finding.location, candidate.replacements[0]
         applied.append(AppliedFix(candidate.finding.rule, loc.line, loc.path, first.old, first.new))
     return applied, skipped, list(spans.values())
+
+
+def _embedded(
+    json_text: JsonText, result: RecordResult, candidates: list[_Candidate]
+) -> list[tuple[_Candidate, list[Span] | None]]:
+    """The fixes of a record whose XML is the value of a JSON string: each is made in
+    the XML text (found by its path below the record, its line being unknown), and the
+    string is written again, only where writing it back gives the very same token."""
+    failed: list[tuple[_Candidate, list[Span] | None]] = [(c, None) for c in candidates]
+    where = result.record.location if result.record is not None else None
+    if where is None or where.path is None:
+        return failed
+    parts = where.path.split("/")
+    token: tuple[int, int, str] | None = None
+    container = ""
+    for cut in range(len(parts) - 1, 0, -1):
+        container = "/".join(parts[:cut])
+        token = json_text.string_at(container, where.line, where.column)
+        if token is not None:
+            break
+    if token is None:
+        return failed
+    start, end, payload = token
+    written = json_text.text[start:end]
+    ascii_only = next(
+        (a for a in (True, False) if json.dumps(payload, ensure_ascii=a) == written), None
+    )
+    if ascii_only is None:
+        return failed  # escapes the JSON encoder would write otherwise: not byte for byte
+    try:
+        xml = XmlText(payload, (), LANGUAGE_ATTRIBUTES, every=True)
+    except ValueError:
+        return failed
+    out: list[tuple[_Candidate, list[Span] | None]] = []
+    inner_spans: dict[tuple[int, int], Span] = {}
+    for candidate in candidates:
+        local = _relative(candidate, container)
+        found = _spans(local, xml, None) if local is not None else None
+        if found is not None and any(
+            s.start < f.end and f.start < s.end and s != f
+            for f in found
+            for s in inner_spans.values()
+        ):
+            found = None
+        if found is not None:
+            inner_spans.update({(f.start, f.end): f for f in found})
+        out.append((candidate, None if found is None else []))
+    if not inner_spans:
+        return out
+    text = payload
+    for span in sorted(inner_spans.values(), key=lambda s: s.start, reverse=True):
+        text = text[: span.start] + span.new + text[span.end :]
+    whole = Span(start, end, json.dumps(text, ensure_ascii=ascii_only))
+    # the one span that rewrites the string carries every fix made inside it
+    first = next(i for i, (_, found) in enumerate(out) if found is not None)
+    out[first] = (out[first][0], [whole])
+    return out
+
+
+def _relative(candidate: _Candidate, container: str) -> _Candidate | None:
+    """The candidate with its locations made relative to the XML text held at the JSON
+    Pointer ``container`` (no line: the payload's lines are not the file's)."""
+
+    def inner(where: Location) -> Location | None:
+        if where.path is None or not where.path.startswith(container + "/"):
+            return None
+        return Location(path=where.path[len(container) :])
+
+    finding_at = inner(candidate.finding.location)
+    if finding_at is None:
+        return None
+    replacements = []
+    for rep in candidate.replacements:
+        at = inner(rep.location) if rep.location is not None else finding_at
+        if at is None:
+            return None
+        replacements.append(dataclasses.replace(rep, location=at))
+    finding = candidate.finding.model_copy(update={"location": finding_at})
+    return _Candidate(finding, tuple(replacements))
 
 
 def _verify(before: bytes, after: bytes, codes: list[str], applied: list[AppliedFix]) -> str | None:

@@ -94,10 +94,19 @@ class _Element:
 class XmlText:
     """The elements of an XML text that start on some lines, with their text spans."""
 
-    def __init__(self, text: str, lines: Iterable[int], attributes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        lines: Iterable[int],
+        attributes: Iterable[str] = (),
+        *,
+        every: bool = False,
+    ) -> None:
         self.text = text
         #: the elements that start on the lines asked for, or hold one of ``attributes``
+        #: (``every``: all elements, for a small document such as an envelope's payload)
         self.elements: list[_Element] = []
+        self._every = every
         self._scan(set(lines), frozenset(attributes))
 
     def _scan(self, wanted: set[int], holding: frozenset[str]) -> None:
@@ -141,7 +150,11 @@ class XmlText:
                 element.attributes = attributes
                 element.last_line = line + text.count("\n", lt, pos)
                 lines = range(element.line, element.last_line + 1)
-                if not wanted.isdisjoint(lines) or not holding.isdisjoint(attributes):
+                if (
+                    self._every
+                    or not wanted.isdisjoint(lines)
+                    or not holding.isdisjoint(attributes)
+                ):
                     self.elements.append(element)
                 if empty:
                     element.text_only = False  # no content to edit
@@ -158,10 +171,13 @@ class XmlText:
             return _after(text, ">", _after(text, "]", bracket))
         return _after(text, ">", lt)
 
-    def _at(self, steps: tuple[tuple[str, int | None], ...], line: int) -> list[_Element]:
-        """The elements at ``steps`` whose start tag covers ``line``."""
+    def _at(self, steps: tuple[tuple[str, int | None], ...], line: int | None) -> list[_Element]:
+        """The elements at ``steps`` whose start tag covers ``line`` (``None``: a value
+        read from a payload whose lines are not known, told by its path alone)."""
         return [
-            e for e in self.elements if e.line <= line <= e.last_line and _same_path(e.steps, steps)
+            e
+            for e in self.elements
+            if (line is None or e.line <= line <= e.last_line) and _same_path(e.steps, steps)
         ]
 
     def span(self, path: str | None, line: int | None, old: str, new: str) -> Span | None:
@@ -169,7 +185,7 @@ class XmlText:
         starts on ``line``, to be replaced by ``new``; ``None`` unless exactly one
         element matches and its content is exactly ``old``."""
         steps = _steps(path)
-        if steps is None or line is None:
+        if steps is None:
             return None
         found = self._at(steps, line)
         if len(found) != 1 or found[0].content is None:
@@ -197,14 +213,10 @@ class XmlText:
         elements at ``path`` starting on ``line``; ``None`` unless exactly ``count``
         elements hold it (the values asked for: no more, no fewer)."""
         steps = _steps(path)
-        if steps is None or line is None:
+        if steps is None:
             return None
         spans: list[Span] = []
-        for element in self.elements:
-            if not element.line <= line <= element.last_line:
-                continue
-            if not _same_path(element.steps, steps):
-                continue
+        for element in self._at(steps, line):
             held = [element.attributes[n] for n in names if n in element.attributes]
             if len(held) == 1 and unescape_xml(self.text[held[0][0] : held[0][1]]) == old:
                 spans.append(Span(*held[0], escape_xml_attribute(new)))
@@ -218,7 +230,7 @@ class XmlText:
         ``language`` only on LOM's ``string``: elsewhere it may mean something else);
         ``None`` when that element is not found exactly once."""
         steps = _steps(path)
-        if steps is None or line is None:
+        if steps is None:
             return None
         roots = self._at(steps, line)
         if len(roots) != 1:
@@ -321,15 +333,14 @@ class JsonText:
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
 
-    def span(
-        self, pointer: str | None, line: int | None, column: int | None, old: str, new: str
-    ) -> Span | None:
-        """The span of the string token at ``pointer`` on ``line`` (and ``column`` when
-        given) that decodes to ``old``, replaced by ``new`` as a JSON string; ``None``
-        unless exactly one document has such a token."""
+    def string_at(
+        self, pointer: str | None, line: int | None, column: int | None
+    ) -> tuple[int, int, str] | None:
+        """``(start, end, value)`` of the one string token at ``pointer`` on ``line``
+        (and ``column`` when given); ``None`` unless exactly one document has one."""
         if pointer is None or line is None or line > len(self._line_starts):
             return None
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
         line_start = self._line_starts[line - 1]
         line_end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
         for number, document in enumerate(self.documents):
@@ -341,12 +352,19 @@ class JsonText:
             offset = offsets.get(pointer)
             if offset is None or self._line(offset) != line or self.text[offset] != '"':
                 continue
-            if column is not None and offset - self._line_starts[line - 1] + 1 != column:
+            if column is not None and offset - line_start + 1 != column:
                 continue
             value, end = _scanstring(self.text, offset + 1)
-            if value == old:
-                found.append((offset, end))
-        if len(found) != 1:
+            found.append((offset, end, value))
+        return found[0] if len(found) == 1 else None
+
+    def span(
+        self, pointer: str | None, line: int | None, column: int | None, old: str, new: str
+    ) -> Span | None:
+        """The span of the string token at ``pointer`` on ``line`` (and ``column`` when
+        given) that decodes to ``old``, replaced by ``new`` as a JSON string; ``None``
+        unless exactly one document has such a token."""
+        found = self.string_at(pointer, line, column)
+        if found is None or found[2] != old:
             return None
-        start, end = found[0]
-        return Span(start, end, json.dumps(new, ensure_ascii=self.text.isascii()))
+        return Span(found[0], found[1], json.dumps(new, ensure_ascii=self.text.isascii()))
