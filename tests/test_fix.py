@@ -469,3 +469,29 @@ def test_cli_standard_input_is_fixed_to_standard_output(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DC)))
     assert main(["fix", "-"]) == 0
     assert capsysbinary.readouterr().out == DC_FIXED
+
+
+def test_a_fix_that_would_not_remove_its_finding_is_not_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fixed text is checked again before anything is written: a replacement that
+    trades the finding for another fixable one (here 'ger' → 'DE', a LANG009) is refused."""
+    from oer_meta.fixes.fixers import Replacement
+
+    monkeypatch.setitem(FIXERS, "LANG010", lambda finding, record: Replacement("ger", "DE"))
+    result = fix(DC, select=["LANG010"])
+    assert not result.changed and not result.applied
+    assert [s.reason for s in result.skipped] == ["the fix would not remove the finding"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gaps=st.lists(st.text(alphabet=" \t\r\n", max_size=3), min_size=6, max_size=6))
+def test_json_spacing_around_a_fixable_value_is_kept(gaps: list[str]) -> None:
+    a, b, c, d, e, f = gaps
+    text = (
+        f'{{{a}"@context"{b}:{c}"https://schema.org/",{d}"@type":"CreativeWork",'
+        f'"name":"N",{e}"inLanguage"{f}:{a}"en_GB"{b},"license":"CC-BY-4.0"{c}}}'
+    )
+    result = fix(text.encode())
+    assert result.fixed == text.replace('"en_GB"', '"en-GB"').encode()
+    assert not fix(result.fixed).changed

@@ -204,7 +204,8 @@ def fix(
     decoded = decode_source(data)
     if not codes:
         return unchanged
-    before = _findings(data, codes)
+    results = _results(data, codes)
+    before = _findings(results, codes)
     if decoded is None:
         skipped = [
             _skip(f, "the file's bytes do not decode and encode back unchanged") for _, f in before
@@ -217,7 +218,7 @@ def fix(
     for span in sorted(spans, key=lambda s: s.start, reverse=True):
         text = text[: span.start] + span.new + text[span.end :]
     fixed = decoded.encode(text)
-    problem = _verify(data, fixed, codes, applied)
+    problem = _verify(results, fixed, codes, applied)
     if problem is not None:
         skipped += [SkippedFix(a.code, a.line, a.path, problem) for a in applied]
         return FixResult(name, data, data, skipped=tuple(skipped), codec=decoded.codec)
@@ -240,16 +241,15 @@ def _run_codes(codes: list[str]) -> list[str]:
     return sorted(run)
 
 
-def _findings(data: bytes, codes: list[str]) -> list[tuple[RecordResult, Finding]]:
-    """The findings of the fixable ``codes`` in ``data``, with their results."""
-    run = ValidationRun(select=_run_codes(codes))
+def _results(data: bytes, codes: list[str]) -> list[RecordResult]:
+    """The results of ``data`` checked by the rules that emit ``codes``."""
+    return list(ValidationRun(select=_run_codes(codes)).results(data))
+
+
+def _findings(results: list[RecordResult], codes: list[str]) -> list[tuple[RecordResult, Finding]]:
+    """The findings of the fixable ``codes``, with their results."""
     wanted = set(codes)
-    return [
-        (result, finding)
-        for result in run.results(data)
-        for finding in result.findings
-        if finding.rule in wanted
-    ]
+    return [(r, f) for r in results for f in r.findings if f.rule in wanted]
 
 
 def _skip(finding: Finding, reason: str) -> SkippedFix:
@@ -417,19 +417,19 @@ def _relative(candidate: _Candidate, container: str) -> _Candidate | None:
     return _Candidate(finding, tuple(replacements))
 
 
-def _verify(before: bytes, after: bytes, codes: list[str], applied: list[AppliedFix]) -> str | None:
+def _verify(
+    old: list[RecordResult], after: bytes, codes: list[str], applied: list[AppliedFix]
+) -> str | None:
     """Why the fixed bytes must not be written, or ``None``: they must read as the same
-    records, and no fixed finding may remain where it was fixed."""
-    run_before = ValidationRun(select=_run_codes(codes))
-    run_after = ValidationRun(select=_run_codes(codes))
-    old = list(run_before.results(before))
-    new = list(run_after.results(after))
+    records as before (``old``), and no finding of a fixable code may remain where a
+    value was fixed (a fix that traded one for another would not be one)."""
+    new = _results(after, codes)
     if [(r.status, r.format, r.record_id) for r in old] != [
         (r.status, r.format, r.record_id) for r in new
     ]:
         return "the fixed text would not read as the same records"
-    remaining = {(f.rule, f.location.path) for r in new for f in r.findings}
-    if any((a.code, a.path) in remaining for a in applied):
+    remaining = {f.location.path for r in new for f in r.findings if f.rule in FIXERS}
+    if any(a.path in remaining for a in applied):
         return "the fix would not remove the finding"
     return None
 
