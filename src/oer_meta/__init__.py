@@ -30,6 +30,7 @@ __all__ = [
     "BatchFinding",
     "Conversion",
     "Finding",
+    "FixResult",
     "InternalError",
     "Licence",
     "Location",
@@ -50,6 +51,7 @@ __all__ = [
     "check",
     "convert",
     "convert_records",
+    "fix",
     "load_profile",
     "normalize_language",
     "parse_licence",
@@ -93,6 +95,8 @@ _LAZY = {
     "convert": "oer_meta.conversion",
     "convert_records": "oer_meta.conversion",
     "Conversion": "oer_meta.writers",
+    "fix": "oer_meta.fixes",
+    "FixResult": "oer_meta.fixes",
 }
 
 if TYPE_CHECKING:
@@ -101,6 +105,7 @@ if TYPE_CHECKING:
     from oer_meta.conversion import convert, convert_records
     from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
+    from oer_meta.fixes import FixResult, fix
     from oer_meta.internal import InternalError
     from oer_meta.knowledge.languages import normalize_language
     from oer_meta.knowledge.licences import Licence, parse_licence

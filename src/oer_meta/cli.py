@@ -175,6 +175,20 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="read the input as this format instead of detecting it",
     )
+
+    fix = sub.add_parser(
+        "fix",
+        help="apply the safe fixes in place (canonical language tags, vocabulary token case, "
+        "current SPDX ids); '-' writes the fixed standard input to standard output",
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH")
+    fix.add_argument(
+        "--diff", action="store_true", help="print a unified diff and write nothing (exit 1 if any)"
+    )
+    fix.add_argument("--select", action="append", default=[], metavar="CODE", help="fix only these")
+    fix.add_argument(
+        "--ignore", action="append", default=[], metavar="CODE", help="do not fix these"
+    )
     return parser
 
 
@@ -618,6 +632,39 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_USAGE if unreadable else EXIT_OK
 
 
+def _fix(args: argparse.Namespace) -> int:
+    """``oer-meta fix``: 0 when nothing was left to change (or all was fixed), 1 with
+    ``--diff`` when a file would change, 2 when a path cannot be used."""
+    from oer_meta.fixes import fix, fixable_selection
+    from oer_meta.readers.dispatch import display_name, expand
+
+    select, ignore = _split(args.select), _split(args.ignore)
+    fixable_selection(select or None, ignore)  # an unknown code is a usage error up front
+    sources, bad = _sources(args.paths)
+    applied = changed = left = 0
+    for source in expand(sources):
+        if not isinstance(source, (bytes, Path)):
+            continue
+        result = fix(source, select=select or None, ignore=ignore, dry_run=args.diff)
+        name = "-" if isinstance(source, bytes) else display_name(str(source))
+        applied += len(result.applied)
+        left += len(result.skipped)
+        changed += result.changed
+        if args.diff:
+            sys.stdout.write(result.diff())
+            continue
+        if isinstance(source, bytes):
+            sys.stdout.buffer.write(result.fixed)
+            continue
+        for done in result.applied:
+            print(f"{name}:{done.line}: {done.code} {done.old!r} → {done.new!r}")
+    verb = "would fix" if args.diff else "fixed"
+    _say(f"{verb} {applied} value(s) in {changed} file(s); {left} finding(s) of fixable rules left")
+    if bad:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if args.diff and changed else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
@@ -655,6 +702,8 @@ def _main(args: argparse.Namespace) -> int:
             return _attribution(args)
         if args.command == "convert":
             return _convert(args)
+        if args.command == "fix":
+            return _fix(args)
         if args.command == "profiles":
             from oer_meta.profiles import builtin_profiles, load_profile
 

@@ -23,10 +23,19 @@ def relation(rule: Rule) -> str | None:
     return None
 
 
+def fixable_line(rule: Rule) -> str | None:
+    """``Fixable: yes (oer-meta fix writes ...)`` for a rule ``oer-meta fix`` can fix;
+    None for the others."""
+    if rule.fixable is None:
+        return None
+    return f"Fixable: yes (oer-meta fix {rule.fixable})"
+
+
 def rule_text(rule: Rule) -> str:
     """One rule's documentation as plain text, for ``oer-meta rule CODE``."""
     areas = "; ".join(f"{int(a)} {a.title_en}" for a in rule.areas)
     related = relation(rule)
+    fixable = fixable_line(rule)
     lines = [
         f"{rule.code} {rule.name}",
         "",
@@ -36,6 +45,7 @@ def rule_text(rule: Rule) -> str:
         f"Action areas: {areas}",
         f"Recommendation paragraphs: {', '.join(rule.paragraphs)}",
         *([related] if related else []),
+        *([fixable] if fixable else []),
         "",
         rule.doc,
     ]
@@ -90,6 +100,8 @@ def rules_markdown() -> str:
             )
         elif rule.variants:
             out.append(f"- Variants: {_linked(rule.variants)}")
+        if rule.fixable is not None:
+            out.append(f"- Fixable: yes (`oer-meta fix` {rule.fixable})")
         out.append("")
         for title, body in rule.sections().items():
             out += [f"### {title}", "", body, ""]

@@ -376,6 +376,8 @@ _UNAMBIGUOUS = Variant(
     ## Fix
     Write the canonical tag the hint gives (``en``, ``he``, ``de``).
     """,
+    fixable="writes the canonical tag ('EN' → 'en', 'iw' → 'he', 'de-Latn' → "
+    "'de'); a language URI is left as written",
 )
 _THREE_LETTER_DC = Variant(
     "LANG010",
@@ -395,6 +397,7 @@ _THREE_LETTER_DC = Variant(
     ## Fix
     Write the BCP 47 tag the hint gives (``fr``, ``en``), which DCMI accepts as well.
     """,
+    fixable="writes the two-letter tag of the three-letter code ('fre' → 'fr')",
 )
 
 
@@ -429,6 +432,8 @@ _NOT_ITS_SCHEME = Variant(
     areas=[3, 5],
     paragraphs=["13", "9(iii)", "15"],
     variants=[_UNAMBIGUOUS, _THREE_LETTER_DC, _NOT_ITS_SCHEME],
+    fixable="writes the canonical tag when only the tag's form differs ('en_US' → "
+    "'en-US', 'FRE' → 'fr'); a language name, a URI or a list is left as written",
 )
 def language_not_canonical(record: Record) -> Iterator[Violation]:
     """A language value is recognisable but not the canonical BCP 47 tag.

@@ -676,6 +676,7 @@ _SPDX_DEPRECATED = Variant(
     ## Fix
     Use the current identifier the hint names (``GPL-2.0-or-later``).
     """,
+    fixable="writes the current SPDX id in place of a deprecated one written alone",
 )
 
 
@@ -725,3 +726,71 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
                 field="licences",
                 location=statement.location,
             )
+
+
+#: How a Creative Commons licence URL may be written for the same page as its
+#: canonical form: ``http``, a ``www.`` host, any case in the host, no trailing slash.
+#: The legal code, a translated deed, a query or a fragment are other pages of the
+#: same licence, written on purpose: they do not match.
+_CC_URL = re.compile(
+    r"^https?://(?:www\.)?creativecommons\.org(/(?:licenses|publicdomain)/[a-z0-9.+/-]*?)/?$",
+    re.IGNORECASE,
+)
+_CC_FAMILIES = frozenset({"cc", "cc0", "pdm"})
+
+
+def cc_canonical_url(written: str, licence: Licence) -> str | None:
+    """The canonical URL of the Creative Commons licence ``written`` names, when
+    ``written`` is that URL with only its scheme, ``www.``, host case or trailing slash
+    changed; ``None`` otherwise (already canonical, or another page or licence)."""
+    text = written.strip()
+    if licence.how != "url" or licence.family not in _CC_FAMILIES or not licence.url:
+        return None
+    found = _CC_URL.match(text)
+    if found is None or text == licence.url:
+        return None
+    same_page = f"https://creativecommons.org{found.group(1)}/"
+    return licence.url if same_page == licence.url else None
+
+
+@rule(
+    "LIC014",
+    "licence-url-not-canonical",
+    severity="info",
+    areas=[1, 3],
+    paragraphs=["9(iii)", "11"],
+    fixable="writes the licence's canonical URL ('http://creativecommons.org/licenses/by/4.0'"
+    " → 'https://creativecommons.org/licenses/by/4.0/'); the legal code or a translated "
+    "deed is left as written",
+)
+def licence_url_not_canonical(record: Record) -> Iterator[Violation]:
+    """A Creative Commons licence URL is not written in its canonical form.
+
+    ## Why it matters
+    Harvesters and search engines filter by licence, and many compare licence URLs as
+    strings: ``http://creativecommons.org/licenses/by/4.0`` and
+    ``https://creativecommons.org/licenses/by/4.0/`` name the same licence, but a
+    filter on one misses the other (para. 11: interoperable metadata; para. 9(iii):
+    open standards).  Creative Commons gives every licence one canonical URL, over
+    https and with a trailing slash.  Information: the licence itself is clear.  The
+    legal code (``.../legalcode``) and translated deeds (``.../deed.fr``) are other
+    pages of the same licence and are not reported.
+
+    ## Example
+    ``<dc:rights>http://creativecommons.org/licenses/by-sa/4.0</dc:rights>``;
+    ``"license": "http://www.creativecommons.org/publicdomain/zero/1.0/"``.
+
+    ## Fix
+    Write the canonical URL the hint gives
+    (``https://creativecommons.org/licenses/by-sa/4.0/``).
+    """
+    for statement, licence in parsed_statements(record):
+        canonical = cc_canonical_url(statement.raw, licence)
+        if canonical is None:
+            continue
+        yield Violation(
+            f"licence URL {quote(statement.raw)} is not written in its canonical form",
+            hint=f"write {canonical}",
+            field="licences",
+            location=statement.location,
+        )

@@ -104,6 +104,8 @@ class Variant:
     severity: str | Severity
     summary: str
     doc: str = ""
+    #: What ``oer-meta fix`` does for this code, in one sentence (``None``: not fixable).
+    fixable: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ class Rule:
     across_batch: BatchCheck | None = field(default=None, repr=False, compare=False)
     #: Where the rule comes from: ``oer_meta`` or the plugin's entry-point name.
     origin: str = "oer_meta"
+    #: What ``oer-meta fix`` does for this code, in one sentence; ``None``: not fixable.
+    #: The fixer itself lives in :mod:`oer_meta.fixes` (a test keeps the two in step).
+    fixable: str | None = None
 
     @property
     def pack(self) -> str:
@@ -204,6 +209,7 @@ def rule(
     kind: str = "record",
     variants: Iterable[Variant] = (),
     across_batch: BatchCheck | None = None,
+    fixable: str | None = None,
 ) -> Callable[[_F], _F]:
     """Declare a rule; the decorated function's docstring is its documentation.
 
@@ -213,7 +219,8 @@ def rule(
     ``formats`` limits the rule to records of these source formats; ``kind`` is
     ``record`` or ``input`` (the check receives input that could not be read);
     ``variants`` are the other codes the check may emit (each with its own severity);
-    ``across_batch`` is the part that runs over the batch index when the batch ends.
+    ``across_batch`` is the part that runs over the batch index when the batch ends;
+    ``fixable`` says in one sentence what ``oer-meta fix`` does for the code.
     Plugins declare their rules with this same decorator (``oer_meta.rule``).
     """
     if kind not in ("record", "input"):
@@ -244,6 +251,7 @@ def rule(
             doc=body.strip(),
             variants=tuple(v.code for v in declared_variants),
             across_batch=across_batch,
+            fixable=fixable,
             **shared,  # type: ignore[arg-type]
         )
         for variant in declared_variants:
@@ -255,6 +263,7 @@ def rule(
                 check=None,
                 doc=inspect.cleandoc(variant.doc),
                 emitted_by=code,
+                fixable=variant.fixable,
                 **shared,  # type: ignore[arg-type]
             )
         return check

@@ -337,6 +337,7 @@ _CASE_ONLY = Variant(
     ## Fix
     Write the token exactly as the vocabulary spells it, as the hint gives it.
     """,
+    fixable="writes the token as the declared vocabulary spells it",
 )
 
 
