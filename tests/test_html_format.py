@@ -11,7 +11,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+import tracemalloc
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -322,3 +324,30 @@ def test_chromium_renders_the_page_and_runs_the_filter(tmp_path: Path) -> None:
     (form,) = dom.xpath('//form[@id="filter"]')
     assert form.get("hidden") is None  # the script ran
     assert dom.xpath('//output[@id="f-count"]')[0].text_content() == str(rows)
+
+
+def test_memory_stays_flat_over_a_long_run() -> None:
+    """Past the listed records, each further result costs the formatter nothing kept:
+    its traced memory is the same after 3,000 results as after 12,000."""
+
+    class Discard(io.StringIO):
+        def write(self, text: str) -> int:
+            return len(text)
+
+    record = RecordResult(source="f.xml", index=0, format="dc", findings=[_finding()])
+    fmt = make_formatter("html", Discard())
+    fmt.start(RunInfo(profile="unesco", fail_on=Severity.ERROR))
+    tally = Tally()
+    sizes = {}
+    tracemalloc.start()
+    try:
+        for n in range(12_000):
+            result = replace(record, index=n, source=f"f{n % 97}.xml")
+            tally.add(result)
+            fmt.result(result)
+            if n in (3_000, 11_999):
+                sizes[n] = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert sizes[11_999] - sizes[3_000] < 16_000
+    assert fmt._left_out == 12_000 - html_format.MAX_RECORDS  # type: ignore[attr-defined]

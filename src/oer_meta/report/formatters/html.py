@@ -90,6 +90,7 @@ LABELS: dict[str, dict[str, str]] = {
         "licences": "Licences (the statement a re-user would go by)",
         "licence": "Licence",
         "openness": "Openness of the licences",
+        "openness_col": "Openness",
         "languages": "Languages of the records",
         "language": "Language",
         "share": "Share",
@@ -168,6 +169,7 @@ LABELS: dict[str, dict[str, str]] = {
         "licences": "Licences (la mention sur laquelle se fonde un réutilisateur)",
         "licence": "Licence",
         "openness": "Ouverture des licences",
+        "openness_col": "Ouverture",
         "languages": "Langues des notices",
         "language": "Langue",
         "share": "Part",
@@ -217,12 +219,18 @@ _OPENNESS = ("public-domain", "open", "open-noncommercial", "not-open", "unknown
 #: Bar colours (each at least 4.5:1 against the white page): green for what may be
 #: re-used freely, amber for non-commercial only, red for not open, greys for unknown.
 _OPENNESS_COLOURS = {
-    "public-domain": "#1d6b2f",
+    "public-domain": "#00695c",
     "open": "#2e7d32",
     "open-noncommercial": "#8a5a00",
     "not-open": "#a4001d",
     "unknown": "#5f6368",
     "none": "#3c4043",
+}
+#: Bar colours of the rules chart, as the severities' text colours.
+_SEVERITY_COLOURS = {
+    Severity.ERROR: "#a4001d",
+    Severity.WARNING: "#8a5a00",
+    Severity.INFO: "#0b5394",
 }
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -255,6 +263,7 @@ a{color:#0b4f8a}
 table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 thead th{background:#e9ecf0}
+#records thead th,#batch thead th{position:sticky;top:0;z-index:1}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .totals{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 16px;padding:0;list-style:none}
 .totals li{background:var(--card);border:1px solid var(--line);border-radius:6px;
@@ -270,6 +279,9 @@ tr.rec th b{font-weight:600}
 code{font-size:12px;word-break:break-all}
 form.filter{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:8px 0 12px}
 form.filter label{display:flex;flex-direction:column;font-size:13px}
+.legend{display:flex;flex-wrap:wrap;gap:14px;list-style:none;padding:0;margin:0 0 8px;
+font-size:13px}
+.swatch{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
 svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}
 .note{color:var(--muted);font-size:13px}
 footer{order:9;color:var(--muted);font-size:13px;padding:16px 24px}
@@ -644,12 +656,22 @@ class HtmlFormatter:
         parts.append("</div></section>\n")
         return "".join(parts)
 
-    def _card(self, ident: str, title: str, chart: str, table: str, wide: bool = False) -> str:
+    def _card(
+        self, ident: str, title: str, chart: str, table: str, wide: bool = False, legend: str = ""
+    ) -> str:
         style = ' style="grid-column:1/-1"' if wide else ""
         return (
-            f'<div class="card"{style}><h3 id="{ident}-h">{title}</h3>'
+            f'<div class="card"{style}><h3 id="{ident}-h">{title}</h3>{legend}'
             f'<div class="pair">{chart}<div class="numbers">{table}</div></div></div>'
         )
+
+    def _legend(self, keys: Iterable[str], colours: dict[str, str]) -> str:
+        """What the bar colours mean (the table beside says it in words too)."""
+        items = "".join(
+            f'<li><span class="swatch" style="background:{colours[k]}"></span>{self._t(k)}</li>'
+            for k in keys
+        )
+        return f'<ul class="legend" aria-hidden="true">{items}</ul>'
 
     def _areas_card(self, tally: Tally) -> str:
         lang = self._info.lang
@@ -667,15 +689,20 @@ class HtmlFormatter:
             return self._card("rules", self._t("by_rule"), "", f"<p>{self._t('no_findings')}</p>")
         by_count = sorted(order, key=lambda kv: (-kv[1], kv[0][0]))
         items = [(f"{code} {self._names[code]}", n) for (code, _), n in by_count]
-        chart = _bar_chart("chart-rules", self._label("by_rule"), items, "#6b3d8f")
+        colours = [_SEVERITY_COLOURS[sev] for (_, sev), _ in by_count]
+        chart = _bar_chart("chart-rules", self._label("by_rule"), items, colours)
         rows = [
             [f"<b>{esc(code)}</b>", esc(self._names[code]), self._sev(sev), str(n)]
             for (code, sev), n in order
         ]
-        headers = [self._t("code"), self._t("name"), self._t("severity"), self._t("findings")]
-        return self._card(
-            "rules", self._t("by_rule"), chart, _table("rules-table", headers, rows, {3}), True
+        shown = {sev for (_, sev), _ in by_count[:MAX_BARS]}
+        legend = self._legend(
+            [s.value for s in _SEVERITIES if s in shown],
+            {s.value: c for s, c in _SEVERITY_COLOURS.items()},
         )
+        headers = [self._t("code"), self._t("name"), self._t("severity"), self._t("findings")]
+        table = _table("rules-table", headers, rows, {3})
+        return self._card("rules", self._t("by_rule"), chart, table, True, legend)
 
     def _distribution(
         self,
@@ -684,20 +711,31 @@ class HtmlFormatter:
         label_key: str,
         items: list[tuple[str, int]],
         colours: str | Sequence[str],
+        *,
+        openness: list[str] | None = None,
     ) -> str:
-        """A card for a distribution over the records read (labels not escaped)."""
+        """A card for a distribution over the records read (labels not escaped);
+        ``openness``: each item's openness key, shown in a column and a legend."""
         total = self._with_record
         chart = _bar_chart(f"chart-{ident}", self._label(title_key), items, colours)
         rows = [[esc(k), str(n), _percent(n, total)] for k, n in items]
         headers = [self._t(label_key), self._t("records_n"), self._t("share")]
+        legend = ""
+        if openness is not None:
+            headers.append(self._t("openness_col"))
+            for row, key in zip(rows, openness, strict=True):
+                row.append(self._t(key))
+            shown = set(openness[:MAX_BARS])
+            legend = self._legend([k for k in _OPENNESS if k in shown], _OPENNESS_COLOURS)
         note = f'<p class="note">{self._t("of_records", n=total)}</p>'
         table = _table(f"{ident}-table", headers, rows, {1, 2})
-        return self._card(ident, self._t(title_key), chart, table + note)
+        return self._card(ident, self._t(title_key), chart, table + note, legend=legend)
 
     def _licences_card(self) -> str:
         items = self._licences.most_common()
-        colours = [_OPENNESS_COLOURS[self._licence_openness.get(k, "unknown")] for k, _ in items]
-        return self._distribution("licences", "licences", "licence", items, colours)
+        keys = [self._licence_openness.get(k, "unknown") for k, _ in items]
+        colours = [_OPENNESS_COLOURS[k] for k in keys]
+        return self._distribution("licences", "licences", "licence", items, colours, openness=keys)
 
     def _languages_card(self) -> str:
         items = self._languages.most_common()
