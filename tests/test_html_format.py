@@ -351,3 +351,27 @@ def test_memory_stays_flat_over_a_long_run() -> None:
         tracemalloc.stop()
     assert sizes[11_999] - sizes[3_000] < 16_000
     assert fmt._left_out == 12_000 - html_format.MAX_RECORDS  # type: ignore[attr-defined]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_colours_contrast_with_their_backgrounds() -> None:
+    """Text colours (severities, muted text, links) and bar colours reach 4.5:1 on the
+    page, the cards and the record heading rows (WCAG AA for text)."""
+    css = html_format._CSS
+    text = re.findall(r"--(?:fg|muted|error|warning|info|bar):(#[0-9a-f]{6})", css)
+    text += re.findall(r"\ba\{color:(#[0-9a-f]{6})", css)
+    bars = [*html_format._OPENNESS_COLOURS.values(), *html_format._SEVERITY_COLOURS.values()]
+    assert len(text) == 7 and len(bars) == 9
+    for background in ("#ffffff", "#f6f7f9", "#e3e9f1", "#e9ecf0"):
+        for colour in [*text, *bars]:
+            assert _contrast(colour, background) >= 4.5, (colour, background)

@@ -58,6 +58,7 @@ MAX_TEXT = 1000
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "page_title": "oer-meta report",
+        "colon": ": ",
         "nav": "Sections",
         "summary": "Summary",
         "records": "Records and their findings",
@@ -136,6 +137,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "page_title": "Rapport oer-meta",
+        "colon": "\u00a0: ",
         "nav": "Sections",
         "summary": "Synthèse",
         "records": "Notices et constats",
@@ -220,7 +222,7 @@ _OPENNESS = ("public-domain", "open", "open-noncommercial", "not-open", "unknown
 #: re-used freely, amber for non-commercial only, red for not open, greys for unknown.
 _OPENNESS_COLOURS = {
     "public-domain": "#00695c",
-    "open": "#2e7d32",
+    "open": "#2b7530",
     "open-noncommercial": "#8a5a00",
     "not-open": "#a4001d",
     "unknown": "#5f6368",
@@ -279,6 +281,7 @@ tr.rec th b{font-weight:600}
 code{font-size:12px;word-break:break-all}
 form.filter{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:8px 0 12px}
 form.filter label{display:flex;flex-direction:column;font-size:13px}
+form.filter select{max-width:340px}
 .legend{display:flex;flex-wrap:wrap;gap:14px;list-style:none;padding:0;margin:0 0 8px;
 font-size:13px}
 .swatch{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
@@ -431,7 +434,7 @@ class HtmlFormatter:
         if loc.path:
             where.append(f"<code>{esc(loc.path)}</code>")
         hint = (
-            f'<span class="hint">{self._t("hint")}: {esc(finding.hint)}</span>'
+            f'<span class="hint">{self._t("hint")}{self._t("colon")}{esc(finding.hint)}</span>'
             if finding.hint
             else ""
         )
@@ -488,7 +491,8 @@ class HtmlFormatter:
             f'<meta name="generator" content="oer-meta {esc(__version__)}">\n'
             f"<title>{t('page_title')}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
             f"<header><h1>{t('page_title')}</h1>"
-            f'<p class="meta">{t("profile")}: <b>{esc(info.profile)}</b> · {t("fail_on")}: '
+            f'<p class="meta">{t("profile")}{t("colon")}<b>{esc(info.profile)}</b> · '
+            f"{t('fail_on')}{t('colon')}"
             f"<b>{self._t(info.fail_on.value)}</b></p></header>\n"
             f'<nav aria-label="{t("nav")}"><ul><li><a href="#summary">{t("summary")}</a></li>'
             f'<li><a href="#records">{t("records")}</a></li>'
@@ -552,11 +556,11 @@ class HtmlFormatter:
         if result.record is not None and result.record.title:
             bits.append(f"« {esc(result.record.title, 300)} »")
         if result.status != "checked":
-            bits.append(f"{t('status')}: {esc(result.status)}")
+            bits.append(f"{t('status')}{t('colon')}{esc(result.status)}")
         if licence:
-            bits.append(f"{t('licence')}: {esc(licence)} ({t(openness)})")
+            bits.append(f"{t('licence')}{t('colon')}{esc(licence)} ({t(openness)})")
         if languages:
-            bits.append(f"{t('language')}: {esc(', '.join(languages), 200)}")
+            bits.append(f"{t('language')}{t('colon')}{esc(', '.join(languages), 200)}")
         rows = [
             f'<tbody class="findings"><tr class="rec"><th colspan="5" scope="rowgroup">'
             f"{' · '.join(bits)}</th></tr>"
