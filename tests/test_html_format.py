@@ -29,7 +29,7 @@ from oer_meta.report.results import Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
 from .cli_runs import harvest, interrupted
-from .corpus_paths import EXAMPLES
+from .corpus_paths import CORPUS, CORPUS2, EXAMPLES, needs_corpus, needs_corpus2
 
 CHROMIUM = Path("/usr/bin/chromium")
 Page = Any  # an lxml.html element tree
@@ -375,3 +375,26 @@ def test_colours_contrast_with_their_backgrounds() -> None:
     for background in ("#ffffff", "#f6f7f9", "#e3e9f1", "#e9ecf0"):
         for colour in [*text, *bars]:
             assert _contrast(colour, background) >= 4.5, (colour, background)
+
+
+@needs_corpus
+@needs_corpus2
+def test_whole_corpus_page_matches_the_json_report(tmp_path: Path) -> None:
+    """Both corpora in one page: it parses, its totals and distributions cover every
+    record the JSON report has, and each record with findings is listed once."""
+    code, text = _run(tmp_path, str(CORPUS), str(CORPUS2))
+    out = tmp_path / "r.json"
+    args = ["validate", str(CORPUS), str(CORPUS2), "--format", "json", "--output-file", str(out)]
+    assert main(args) == code
+    report = json.loads(out.read_text(encoding="utf-8"))
+    page = _parse(text)
+    totals = _totals(page)
+    assert {k: totals[k] for k in ("records", "errors", "warnings", "infos")} == {
+        k: report["summary"][k] for k in ("records", "errors", "warnings", "infos")
+    }
+    read = sum(1 for r in report["results"] if r["status"] != "unreadable")
+    for ident in ("openness-table", "licences-table"):
+        assert sum(int(r[1]) for r in _table(page, ident)) == read
+    with_findings = [(r["source"], r["index"]) for r in report["results"] if r["findings"]]
+    heads = page.xpath('//table[@id="records-table"]/tbody/tr[@class="rec"]')
+    assert len(heads) == min(len(with_findings), html_format.MAX_RECORDS)
