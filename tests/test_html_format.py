@@ -292,14 +292,9 @@ def test_ctrl_c_leaves_a_whole_page(tmp_path: Path) -> None:
     assert all(b.xpath('tr[@class="rec"]') and b.xpath('tr[@class="f"]') for b in listed)
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-def test_chromium_renders_the_page_and_runs_the_filter(tmp_path: Path) -> None:
-    """Headless Chromium loads the page offline; its DOM after the script ran shows the
-    filter form and the count of findings shown (all of them)."""
-    _, text = _run(tmp_path, str(EXAMPLES))
-    page = tmp_path / "report.html"
-    rows = len(_parse(text).xpath('//tr[@class="f"]'))
-    profile = tempfile.mkdtemp(dir=tmp_path)
+def _chromium_dom(page: Path, profile_dir: Path) -> Page:
+    """The DOM of ``page`` after its scripts ran in headless Chromium, offline."""
+    profile = tempfile.mkdtemp(dir=profile_dir)
     done = subprocess.run(
         [
             str(CHROMIUM),
@@ -321,10 +316,43 @@ def test_chromium_renders_the_page_and_runs_the_filter(tmp_path: Path) -> None:
     )
     shutil.rmtree(profile, ignore_errors=True)
     assert done.returncode == 0, done.stderr[-2000:]
-    dom = _parse(done.stdout.decode("utf-8"))
+    return _parse(done.stdout.decode("utf-8"))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+def test_chromium_renders_the_page_and_runs_the_filter(tmp_path: Path) -> None:
+    """Headless Chromium loads the page offline: the script shows the filter form and
+    counts every finding; with a severity and a text chosen (as a user would, by
+    events), only the matching rows stay visible and records left empty are hidden."""
+    _, text = _run(tmp_path, str(EXAMPLES))
+    source = _parse(text)
+    rows = source.xpath('//tr[@class="f"]')
+    dom = _chromium_dom(tmp_path / "report.html", tmp_path)
     (form,) = dom.xpath('//form[@id="filter"]')
     assert form.get("hidden") is None  # the script ran
-    assert dom.xpath('//output[@id="f-count"]')[0].text_content() == str(rows)
+    assert dom.xpath('//output[@id="f-count"]')[0].text_content() == str(len(rows))
+    assert not dom.xpath("//tr[@hidden]|//tbody[@hidden]")
+
+    choose = (
+        "<script>var s=document.getElementById('f-sev');s.value='warning';"
+        "s.dispatchEvent(new Event('change',{bubbles:true}));"
+        "var t=document.getElementById('f-text');t.value='FAULTY';"
+        "t.dispatchEvent(new Event('input',{bubbles:true}));</script></body>"
+    )
+    filtered = tmp_path / "filtered.html"
+    filtered.write_text(text.replace("</body>", choose), encoding="utf-8")
+    dom = _chromium_dom(filtered, tmp_path)
+    expected = [
+        row.get("data-rule")
+        for row in rows
+        if row.get("data-sev") == "warning"
+        and "faulty" in (row.text_content() + row.getparent()[0].text_content()).lower()
+    ]
+    assert expected and len(expected) < len(rows)
+    visible = dom.xpath('//tr[@class="f"][not(@hidden)][not(ancestor::tbody[@hidden])]')
+    assert [row.get("data-rule") for row in visible] == expected
+    assert dom.xpath('//output[@id="f-count"]')[0].text_content() == str(len(expected))
+    assert dom.xpath('//table[@id="records-table"]/tbody[@hidden]')
 
 
 def test_memory_stays_flat_over_a_long_run() -> None:

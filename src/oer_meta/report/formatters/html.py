@@ -301,8 +301,9 @@ count=document.getElementById('f-count');
 function apply(){
 var r=rule.value,s=sev.value,a=area.value,t=text.value.toLowerCase(),shown=0;
 document.querySelectorAll('tbody.findings').forEach(function(body){
+var rows=body.querySelectorAll('tr.f');if(!rows.length)return;
 var head=body.querySelector('tr.rec'),headText=head?head.textContent.toLowerCase():'',any=false;
-body.querySelectorAll('tr.f').forEach(function(row){
+rows.forEach(function(row){
 var ok=(!r||row.dataset.rule===r)&&(!s||row.dataset.sev===s)&&
 (!a||(' '+row.dataset.areas+' ').indexOf(' '+a+' ')>=0)&&
 (!t||row.textContent.toLowerCase().indexOf(t)>=0||headText.indexOf(t)>=0);
