@@ -177,6 +177,10 @@ def test_no_network_asset_and_accessible_structure(
         assert svg.get("aria-labelledby") == title.get("id") and title.text_content()
         # each chart sits beside a table carrying its numbers
         assert svg.getparent().xpath('.//div[@class="numbers"]/table')
+    for box in page.xpath('//div[@class="numbers"]'):  # scrolled boxes reached by keyboard
+        assert box.get("tabindex") == "0" and page.xpath(
+            f'//h3[@id="{box.get("aria-labelledby")}"]'
+        )
     for table in page.xpath("//table"):
         assert table.xpath("thead/tr/th[@scope='col']")
     # without a script nothing is hidden but the filter form

@@ -662,12 +662,20 @@ class HtmlFormatter:
         return "".join(parts)
 
     def _card(
-        self, ident: str, title: str, chart: str, table: str, wide: bool = False, legend: str = ""
+        self,
+        ident: str,
+        title: str,
+        chart: str,
+        table: str,
+        wide: bool = False,
+        legend: str = "",
+        note: str = "",
     ) -> str:
         style = ' style="grid-column:1/-1"' if wide else ""
         return (
             f'<div class="card"{style}><h3 id="{ident}-h">{title}</h3>{legend}'
-            f'<div class="pair">{chart}<div class="numbers">{table}</div></div></div>'
+            f'<div class="pair">{chart}<div class="numbers" role="region" tabindex="0" '
+            f'aria-labelledby="{ident}-h">{table}</div></div>{note}</div>'
         )
 
     def _legend(self, keys: Iterable[str], colours: dict[str, str]) -> str:
@@ -734,7 +742,7 @@ class HtmlFormatter:
             legend = self._legend([k for k in _OPENNESS if k in shown], _OPENNESS_COLOURS)
         note = f'<p class="note">{self._t("of_records", n=total)}</p>'
         table = _table(f"{ident}-table", headers, rows, {1, 2})
-        return self._card(ident, self._t(title_key), chart, table + note, legend=legend)
+        return self._card(ident, self._t(title_key), chart, table, legend=legend, note=note)
 
     def _licences_card(self) -> str:
         items = self._licences.most_common()
