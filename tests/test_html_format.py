@@ -359,6 +359,22 @@ def test_chromium_renders_the_page_and_runs_the_filter(tmp_path: Path) -> None:
     assert dom.xpath('//table[@id="records-table"]/tbody[@hidden]')
 
 
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+def test_chromium_fills_the_rule_choices_when_the_run_named_no_rules(tmp_path: Path) -> None:
+    """A page written through the API without the profile's rules still offers each
+    rule code found on the page in the filter."""
+    results = [
+        RecordResult(source="a.xml", index=0, format="lom", findings=[_finding(rule="B002")]),
+        RecordResult(source="b.xml", index=0, format="lom", findings=[_finding(rule="A001")]),
+    ]
+    page = tmp_path / "api.html"
+    page.write_text(_write(results), encoding="utf-8")
+    assert len(_parse(page.read_text(encoding="utf-8")).xpath('//select[@id="f-rule"]/option')) == 1
+    dom = _chromium_dom(page, tmp_path)
+    options = [o.get("value") for o in dom.xpath('//select[@id="f-rule"]/option')]
+    assert options == ["", "A001", "B002"]
+
+
 def test_memory_stays_flat_over_a_long_run() -> None:
     """Past the listed records, each further result costs the formatter nothing kept:
     its traced memory is the same after 3,000 results as after 12,000."""

@@ -298,6 +298,9 @@ var f=document.getElementById('filter');if(!f)return;f.hidden=false;
 var rule=document.getElementById('f-rule'),sev=document.getElementById('f-sev'),
 area=document.getElementById('f-area'),text=document.getElementById('f-text'),
 count=document.getElementById('f-count');
+if(rule.options.length<2){var seen={};
+document.querySelectorAll('tr.f').forEach(function(row){seen[row.dataset.rule]=1;});
+Object.keys(seen).sort().forEach(function(code){rule.add(new Option(code,code));});}
 function apply(){
 var r=rule.value,s=sev.value,a=area.value,t=text.value.toLowerCase(),shown=0;
 document.querySelectorAll('tbody.findings').forEach(function(body){
