@@ -447,3 +447,17 @@ def test_whole_corpus_page_matches_the_json_report(tmp_path: Path) -> None:
     with_findings = [(r["source"], r["index"]) for r in report["results"] if r["findings"]]
     heads = page.xpath('//table[@id="records-table"]/tbody/tr[@class="rec"]')
     assert len(heads) == min(len(with_findings), html_format.MAX_RECORDS)
+
+
+def test_distinct_languages_and_licences_beyond_the_bound_count_as_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples: tuple[Page, str, dict[str, Any]]
+) -> None:
+    full, _, _ = examples
+    monkeypatch.setattr(html_format, "MAX_KEYS", 1)
+    _, text = _run(tmp_path, str(EXAMPLES))
+    page = _parse(text)
+    for ident in ("languages-table", "licences-table"):
+        before = {r[0]: int(r[1]) for r in _table(full, ident)}
+        after = {r[0]: int(r[1]) for r in _table(page, ident)}
+        assert len(before) > 2 and len(after) == 2 and "other" in after, ident
+        assert sum(after.values()) == sum(before.values())
