@@ -60,14 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown"),
+        choices=("text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown", "html"),
         default=None,
         dest="output",
         help="text (default) for people; json: one report document; jsonl: one line per record, "
         "then a summary line; sarif: SARIF 2.1.0; junit: JUnit XML, a test case per "
         "record; github: GitHub Actions annotations; gitlab: GitLab Code Quality JSON "
         "(all these are written as records are checked); markdown: a summary per action "
-        "area and per rule, written at the end, for a pull-request comment or a job summary",
+        "area and per rule, written at the end, for a pull-request comment or a job summary; "
+        "html: one self-contained page with charts and the records' findings, filterable",
     )
     val.add_argument(
         "--output-file", metavar="PATH", default=None, help="write the report there (UTF-8)"
@@ -123,7 +124,8 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         default=None,
         choices=("en", "fr"),
-        help="language of the action-area titles in text and markdown output (default: en)",
+        help="language of the action-area titles in text and markdown output and of the html "
+        "labels (default: en)",
     )
     _configuration_options(val)
 
