@@ -44,7 +44,7 @@ def test_exit_1_and_text_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str
     path = _write(tmp_path, "bad.xml", NO_TITLE)
     assert main(["validate", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith(f"{path}:1: DISC001 [1,3] error: ") for line in lines)
+    assert any(line.startswith(f"{path}:1:1: DISC001 [1,3] error: ") for line in lines)
     assert any("Findings by UNESCO action area" in line for line in lines)
     assert any(line.startswith("  3 Encouraging inclusive") for line in lines)
 

@@ -23,7 +23,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from oer_meta.config import Discovery, Settings
     from oer_meta.readers.dispatch import Source
     from oer_meta.readers.limits import ReadLimits
+    from oer_meta.report.formatters import Formatter
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         "(default: no limit)",
     )
     val.add_argument("--show-hints", action="store_true", help="print each finding's fix hint")
+    _output_flags(val)
     val.add_argument(
         "--lang",
         default=None,
@@ -224,6 +226,123 @@ def _configuration_options(val: argparse.ArgumentParser) -> None:
     )
 
 
+def _output_flags(val: argparse.ArgumentParser) -> None:
+    """The flags that shape the text output and the terminal (issue 10 §1); see
+    docs/cli.md."""
+    out = val.add_argument_group("output")
+    out.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="text: print only the records that fail (a finding at or above --fail-on) "
+        "and the verdict line",
+    )
+    infos = out.add_mutually_exclusive_group()
+    infos.add_argument(
+        "--show-infos",
+        dest="show_infos",
+        action="store_const",
+        const=True,
+        default=None,
+        help="text: print infos even when more than one record is checked",
+    )
+    infos.add_argument(
+        "--hide-infos",
+        dest="show_infos",
+        action="store_const",
+        const=False,
+        help="text: never print infos (by default they are printed only when a single "
+        "record is checked; the summary says how many were not shown)",
+    )
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        help="text: print the number of findings per rule, most frequent first, "
+        "instead of the findings",
+    )
+    out.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (default) only on a terminal and when "
+        "NO_COLOR is unset or empty",
+    )
+    out.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="no progress bar (one is shown on a terminal's standard error for runs "
+        "longer than 2 s whose report does not go to that terminal, never in CI)",
+    )
+
+
+#: Seconds after which a run shows a progress bar (when it may; see _Progress).
+PROGRESS_AFTER = 2.0
+
+
+class _Progress:
+    """A progress bar on standard error for a long run: only when standard error is a
+    terminal, the report does not go to that terminal (their lines would fight), the
+    ``CI`` variable is unset or empty, and the run has lasted :data:`PROGRESS_AFTER`
+    seconds; it counts records (the total of a streamed run is unknown) and vanishes
+    at the end."""
+
+    def __init__(self, enabled: bool, report: TextIO) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._bar: Any = None
+        self._task: Any = None
+        self._count = 0
+        self._enabled = enabled and _may_show_progress(report)
+
+    def tick(self) -> None:
+        """One more record checked."""
+        if not self._enabled:
+            return
+        self._count += 1
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self._count)
+        elif self._clock() - self._started >= PROGRESS_AFTER:
+            self._start()
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(file=sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
+        self._bar = Progress(
+            SpinnerColumn(),
+            TextColumn("checked {task.completed} records"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            redirect_stdout=False,
+        )
+        self._task = self._bar.add_task("validate", total=None, completed=self._count)
+        self._bar.start()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _may_show_progress(report: TextIO) -> bool:
+    if os.environ.get("CI"):
+        return False
+    err = sys.stderr
+    try:
+        if err is None or not err.isatty():
+            return False
+        if report.isatty():  # the report's lines and the bar would share a terminal
+            return False
+    except (AttributeError, ValueError, OSError):
+        return False
+    return True
+
+
 def _positive(text: str) -> int:
     """An argparse type: a whole number of at least 1 (a limit of 0 would read nothing)."""
     try:
@@ -286,12 +405,24 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
             else:
                 _say(f"no such file or folder: {shown}")
             bad = True
+        elif path.is_dir() and (why := _unlistable(path)) is not None:
+            _say(f"cannot read folder {shown}: {why}")  # like a missing path: exit 2
+            bad = True
         elif path.is_dir() and next(walk(path), None) is None:
             _say(f"no metadata files found in {shown}")
             bad = True
         else:
             sources.append(path)
     return sources, bad
+
+
+def _unlistable(folder: Path) -> str | None:
+    """Why a folder named on the command line cannot be listed, or ``None``."""
+    try:
+        with os.scandir(folder):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def _broken_link(path: Path, shown: str) -> str:
@@ -356,18 +487,56 @@ class _KeptOpen(io.BufferedWriter):
             self.detach()
 
 
+def _formatter(args: argparse.Namespace, out: TextIO) -> Formatter:
+    """The report's formatter; the text one with the output flags."""
+    from oer_meta.report.formatters import make_formatter
+    from oer_meta.report.formatters.text import TextFormatter
+
+    if args.output == "text":
+        return TextFormatter(
+            out,
+            quiet=args.quiet,
+            statistics=args.statistics,
+            show_infos=args.show_infos,
+            color=args.color,
+        )
+    return make_formatter(args.output, out)
+
+
+def _text_only_flags(args: argparse.Namespace) -> str | None:
+    """The text-only flags given with another format (an error: they would do nothing)."""
+    if args.output == "text":
+        return None
+    given = [
+        flag
+        for flag, value in (
+            ("--quiet", args.quiet),
+            ("--statistics", args.statistics),
+            ("--show-infos/--hide-infos", args.show_infos is not None),
+        )
+        if value
+    ]
+    if not given:
+        return None
+    return f"{', '.join(given)} shape(s) the text output only, not --format {args.output}"
+
+
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
     from oer_meta.config import Discovery, describe
     from oer_meta.engine import ValidationRun
     from oer_meta.interrupts import DeferredInterrupt
-    from oer_meta.report.formatters import RunInfo, make_formatter
+    from oer_meta.report.formatters import RunInfo
     from oer_meta.report.formatters.text import internal_error_line
     from oer_meta.report.results import Tally
 
     discovery = Discovery(config=args.config, isolated=args.isolated)
     here = discovery.for_folder(Path.cwd())  # run-wide defaults, as ruff reads them
     _configured_defaults(args, here)
+    misuse = _text_only_flags(args)
+    if misuse is not None:
+        _say(misuse)
+        return EXIT_USAGE
     flags = {
         "profile": args.profile,
         "select": _split(args.select),
@@ -402,7 +571,8 @@ def _validate(args: argparse.Namespace) -> int:
     if runs:
         first = runs[0][1].profile
     out = _output(args.output_file)
-    formatter = make_formatter(args.output, out)
+    formatter = _formatter(args, out)
+    progress = _Progress(args.progress, out)
     tally = Tally(first.fail_on)
     failing = [Tally(run.profile.fail_on) for _, run, _ in runs]
     info = RunInfo(
@@ -426,6 +596,7 @@ def _validate(args: argparse.Namespace) -> int:
                         tally.add(result)
                         own.add(result)
                         formatter.result(result)
+                        progress.tick()
                         for error in result.internal_errors:
                             _say(internal_error_line(error, result.source).plain)
                 for item in run.iter_batch_findings():  # written as they come
@@ -439,6 +610,7 @@ def _validate(args: argparse.Namespace) -> int:
                         formatter.batch([item])
         except KeyboardInterrupt:
             interrupted = True
+        progress.close()
         with interrupts.atomic():
             formatter.finish(tally, interrupted=interrupted)
     if out is not sys.stdout:

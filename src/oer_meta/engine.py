@@ -95,6 +95,18 @@ class _Plan:
         )
 
 
+def _placed(location: Location | None, record: Location | None) -> Location:
+    """Where a finding is: the value's location, with the line (and column) of its
+    record when the value's own line is unknown (a value inside an XML or JSON string
+    embedded in a JSON envelope), so that a finding always points somewhere in the
+    file; its path still names the value."""
+    if location is None:
+        return record or Location()
+    if location.line is None and record is not None and record.line is not None:
+        return location.model_copy(update={"line": record.line, "column": record.column})
+    return location
+
+
 class ValidationRun:
     """One validation of one batch: the profile, the streamed results, the batch index.
 
@@ -139,7 +151,7 @@ class ValidationRun:
             hint=violation.hint,
             areas=rule.areas,
             field=violation.field,
-            location=violation.location or fallback or Location(),
+            location=_placed(violation.location, fallback),
         )
 
     def _run(self, rules: Iterable[Rule], subject: Any, where: Location) -> list[Finding]:

@@ -312,7 +312,19 @@ _MODE_NAMES = (
 )
 
 
-def _not_regular(name: str, mode: int) -> Unreadable:
+def _not_regular(name: str, mode: int, path: Path | None = None) -> Unreadable:
+    if path is not None and stat.S_ISDIR(mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:  # met while a folder was walked: say why it was not
+            return Unreadable(
+                f"cannot read folder {name}: {exc.strerror or exc}; the files in it "
+                "were not checked",
+                Location(file=name),
+                hint="give the user running oer-meta permission to list the folder "
+                "(read and execute), or leave it out",
+            )
     what = next((label for test, label in _MODE_NAMES if test(mode)), "not a plain file")
     return Unreadable(
         f"not a regular file: {name} is {what}; only regular files are read",
@@ -348,7 +360,7 @@ def _open_regular(path: Path, name: str) -> tuple[IO[bytes], int] | Unreadable:
     except OSError as exc:
         return _open_failure(path, name, exc)
     if not stat.S_ISREG(info.st_mode):
-        return _not_regular(name, info.st_mode)
+        return _not_regular(name, info.st_mode, path)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_NONBLOCK", 0)
     try:
@@ -518,11 +530,15 @@ def walk(folder: Path, keep: Callable[[Path, bool], bool] | None = None) -> Iter
 
     Every entry with a metadata ending is given, whatever its type: the reader says
     that a FIFO or a broken link is not a regular file, rather than the walk hiding
-    it.  Linked folders are not followed (no loops).  ``keep(path, is_folder)``, when
-    given, decides instead of the endings which files are given and which folders are
-    entered (a configuration's include and exclude globs).
+    it.  A folder that cannot be listed (no permission) is given too, in its place, so
+    that reading it reports it instead of the walk skipping it silently.  Linked folders
+    are not followed (no loops).  ``keep(path, is_folder)``, when given, decides instead
+    of the endings which files are given and which folders are entered (a
+    configuration's include and exclude globs).
     """
-    for root, dirs, files in os.walk(folder):
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=failed.append):
+        yield from _unlisted(failed)
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and (keep is None or keep(Path(root, d), True))
         )
@@ -535,6 +551,15 @@ def walk(folder: Path, keep: Callable[[Path, bool], bool] | None = None) -> Iter
                     yield path
             elif keep(path, False):
                 yield path
+    yield from _unlisted(failed)
+
+
+def _unlisted(failed: list[OSError]) -> Iterator[Path]:
+    """The folders ``os.walk`` could not list since it was last asked (and forget them)."""
+    for exc in failed:
+        if exc.filename is not None:
+            yield Path(os.fsdecode(exc.filename))
+    failed.clear()
 
 
 def expand(paths: Iterable[Source]) -> Iterator[Source]:
