@@ -7,6 +7,7 @@ Regenerate them all with ``oer-meta rules --write-docs docs``.
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -352,3 +353,53 @@ def write_docs(folder: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8", newline="\n")
             changed.append(path)
     return changed
+
+
+RECORD_SCHEMA_ID = "https://oer-meta.example/schemas/record.schema.json"
+
+
+def record_schema() -> dict[str, object]:
+    """The JSON Schema of a Record as ``Record.model_dump(mode="json")`` writes it,
+    generated from the model so that ``schemas/record.schema.json`` cannot drift."""
+    from oer_meta.model import Record
+
+    body = Record.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": RECORD_SCHEMA_ID,
+        "title": "oer-meta Record",
+        "description": (
+            "One OER metadata record as oer_meta normalises it (oer_meta.read(...)"
+            '.model_dump(mode="json")). Generated from the model by '
+            "`python -m oer_meta.docgen`; do not edit by hand."
+        ),
+        **{k: v for k, v in body.items() if k not in ("title", "description")},
+    }
+
+
+def record_schema_text() -> str:
+    """``schemas/record.schema.json`` as written: two-space indent, UTF-8, final newline."""
+    return json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m oer_meta.docgen [CHECKOUT]``: regenerate everything generated in a
+    checkout (its ``docs`` pages and ``schemas/record.schema.json``)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0] if args else ".")
+    changed = write_docs(root / "docs")
+    schema = root / "schemas" / "record.schema.json"
+    text = record_schema_text()
+    if not schema.is_file() or schema.read_text(encoding="utf-8") != text:
+        schema.parent.mkdir(parents=True, exist_ok=True)
+        schema.write_text(text, encoding="utf-8", newline="\n")
+        changed.append(schema)
+    for path in changed:
+        print(f"wrote {path}" if path.exists() else f"removed {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
