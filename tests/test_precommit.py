@@ -20,6 +20,7 @@ import yaml
 from .corpus_paths import ROOT
 
 EXAMPLES = ROOT / "examples"
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 
 
 def _hook() -> dict[str, object]:
@@ -65,8 +66,7 @@ def test_pre_commit_runs_the_hook_on_a_temporary_repository(tmp_path: Path) -> N
 
     def try_repo() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "oer-meta"]
-            + ["--all-files", "--verbose"],
+            [*PRE_COMMIT, "try-repo", str(ROOT), "oer-meta", "--all-files", "--verbose"],
             cwd=repo,
             env=env,
             capture_output=True,

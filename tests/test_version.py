@@ -42,4 +42,3 @@ def test_changelog_has_unreleased_and_the_current_version_first() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE)
     assert headings[:2] == ["Unreleased", oer_meta.__version__], headings
-    assert f"[{oer_meta.__version__}]: " in text  # the link reference below
