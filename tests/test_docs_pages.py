@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import oer_meta
 from oer_meta.checks.registry import Rule, get_rule
@@ -179,3 +181,33 @@ def test_cli_rules_json_says_fixable_and_formats(capsys: pytest.CaptureFixture[s
     assert len(data) == len(oer_meta.rules())
     std001 = next(r for r in data if r["code"] == "STD001")
     assert std001["fixable"] is False and std001["formats"] == [] and std001["kind"] == "input"
+
+
+_WORD = st.text(alphabet="abcdefghij<>/=\"'.:", min_size=1, max_size=14)
+_UNIT = st.one_of(
+    _WORD.map(lambda w: (w, w)),
+    st.lists(_WORD, min_size=1, max_size=4).map(
+        lambda ws: ("``" + "\n".join(ws) + "``", " ".join(ws))
+    ),
+)
+
+
+@given(
+    units=st.lists(_UNIT, min_size=1, max_size=30),
+    gaps=st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", " \n "]), min_size=30, max_size=30),
+    width=st.integers(min_value=22, max_value=90),  # plain() keeps 20 columns after the indent
+)
+def test_plain_keeps_every_word_and_breaks_only_between_units(
+    units: list[tuple[str, str]], gaps: list[str], width: int
+) -> None:
+    source = "".join(raw + gap for (raw, _), gap in zip(units, gaps[: len(units)], strict=True))
+    out = plain(source, width=width, indent="  ")
+    shown = [text for _, text in units]
+    assert out.split() == " ".join(shown).split()  # nothing lost, added or reordered
+    assert "``" not in out
+    lines = out.splitlines()
+    for text in shown:  # a code span is never broken across lines
+        assert any(text in line for line in lines), text
+    for line in lines:
+        if len(line) > width:  # only a single unit too long for any line may overflow
+            assert line.strip() in shown, line
