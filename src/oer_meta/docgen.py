@@ -119,6 +119,10 @@ def rules_markdown() -> str:
         "where some occurrences of a rule matter less than the others, they have a code of",
         "their own, a *variant* of the rule (docs/decisions.md).",
         "",
+        "Each rule also has a page of its own ([rules/](rules/), `rules/<CODE>.md`) and each",
+        "action area one listing its rules ([areas/](areas/)); the paragraphs are indexed",
+        "in [recommendation.md](recommendation.md).",
+        "",
     ]
     out += [
         f"- **{int(a)}** {a.title_en} / *{a.title_fr}* (para. {a.paragraph})" for a in ActionArea
