@@ -111,7 +111,7 @@ def test_every_link_between_generated_pages_resolves() -> None:
             file, _, anchor = target.partition("#")
             resolved = (Path(name).parent / file).as_posix() if file else name
             resolved = re.sub(r"[^/]+/\.\./", "", resolved)
-            assert (DOCS / resolved).is_file(), f"{name}: {target}"
+            assert (DOCS / resolved).exists(), f"{name}: {target}"  # a page or a folder
             if anchor and resolved in anchors:
                 assert anchor in anchors[resolved], f"{name}: {target}"
             checked += 1
