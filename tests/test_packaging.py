@@ -54,13 +54,35 @@ class Installed:
         )
 
 
+def _clean_copy(target: Path) -> Path:
+    """The checkout's files as a fresh clone has them (tracked or not ignored, with their
+    current content): no egg-info, build folder or cache of earlier builds, whose
+    SOURCES.txt would smuggle files the package declaration leaves out."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    if listed.returncode != 0:  # not a Git checkout: copy all but the build leftovers
+        junk = shutil.ignore_patterns("*.egg-info", "build", "dist", "__pycache__", ".*")
+        shutil.copytree(ROOT, target, ignore=junk)
+        return target
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     base = tmp_path_factory.mktemp("packaging")
     dist = base / "dist"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     build = subprocess.run(
-        [sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)],
+        [sys.executable, "-m", "build", "--outdir", str(dist), str(_clean_copy(base / "src"))],
         capture_output=True,
         text=True,
         env=env,
