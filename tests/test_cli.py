@@ -111,7 +111,7 @@ def test_no_colour_when_not_a_terminal(tmp_path: Path) -> None:
 def test_rule_docs_and_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "std003"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("STD003 vocabulary-value") and "## Fix" in out
+    assert out.startswith("STD003 vocabulary-value") and "\nFix\n    " in out and "## " not in out
     assert main(["rules", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {"code", "name", "severity", "areas", "paragraphs", "doc"} <= set(listed[0])

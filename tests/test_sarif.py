@@ -97,7 +97,7 @@ def test_rules_carry_their_doc_level_areas_and_paragraphs(tmp_path: Path) -> Non
     )
     assert entry["properties"]["actionAreas"] == [int(a) for a in lang.areas]
     assert entry["properties"]["paragraphs"] == list(lang.paragraphs)
-    assert entry["properties"]["helpPage"] == "docs/rules.md#lang003"
+    assert entry["properties"]["helpPage"] == "docs/rules/LANG003.md"  # the rule's own page
     assert "helpUri" not in entry  # no absolute address is known for the rule pages
 
 

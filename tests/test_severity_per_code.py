@@ -263,6 +263,6 @@ def test_every_variant_is_listed_and_documented_by_the_cli(
         out = capsys.readouterr().out
         assert out.startswith(f"{code} {rule.name}\n")
         assert f"Default severity: {rule.severity.value}" in out
-        assert f"Variant of {parent}" in out and "## Why it matters" in out
+        assert f"Variant of {parent}" in out and "\nWhy it matters\n    " in out
     assert main(["rule", "STD003"]) == 0
     assert "Variants: STD007" in capsys.readouterr().out

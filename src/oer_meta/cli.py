@@ -135,6 +135,11 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", dest="output"
     )
+    lst.add_argument(
+        "--write-docs",
+        metavar="DIR",
+        help="write the generated rule, area and paragraph pages under DIR (the docs folder)",
+    )
 
     one = sub.add_parser("rule", help="print one rule's documentation")
     one.add_argument("code")
@@ -670,10 +675,15 @@ def _groups(
 
 def _rules(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import all_rules
-    from oer_meta.docgen import rules_markdown
+    from oer_meta.docgen import fixable, rules_markdown
 
     rules = all_rules()
-    if args.output == "markdown":
+    if args.write_docs:
+        from oer_meta.docgen import write_docs
+
+        for path in write_docs(Path(args.write_docs)):
+            print(f"wrote {path}" if path.exists() else f"removed {path}")
+    elif args.output == "markdown":
         sys.stdout.write(rules_markdown())
     elif args.output == "json":
         data = [
@@ -687,6 +697,9 @@ def _rules(args: argparse.Namespace) -> int:
                 "doc": r.sections(),
                 "variant_of": r.emitted_by,
                 "variants": list(r.variants),
+                "fixable": fixable(r),
+                "formats": list(r.formats),
+                "kind": r.kind,
             }
             for r in rules
         ]
@@ -867,10 +880,13 @@ def _main(args: argparse.Namespace) -> int:
         if args.command == "rules":
             return _rules(args)
         if args.command == "rule":
+            import shutil
+
             from oer_meta.checks.registry import get_rule
             from oer_meta.docgen import rule_text
 
-            sys.stdout.write(rule_text(get_rule(args.code)))
+            width = min(shutil.get_terminal_size().columns, 100) - 1
+            sys.stdout.write(rule_text(get_rule(args.code), width=width))
             return EXIT_OK
         if args.command == "attribution":
             return _attribution(args)

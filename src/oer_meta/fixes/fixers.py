@@ -82,14 +82,15 @@ _SPDX_TOKEN = re.compile(r"^[A-Za-z0-9.-]+\+?$")
 
 
 def _at(where: Location | None, finding: Finding) -> bool:
-    """True when a value's location is the finding's (the file aside)."""
+    """True when a value's location is the finding's (the file aside).  A value with no
+    line of its own (inside an XML string of a JSON envelope) is matched by its path:
+    the engine gave its finding the record's line so that it points into the file."""
     there = finding.location
-    return (
-        where is not None
-        and where.line == there.line
-        and where.column == there.column
-        and where.path == there.path
-    )
+    if where is None or where.path != there.path:
+        return False
+    if where.line is None:
+        return True
+    return where.line == there.line and where.column == there.column
 
 
 def _safe_tag(value: str) -> str | None:

@@ -57,7 +57,7 @@ def rule_descriptor(rule: Rule, severity: Severity) -> dict[str, Any]:
             "actionAreas": [int(a) for a in rule.areas],
             "paragraphs": list(rule.paragraphs),
             "tags": [rule.pack, *(f"AA{int(a)}" for a in rule.areas)],
-            "helpPage": f"docs/rules.md#{rule.code.lower()}",
+            "helpPage": f"docs/rules/{rule.code}.md",
         },
     }
     if rule.emitted_by is not None:
