@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         default="en",
         choices=("en", "fr"),
-        help="language of the action-area titles in text and markdown output",
+        help="language of the findings' messages and hints and of the action-area titles",
     )
 
     lst = sub.add_parser("rules", help="list the rules")
@@ -298,6 +298,7 @@ def _validate(args: argparse.Namespace) -> int:
         ignore=_split(args.ignore),
         fail_on=args.fail_on,
         limits=_limits(args),
+        lang=args.lang,
     )
     for failure in plugin_failures():
         _say(failure)

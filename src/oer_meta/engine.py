@@ -20,6 +20,7 @@ from typing import Any
 
 from oer_meta.checks.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, get_rule
+from oer_meta.i18n import language, render
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import Location, Record
@@ -104,7 +105,10 @@ class ValidationRun:
         ignore: Iterable[str] | None = None,
         fail_on: str | Severity | None = None,
         limits: ReadLimits | None = None,
+        lang: str = "en",
     ) -> None:
+        #: the language findings' messages and hints are written in (``en``, ``fr``)
+        self.lang = language(lang)
         self.profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
         self.input_format = format
         #: how much of each input is read (``None``: the reader defaults)
@@ -127,8 +131,8 @@ class ValidationRun:
             rule=rule.code,
             name=rule.name,
             severity=self.profile.severity_of(rule),
-            message=violation.message,
-            hint=violation.hint,
+            message=render(violation.message, self.lang) or "",
+            hint=render(violation.hint, self.lang),
             areas=rule.areas,
             field=violation.field,
             location=violation.location or fallback or Location(),
@@ -269,16 +273,24 @@ def validate_many(
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
+    lang: str = "en",
 ) -> Iterator[RecordResult]:
     """Lazily validate every record of every source; folders are walked.
 
     ``sources`` may also be a single source (path, bytes, str, dict or Record).  Batch
     rules need the whole batch: use :class:`ValidationRun` (or :func:`validate`) for
     their findings.  ``limits`` (:class:`ReadLimits`) bounds how much of each input is
-    read; untrusted input is read with the defaults when it is ``None``.
+    read; untrusted input is read with the defaults when it is ``None``.  ``lang``
+    (``en``, ``fr``) is the language of the findings' messages and hints.
     """
     run = ValidationRun(
-        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+        profile,
+        format=format,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        limits=limits,
+        lang=lang,
     )
     return run.results(sources)
 
@@ -292,13 +304,21 @@ def validate(
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
+    lang: str = "en",
 ) -> Report:
     """Validate a path (file or folder), bytes, text, dict or Record; return a Report.
 
     The batch rules' findings are added to the results of the records they concern.
+    ``lang`` (``en``, ``fr``) is the language of the findings' messages and hints.
     """
     run = ValidationRun(
-        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+        profile,
+        format=format,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        limits=limits,
+        lang=lang,
     )
     results = list(run.results(source))
     report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)

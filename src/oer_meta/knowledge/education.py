@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from oer_meta.i18n import N_
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 from oer_meta.knowledge.vocabularies import lom_vocabulary
@@ -100,13 +101,13 @@ def _one(item: str) -> AgeReading:
         return AgeReading(
             "open",
             high=reading.high,
-            reason="a range with no lower age, which also reads as a negative number",
+            reason=N_("a range with no lower age, which also reads as a negative number"),
             suggestion=f"0-{_show(float(match.group(1)))}",
         )
     reason = (
-        "words around the ages, not a range such as '10-12'"
+        N_("words around the ages, not a range such as '10-12'")
         if re.search(r"\d", text)
-        else "no age written in digits"
+        else N_("no age written in digits")
     )
     return AgeReading("invalid", reason=reason, suggestion=_guess(text))
 

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from oer_meta.i18n import N_
+
 __all__ = ["example_doi", "glued", "identifier_scheme", "identity_key", "unresolvable"]
 
 _DOI = re.compile(r"^(?:doi:\s*|info:doi/|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$", re.I)
@@ -130,12 +132,12 @@ def unresolvable(value: str) -> str | None:
     value resolves, only that it cannot."""
     text = value.strip()
     if example_doi(text):
-        return "10.1000 is the DOI prefix the DOI Handbook uses for its examples"
+        return N_("10.1000 is the DOI prefix the DOI Handbook uses for its examples")
     lowered = text.lower()
     if lowered.startswith("file:"):
-        return "a file: URL names a file on one computer"
+        return N_("a file: URL names a file on one computer")
     if _DRIVE.match(text) or text.startswith("\\\\"):
-        return "a disk or network-share path names a file on one computer or network"
+        return N_("a disk or network-share path names a file on one computer or network")
     broken = _BROKEN_HTTP.match(text)
     if broken is not None:
         return f"the scheme of {broken.group(0)!r} is malformed"
@@ -151,9 +153,9 @@ def unresolvable(value: str) -> str | None:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError:
-        return "the URL is malformed"
+        return N_("the URL is malformed")
     if not parts.netloc or not host:
-        return "the URL names no host"
+        return N_("the URL names no host")
     return _host_reason(host)
 
 

@@ -1,0 +1,159 @@
+"""Messages in English and French, through the gettext catalogues shipped in the package.
+
+A rule does not write a finished sentence: it builds a :class:`Message`, a template with
+named parameters (``msg("read {raw} from {field}", raw=..., field=...)``), and the engine
+renders it in the run's language.  The English template is the gettext msgid; the French
+is looked up in ``locale/fr/LC_MESSAGES/oer_meta.mo`` (compiled from the ``.po`` next to
+it, see docs/i18n.md).  Parameters are values, codes and quoted input: never translated.
+A parameter may itself be a :class:`Message` (a clause chosen among several whole
+clauses), rendered in the same language.  English output is the template itself, so a
+message missing from a catalogue falls back to English, never to nothing.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Union
+
+from oer_meta.errors import UsageError
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "Joined",
+    "Message",
+    "joined",
+    "language",
+    "marked",
+    "msg",
+    "msgn",
+    "render",
+    "translate",
+]
+
+#: The gettext domain: the catalogue files are ``locale/<lang>/LC_MESSAGES/oer_meta.mo``.
+DOMAIN = "oer_meta"
+#: The languages messages are written in; English is the source language.
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+#: What a parameter may hold: a value shown as is, or a message rendered in the same
+#: language.
+Param = Union[str, int, float, "Message", "Joined", None]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message template with its named parameters, rendered in a language on demand.
+
+    ``plural`` and ``count`` make it a plural message (``ngettext``): the template is the
+    singular, ``plural`` the plural English form, ``count`` chooses between them.
+    """
+
+    template: str
+    params: tuple[tuple[str, Param], ...] = ()
+    plural: str | None = None
+    count: int | None = None
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang``, its parameters filled in."""
+        text = translate(self.template, lang, self.plural, self.count)
+        if not self.params:
+            return text
+        values = {
+            name: value.render(lang) if isinstance(value, (Message, Joined)) else value
+            for name, value in self.params
+        }
+        return text.format_map(values)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Items listed with a separator (``"; "``, ``", "``), each rendered in the language;
+    the separator is looked up too, since French spaces some punctuation (`` ; ``)."""
+
+    separator: str
+    items: tuple[Param, ...]
+
+    def render(self, lang: str = "en") -> str:
+        """The items in ``lang``, joined by the separator in ``lang``."""
+        return translate(self.separator, lang).join(
+            item.render(lang) if isinstance(item, (Message, Joined)) else str(item)
+            for item in self.items
+        )
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def joined(separator: str, items: Iterable[Param]) -> Joined:
+    """``items`` listed with ``separator`` (a msgid: ``"; "`` is `` ; `` in French)."""
+    return Joined(separator, tuple(items))
+
+
+def marked(template: str, /, **params: Param) -> Message:
+    """A message whose template is a variable holding a string marked with :func:`N_`
+    (or a reason another module marked): looked up like :func:`msg`'s literal."""
+    return Message(template, tuple(params.items()))
+
+
+def msg(template: str, /, **params: Param) -> Message:
+    """A translatable message: ``template`` is the English text with ``{name}`` fields."""
+    return Message(template, tuple(params.items()))
+
+
+def msgn(singular: str, plural: str, count: int, /, **params: Param) -> Message:
+    """A message whose wording depends on ``count`` (also available as ``{count}``)."""
+    return Message(singular, (("count", count), *params.items()), plural, count)
+
+
+def N_(template: str) -> str:  # noqa: N802 - the gettext convention for a marker
+    """Mark a string for extraction without translating it here (translate it later)."""
+    return template
+
+
+def language(lang: str | None) -> str:
+    """The catalogue language for ``lang``: ``fr-CA`` is ``fr``; ``None`` is English.
+
+    Another language is a :class:`~oer_meta.errors.UsageError` (said before any work).
+    """
+    if not lang:
+        return "en"
+    base = lang.strip().replace("_", "-").split("-", 1)[0].lower()
+    if base not in LANGUAGES:
+        raise UsageError(f"messages are available in {', '.join(LANGUAGES)}, not {lang!r}")
+    return base
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (English: none, the msgids are the text)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    path = resources.files("oer_meta") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with path.open("rb") as stream:
+        return gettext.GNUTranslations(stream)
+
+
+def translate(
+    text: str, lang: str = "en", plural: str | None = None, count: int | None = None
+) -> str:
+    """``text`` (an English msgid) in ``lang``; English when the catalogue lacks it."""
+    catalogue = _catalogue(language(lang))
+    if plural is not None:
+        return catalogue.ngettext(text, plural, 1 if count is None else count)
+    return catalogue.gettext(text)
+
+
+def render(text: str | Message | None, lang: str = "en") -> str | None:
+    """A message or plain text (a plugin's, left as it is) as a string in ``lang``."""
+    if isinstance(text, Message):
+        return text.render(lang)
+    return text
