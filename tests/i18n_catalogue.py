@@ -151,7 +151,7 @@ def update(lang: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(PACKAGE.parent))
+    sys.path.insert(0, str(PACKAGE.parent))  # run as a script from the checkout
     for language in LANGUAGES:
         total, missing = update(language)
         print(f"{language}: {total} messages, {missing} untranslated")
