@@ -325,7 +325,7 @@ def _validate(args: argparse.Namespace) -> int:
                     tally.add(result)
                     formatter.result(result)
                     for error in result.internal_errors:
-                        _say(internal_error_line(error, result.source).plain)
+                        _say(internal_error_line(error, result.source, args.lang).plain)
             for item in run.iter_batch_findings():  # written as they come
                 with interrupts.atomic():
                     tally.add_batch([item])
