@@ -22,7 +22,7 @@ LOCALE = PACKAGE / "locale"
 LANGUAGES = ("fr",)
 
 #: Functions whose literal arguments are msgids: how many leading literals each takes.
-_KEYWORDS = {"msg": 1, "N_": 1, "msgn": 2, "joined": 1}
+_KEYWORDS = {"msg": 1, "N_": 1, "msgn": 2, "joined": 1, "said": 1}
 
 
 @dataclass(frozen=True)

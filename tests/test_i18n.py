@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 import oer_meta
 from oer_meta.checks.registry import all_rules, get_rule
 from oer_meta.errors import UsageError
-from oer_meta.i18n import Message, joined, language, msg, msgn, translate
+from oer_meta.i18n import Message, Said, joined, language, marked, msg, msgn, translate
 
 from .corpus_paths import EXAMPLES
 from .i18n_catalogue import PACKAGE, extract, mo_path, po_path
@@ -279,3 +279,18 @@ def test_the_cli_writes_french_json() -> None:
         "indiquez la licence par son URL",
     ):
         assert french in text
+
+
+def test_a_reason_said_in_a_lower_layer_is_english_text_and_translatable() -> None:
+    from oer_meta.knowledge.identifiers import unresolvable
+
+    reason = unresolvable("http://localhost/lesson")
+    assert reason == "localhost is the reader's own computer"  # a str to every caller
+    assert isinstance(reason, Said)
+    message = msg("{value} counts as absent: {reason}", value="'x'", reason=reason)
+    assert message.render("en") == "'x' counts as absent: localhost is the reader's own computer"
+    assert (
+        message.render("fr")
+        == "'x' compte comme absent\u00a0: localhost est l'ordinateur même du lecteur"
+    )
+    assert marked(reason).render("fr") == "localhost est l'ordinateur même du lecteur"

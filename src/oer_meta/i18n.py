@@ -27,12 +27,14 @@ __all__ = [
     "N_",
     "Joined",
     "Message",
+    "Said",
     "joined",
     "language",
     "marked",
     "msg",
     "msgn",
     "render",
+    "said",
     "translate",
 ]
 
@@ -44,6 +46,15 @@ LANGUAGES: tuple[str, ...] = ("en", "fr")
 #: What a parameter may hold: a value shown as is, or a message rendered in the same
 #: language.
 Param = Union[str, int, float, "Message", "Joined", None]
+
+
+def _value(value: Param, lang: str) -> object:
+    """A parameter as it is written into a template in ``lang``."""
+    if isinstance(value, (Message, Joined)):
+        return value.render(lang)
+    if isinstance(value, Said):
+        return value.message.render(lang)
+    return value
 
 
 @dataclass(frozen=True)
@@ -64,10 +75,7 @@ class Message:
         text = translate(self.template, lang, self.plural, self.count)
         if not self.params:
             return text
-        values = {
-            name: value.render(lang) if isinstance(value, (Message, Joined)) else value
-            for name, value in self.params
-        }
+        values = {name: _value(value, lang) for name, value in self.params}
         return text.format_map(values)
 
     def __str__(self) -> str:
@@ -84,10 +92,7 @@ class Joined:
 
     def render(self, lang: str = "en") -> str:
         """The items in ``lang``, joined by the separator in ``lang``."""
-        return translate(self.separator, lang).join(
-            item.render(lang) if isinstance(item, (Message, Joined)) else str(item)
-            for item in self.items
-        )
+        return translate(self.separator, lang).join(str(_value(item, lang)) for item in self.items)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -100,8 +105,32 @@ def joined(separator: str, items: Iterable[Param]) -> Joined:
 
 def marked(template: str, /, **params: Param) -> Message:
     """A message whose template is a variable holding a string marked with :func:`N_`
-    (or a reason another module marked): looked up like :func:`msg`'s literal."""
+    (or a reason another module marked): looked up like :func:`msg`'s literal.  A
+    :class:`Said` string brings its own template and parameters."""
+    if isinstance(template, Said) and not params:
+        return template.message
     return Message(template, tuple(params.items()))
+
+
+class Said(str):
+    """An English string that remembers the template it was made from.
+
+    Lower layers whose functions return a reason as ``str`` (``unresolvable``, an age
+    range's reading) return a ``Said``: every caller that wants a string gets the English
+    text, and a message that takes it as a parameter renders it in its own language.
+    """
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Said:
+        made = super().__new__(cls, message.render("en"))
+        made.message = message
+        return made
+
+
+def said(template: str, /, **params: Param) -> Said:
+    """A reason as an English ``str`` that a message can still translate (:class:`Said`)."""
+    return Said(Message(template, tuple(params.items())))
 
 
 def msg(template: str, /, **params: Param) -> Message:
@@ -156,4 +185,6 @@ def render(text: str | Message | None, lang: str = "en") -> str | None:
     """A message or plain text (a plugin's, left as it is) as a string in ``lang``."""
     if isinstance(text, Message):
         return text.render(lang)
+    if isinstance(text, Said):
+        return text.message.render(lang)
     return text

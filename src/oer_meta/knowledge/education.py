@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from oer_meta.i18n import N_
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 from oer_meta.knowledge.vocabularies import lom_vocabulary
@@ -89,8 +89,11 @@ def _one(item: str) -> AgeReading:
         return AgeReading(
             "open",
             low=reading.low,
-            reason="a range with no upper age: LOM and schema.org write it for "
-            f"'{shown} and older', but it also reads as a range whose end was cut off",
+            reason=said(
+                "a range with no upper age: LOM and schema.org write it for "
+                "'{age} and older', but it also reads as a range whose end was cut off",
+                age=shown,
+            ),
             suggestion=f"{shown}+",
         )
     match = _OPEN_LOW.match(text)
@@ -118,12 +121,20 @@ def _check(low: float, high: float | None) -> AgeReading:
         if age is not None and age > _OLDEST:
             return AgeReading(
                 "invalid",
-                reason=f"{_show(age)} is not an age (above {_OLDEST}); a year or a grade?",
+                reason=said(
+                    "{age} is not an age (above {oldest}); a year or a grade?",
+                    age=_show(age),
+                    oldest=_OLDEST,
+                ),
             )
     if high is not None and low > high:
         return AgeReading(
             "invalid",
-            reason=f"the lower age {_show(low)} is above the upper age {_show(high)}",
+            reason=said(
+                "the lower age {low} is above the upper age {high}",
+                low=_show(low),
+                high=_show(high),
+            ),
             suggestion=f"{_show(high)}-{_show(low)}",
         )
     return AgeReading("ok", low=low, high=high)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from oer_meta.i18n import N_
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 from oer_meta.model import Agent, Contact
@@ -492,7 +492,7 @@ def judge_text(contacts: Iterable[Contact], named: Named) -> list[Verdict]:
             continue
         owner = _owner(contact.value, named)
         if owner is not None:
-            reason = f"a mailbox named after {owner!r}, a person the record names"
+            reason = said("a mailbox named after {owner!r}, a person the record names", owner=owner)
             verdicts.append(Verdict(contact, True, reason))
         elif _dotted_name(contact.value) and not _of_organisation(contact.value, named):
             verdicts.append(Verdict(contact, False, _REASONS["dotted"]))
