@@ -294,3 +294,35 @@ def test_a_reason_said_in_a_lower_layer_is_english_text_and_translatable() -> No
         == "'x' compte comme absent\u00a0: localhost est l'ordinateur même du lecteur"
     )
     assert marked(reason).render("fr") == "localhost est l'ordinateur même du lecteur"
+
+
+@pytest.mark.parametrize(
+    ("output", "english", "french"),
+    [
+        (
+            "text",
+            "Findings by UNESCO action area:",
+            "Constats par domaine d'action de l'UNESCO\u00a0:",
+        ),
+        ("markdown", "### Findings by rule", "### Constats par règle"),
+    ],
+)
+def test_summary_lines_follow_the_language(output: str, english: str, french: str) -> None:
+    command = [sys.executable, "-m", "oer_meta", "validate", str(EXAMPLES), "--format", output]
+    runs = {
+        lang: subprocess.run(
+            [*command, "--lang", lang, "--show-hints"]
+            if output == "text"
+            else [*command, "--lang", lang],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        ).stdout
+        for lang in ("en", "fr")
+    }
+    assert english in runs["en"]
+    assert french in runs["fr"]
+    assert english not in runs["fr"]
+    for word in (" errors", " warnings", "hint:", "profile "):
+        assert word not in runs["fr"], word

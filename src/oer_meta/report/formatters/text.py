@@ -68,7 +68,7 @@ def internal_error_line(error: InternalError, source: str | None, lang: str = "e
     return line
 
 
-def _count(n: int, word: str) -> Message:
+def counted(n: int, word: str) -> Message:
     """``3 errors``: a count and its noun, in each language's plural."""
     if word == "record":
         return msgn("{count} record", "{count} records", n)
@@ -153,7 +153,7 @@ class TextFormatter:
             (msg("ok") if ok else msg("failed")).render(lang),
             style="bold green" if ok else "bold red",
         )
-        records: Message = _count(summary["records"], "record")
+        records: Message = counted(summary["records"], "record")
         extra = [
             msgn("{count} deleted", "{count} deleted", summary["deleted"])
             if key == "deleted"
@@ -168,9 +168,9 @@ class TextFormatter:
                 ": {records}, {errors}, {warnings}, {infos} (profile {profile}, failing on "
                 "{fail_on})",
                 records=records,
-                errors=_count(summary["errors"], "error"),
-                warnings=_count(summary["warnings"], "warning"),
-                infos=_count(summary["infos"], "info"),
+                errors=counted(summary["errors"], "error"),
+                warnings=counted(summary["warnings"], "warning"),
+                infos=counted(summary["infos"], "info"),
                 profile=self._info.profile,
                 fail_on=self._info.fail_on.value,
             ).render(lang),
@@ -182,7 +182,7 @@ class TextFormatter:
                 Text(
                     msg(
                         "{errors}: bugs in oer-meta, not in the records; please report them",
-                        errors=_count(tally.internal_errors, "internal error"),
+                        errors=counted(tally.internal_errors, "internal error"),
                     ).render(lang),
                     style="bold magenta",
                 )
