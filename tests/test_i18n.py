@@ -326,3 +326,16 @@ def test_summary_lines_follow_the_language(output: str, english: str, french: st
     assert english not in runs["fr"]
     for word in (" errors", " warnings", "hint:", "profile "):
         assert word not in runs["fr"], word
+
+
+def test_a_licence_reason_keeps_its_template_through_the_model() -> None:
+    """The Licence model keeps only the reason's text; the message still finds its
+    template and says it in French (docs/i18n.md)."""
+    record = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+      <dc:rights>https://creativecommons.org/licenses/by-nd/4.0/</dc:rights></oai_dc:dc>"""
+    (english,) = oer_meta.check(oer_meta.read(record), select=["LIC003"])
+    (french,) = oer_meta.check(oer_meta.read(record), select=["LIC003"], lang="fr")
+    assert "forbids sharing adaptations (ND)" in english.message
+    assert "interdit de partager des adaptations (ND)" in french.message
+    assert "forbids" not in french.message

@@ -13,6 +13,7 @@ message missing from a catalogue falls back to English, never to nothing.
 from __future__ import annotations
 
 import gettext
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,9 +26,11 @@ __all__ = [
     "DOMAIN",
     "LANGUAGES",
     "N_",
+    "Clause",
     "Joined",
     "Message",
     "Said",
+    "clause",
     "joined",
     "language",
     "marked",
@@ -45,12 +48,12 @@ LANGUAGES: tuple[str, ...] = ("en", "fr")
 
 #: What a parameter may hold: a value shown as is, or a message rendered in the same
 #: language.
-Param = Union[str, int, float, "Message", "Joined", None]
+Param = Union[str, int, float, "Message", "Joined", "Clause", None]
 
 
 def _value(value: Param, lang: str) -> object:
     """A parameter as it is written into a template in ``lang``."""
-    if isinstance(value, (Message, Joined)):
+    if isinstance(value, (Message, Joined, Clause)):
         return value.render(lang)
     if isinstance(value, Said):
         return value.message.render(lang)
@@ -107,8 +110,12 @@ def marked(template: str, /, **params: Param) -> Message:
     """A message whose template is a variable holding a string marked with :func:`N_`
     (or a reason another module marked): looked up like :func:`msg`'s literal.  A
     :class:`Said` string brings its own template and parameters."""
-    if isinstance(template, Said) and not params:
-        return template.message
+    if not params:
+        if isinstance(template, Said):
+            return template.message
+        known = _SAID.get(template)
+        if known is not None:
+            return known
     return Message(template, tuple(params.items()))
 
 
@@ -128,9 +135,47 @@ class Said(str):
         return made
 
 
+#: English text -> the message it was said from, for the reasons that lose their
+#: :class:`Said` type on the way (a pydantic model's ``str`` field keeps only the text):
+#: :func:`marked` finds them here.  Bounded: the oldest are forgotten (they then stay
+#: English, never wrong).
+_SAID: OrderedDict[str, Message] = OrderedDict()
+_SAID_LIMIT = 8192
+
+
 def said(template: str, /, **params: Param) -> Said:
     """A reason as an English ``str`` that a message can still translate (:class:`Said`)."""
-    return Said(Message(template, tuple(params.items())))
+    made = Said(Message(template, tuple(params.items())))
+    text = str(made)
+    _SAID[text] = made.message
+    _SAID.move_to_end(text)
+    if len(_SAID) > _SAID_LIMIT:
+        _SAID.popitem(last=False)
+    return made
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A sentence used as a clause of another message: ``Not open.`` becomes ``not
+    open`` (end stop dropped, a capitalised first word lowered), in every language."""
+
+    sentence: Message
+
+    def render(self, lang: str = "en") -> str:
+        """The sentence in ``lang``, as a clause."""
+        text = self.sentence.render(lang).strip().rstrip(".")
+        first = text.split(" ", 1)[0]
+        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+            text = text[0].lower() + text[1:]
+        return text
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def clause(sentence: str | Message) -> Clause:
+    """``sentence`` (a message, or a reason looked up with :func:`marked`) as a clause."""
+    return Clause(sentence if isinstance(sentence, Message) else marked(sentence))
 
 
 def msg(template: str, /, **params: Param) -> Message:

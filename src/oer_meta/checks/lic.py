@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Variant, Violation, rule
-from oer_meta.i18n import N_, Message, joined, marked, msg
+from oer_meta.i18n import N_, Clause, Message, clause, joined, marked, msg
 from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
@@ -72,14 +72,12 @@ def _read(statement: LicenceStatement, licence: Licence) -> Message:
     return msg("read {raw} from {field}", raw=quote(statement.raw), field=field)
 
 
-def _why(licence: Licence, default: str) -> Message:
-    """The parser's reason as a clause: ``Not open.`` becomes ``not open``; looked up in
-    the catalogues as it is (``default`` is marked with ``N_`` by the caller)."""
-    reason = licence.reason.strip().rstrip(".") or default
-    first = reason.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        reason = reason[0].lower() + reason[1:]
-    return marked(reason)
+def _why(licence: Licence, default: str) -> Clause:
+    """The parser's reason as a clause: ``Not open.`` becomes ``not open``, in the
+    report's language when the parser said it with a template (``default`` is marked
+    with ``N_`` by the caller)."""
+    reason = licence.reason.strip()
+    return clause(reason if reason.rstrip(".") else default)
 
 
 def _fix_url(licence: Licence) -> str | None:

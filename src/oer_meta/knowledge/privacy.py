@@ -492,7 +492,9 @@ def judge_text(contacts: Iterable[Contact], named: Named) -> list[Verdict]:
             continue
         owner = _owner(contact.value, named)
         if owner is not None:
-            reason = said("a mailbox named after {owner!r}, a person the record names", owner=owner)
+            reason: str = said(
+                "a mailbox named after {owner!r}, a person the record names", owner=owner
+            )
             verdicts.append(Verdict(contact, True, reason))
         elif _dotted_name(contact.value) and not _of_organisation(contact.value, named):
             verdicts.append(Verdict(contact, False, _REASONS["dotted"]))

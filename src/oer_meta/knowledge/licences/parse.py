@@ -28,6 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
+from oer_meta.i18n import N_
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.licences import cc, names, others, phrases, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
@@ -234,7 +235,7 @@ def _from_cc_url(raw: str, url: str) -> Licence | None:
     tool = parsed.tool
     if tool is None:
         return None
-    evidence = "read from a badge image" if parsed.badge else ""
+    evidence = N_("read from a badge image") if parsed.badge else ""
     wrapper = cc.software_wrapper(tool)
     if wrapper is not None:
         hit = spdx.lookup_id(wrapper, raw)
