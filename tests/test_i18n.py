@@ -339,3 +339,17 @@ def test_a_licence_reason_keeps_its_template_through_the_model() -> None:
     assert "forbids sharing adaptations (ND)" in english.message
     assert "interdit de partager des adaptations (ND)" in french.message
     assert "forbids" not in french.message
+
+
+def test_a_reader_note_is_said_in_the_report_language() -> None:
+    """STD002 notes come from the readers through the Record's Problem (a str): the
+    message still finds its template and is said in French."""
+    record = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+      <dc:alternative>A</dc:alternative><dc:alternative>B</dc:alternative></oai_dc:dc>"""
+    (english,) = oer_meta.check(oer_meta.read(record), select=["STD002"])
+    (french,) = oer_meta.check(oer_meta.read(record), select=["STD002"], lang="fr")
+    assert english.message == "dc:alternative is not one of the 15 Dublin Core elements (2 times)"
+    assert french.message == "dc:alternative n'est pas l'un des 15 éléments de Dublin Core (2 fois)"
+    assert french.hint is not None
+    assert french.hint.startswith("alternative est un terme DCMI\u00a0: écrivez-le")

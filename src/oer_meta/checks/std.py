@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 import isodate
 
 from oer_meta.checks.registry import Variant, Violation, rule
-from oer_meta.i18n import Message, msg, msgn
+from oer_meta.i18n import Message, marked, msg, msgn
 from oer_meta.knowledge.lom_profiles import (
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
@@ -72,7 +72,11 @@ def unreadable_record(item: Unreadable) -> Iterator[Violation]:
     and saved in the encoding it declares.  Remove entity declarations and write the
     characters themselves.
     """
-    yield Violation(item.message, hint=item.hint, location=item.location)
+    yield Violation(
+        marked(item.message),
+        hint=marked(item.hint) if item.hint else None,
+        location=item.location,
+    )
 
 
 @rule(
@@ -104,7 +108,10 @@ def schema_violation(record: Record) -> Iterator[Violation]:
     for problem in record.problems:
         if problem.rule == "STD002":
             yield Violation(
-                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
             )
 
 
@@ -619,5 +626,8 @@ def partial_harvest(record: Record) -> Iterator[Violation]:
     for problem in record.problems:
         if problem.rule == "STD006":
             yield Violation(
-                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
             )
