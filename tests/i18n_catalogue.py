@@ -12,6 +12,7 @@ dependency only: at run time the stdlib ``gettext`` reads the ``.mo``.
 from __future__ import annotations
 
 import ast
+import json
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -62,6 +63,24 @@ def _literals(path: Path) -> list[tuple[str, str | None, int]]:
     return found
 
 
+#: Data files whose ``reason`` strings reach messages as they are (a licence statement's
+#: reason, said as the ``{why}`` of LIC002-LIC004).
+DATA_REASONS = (PACKAGE / "data" / "licences" / "statements.json",)
+
+
+def _data_reasons(value: object) -> list[str]:
+    """Every ``reason`` string of a JSON document."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k == "reason" and isinstance(v, str)]
+        for k, v in value.items():
+            if k != "reason":
+                found += _data_reasons(v)
+        return found
+    if isinstance(value, list):
+        return [reason for item in value for reason in _data_reasons(item)]
+    return []
+
+
 def rule_titles() -> dict[str, str]:
     """Every built-in rule's title (its summary), by code."""
     from oer_meta.checks.registry import all_rules
@@ -79,6 +98,10 @@ def extract() -> dict[str, Entry]:
         for msgid, plural, line in _literals(path):
             where.setdefault(msgid, []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
             plurals[msgid] = plural
+    for path in DATA_REASONS:
+        for reason in _data_reasons(json.loads(path.read_text(encoding="utf-8"))):
+            where.setdefault(reason, []).append(str(path.relative_to(PACKAGE.parent)))
+            plurals.setdefault(reason, None)
     for code, title in rule_titles().items():
         where.setdefault(title, []).append(f"rule {code}")
         plurals.setdefault(title, None)
