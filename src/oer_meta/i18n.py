@@ -143,14 +143,21 @@ _SAID: OrderedDict[str, Message] = OrderedDict()
 _SAID_LIMIT = 8192
 
 
-def said(template: str, /, **params: Param) -> Said:
-    """A reason as an English ``str`` that a message can still translate (:class:`Said`)."""
+def said(template: str, /, **params: Param) -> str:
+    """A reason as an English ``str`` that a message can still translate: a
+    :class:`Said`, or a plain ``str`` when the text holds a lone surrogate (pydantic
+    refuses a ``str`` subclass that cannot be encoded); either way :func:`marked` finds
+    its template again."""
     made = Said(Message(template, tuple(params.items())))
     text = str(made)
     _SAID[text] = made.message
     _SAID.move_to_end(text)
     if len(_SAID) > _SAID_LIMIT:
         _SAID.popitem(last=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text
     return made
 
 
