@@ -149,7 +149,8 @@ def test_examples_counts_equal_the_json_report(tmp_path: Path) -> None:
 
 def test_french_titles(tmp_path: Path) -> None:
     _, text = _run(str(EXAMPLES), "--lang", "fr", tmp_path=tmp_path)
-    areas = _tables(text)["Findings by UNESCO action area"]
+    areas = _tables(text)["Constats par domaine d'action de l'UNESCO"]  # headings too (i18n)
+    assert areas[0] == ["Domaine", "Titre", "Constats"]
     assert [r[1] for r in areas[1:]] == [a.title_fr for a in ActionArea]
 
 

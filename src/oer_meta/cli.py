@@ -126,8 +126,8 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         default=None,
         choices=("en", "fr"),
-        help="language of the action-area titles in text and markdown output and of the html "
-        "labels (default: en)",
+        help="language of the findings' messages and hints, of the action-area titles and "
+        "of the html labels (default: en)",
     )
     _configuration_options(val)
 
@@ -567,7 +567,10 @@ def _validate(args: argparse.Namespace) -> int:
         (
             settings,
             ValidationRun(
-                settings.build_profile(**flags), format=args.input_format, limits=_limits(args)
+                settings.build_profile(**flags),
+                format=args.input_format,
+                limits=_limits(args),
+                lang=args.lang,
             ),
             group,
         )
@@ -603,7 +606,7 @@ def _validate(args: argparse.Namespace) -> int:
                         formatter.result(result)
                         progress.tick()
                         for error in result.internal_errors:
-                            _say(internal_error_line(error, result.source).plain)
+                            _say(internal_error_line(error, result.source, args.lang).plain)
                 for item in run.iter_batch_findings():  # written as they come
                     if item.finding is not None and not settings.keeps(
                         item.finding.rule, item.source

@@ -24,6 +24,7 @@ from typing import Any
 from oer_meta.checks.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
 from oer_meta.errors import UnknownRuleError
+from oer_meta.i18n import Message, language, msg, render
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import Location, Record, Suppression
@@ -123,7 +124,10 @@ class ValidationRun:
         ignore: Iterable[str] | None = None,
         fail_on: str | Severity | None = None,
         limits: ReadLimits | None = None,
+        lang: str = "en",
     ) -> None:
+        #: the language findings' messages and hints are written in (``en``, ``fr``)
+        self.lang = language(lang)
         self.profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
         self.input_format = format
         #: how much of each input is read (``None``: the reader defaults)
@@ -147,8 +151,8 @@ class ValidationRun:
             rule=rule.code,
             name=rule.name,
             severity=self.profile.severity_of(rule),
-            message=violation.message,
-            hint=violation.hint,
+            message=render(violation.message, self.lang) or "",
+            hint=render(violation.hint, self.lang),
             areas=rule.areas,
             field=violation.field,
             location=_placed(violation.location, fallback),
@@ -187,7 +191,7 @@ class ValidationRun:
         report = UNUSED_SUPPRESSION in self._plan.selected
         for suppression in suppressions:
             if not suppression.codes:
-                unused.append(self._unused(suppression, "the suppression names no rule code"))
+                unused.append(self._unused(suppression, msg("the suppression names no rule code")))
             for code in suppression.codes:
                 hidden = [f for f in findings if _suppresses(code, f.rule)]
                 if hidden:
@@ -196,25 +200,33 @@ class ValidationRun:
                     unused.append(
                         self._unused(
                             suppression,
-                            f"the suppression names {code!r}, which is no rule code or code prefix",
+                            msg(
+                                "the suppression names {code!r}, which is no rule code or "
+                                "code prefix",
+                                code=code,
+                            ),
                         )
                     )
                 elif any(_suppresses(code, c) for c in self._plan.selected):
                     unused.append(
                         self._unused(
-                            suppression, f"the suppression of {code} hides no finding of the record"
+                            suppression,
+                            msg(
+                                "the suppression of {code} hides no finding of the record",
+                                code=code,
+                            ),
                         )
                     )
         return kept + unused if report else kept
 
-    def _unused(self, suppression: Suppression, message: str) -> Finding:
+    def _unused(self, suppression: Suppression, message: Message) -> Finding:
         rule = get_rule(UNUSED_SUPPRESSION)
         return Finding(
             rule=rule.code,
             name=rule.name,
             severity=self.profile.severity_of(rule),
-            message=message,
-            hint="remove the code from the suppression, or correct it",
+            message=message.render(self.lang),
+            hint=msg("remove the code from the suppression, or correct it").render(self.lang),
             areas=rule.areas,
             location=suppression.location or Location(),
         )
@@ -348,16 +360,24 @@ def validate_many(
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
+    lang: str = "en",
 ) -> Iterator[RecordResult]:
     """Lazily validate every record of every source; folders are walked.
 
     ``sources`` may also be a single source (path, bytes, str, dict or Record).  Batch
     rules need the whole batch: use :class:`ValidationRun` (or :func:`validate`) for
     their findings.  ``limits`` (:class:`ReadLimits`) bounds how much of each input is
-    read; untrusted input is read with the defaults when it is ``None``.
+    read; untrusted input is read with the defaults when it is ``None``.  ``lang``
+    (``en``, ``fr``) is the language of the findings' messages and hints.
     """
     run = ValidationRun(
-        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+        profile,
+        format=format,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        limits=limits,
+        lang=lang,
     )
     return run.results(sources)
 
@@ -371,13 +391,21 @@ def validate(
     ignore: Iterable[str] | None = None,
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
+    lang: str = "en",
 ) -> Report:
     """Validate a path (file or folder), bytes, text, dict or Record; return a Report.
 
     The batch rules' findings are added to the results of the records they concern.
+    ``lang`` (``en``, ``fr``) is the language of the findings' messages and hints.
     """
     run = ValidationRun(
-        profile, format=format, select=select, ignore=ignore, fail_on=fail_on, limits=limits
+        profile,
+        format=format,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        limits=limits,
+        lang=lang,
     )
     results = list(run.results(source))
     report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)

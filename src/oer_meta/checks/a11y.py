@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import Message, msg
 from oer_meta.knowledge.accessibility import (
     Lookup,
     epub_conformance,
@@ -88,16 +89,18 @@ def _quoted(values: Iterable[str]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
-def _either(values: Iterable[str]) -> str:
+def _either(values: Iterable[str]) -> str | Message:
     items = [repr(v) for v in values]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return msg("{terms} or {last}", terms=", ".join(items[:-1]), last=items[-1])
 
 
-def _where_to_write(record: Record) -> str:
+def _where_to_write(record: Record) -> str | Message:
     """Where a record of this format puts the schema.org properties."""
-    return record.conventions.name("accessibility", "as schema.org properties of the resource")
+    return record.conventions.name("accessibility", "") or msg(
+        "as schema.org properties of the resource"
+    )
 
 
 def _terms_of(record: Record, field: str) -> list[tuple[Term, Lookup]]:
@@ -217,39 +220,55 @@ def accessibility_metadata_missing(record: Record) -> Iterator[Violation]:
         and t.value.strip().lower().replace("_", " ") == "accessibility restrictions"
         for t in record.vocabulary_terms
     )
-    detail = (
-        "; a classification under 'accessibility restrictions' was found, but it uses no "
-        "accessibility vocabulary"
+    detail: str | Message = (
+        msg(
+            "; a classification under 'accessibility restrictions' was found, but it uses no "
+            "accessibility vocabulary"
+        )
         if weak
         else ""
     )
     if _oai_dc(record):
         yield Violation(
-            "no accessibility information (oai_dc has no element for it)" + detail,
-            hint="offer the record also in DCMI terms, LOM or JSON-LD with the schema.org "
-            "accessibility properties",
+            msg(
+                "no accessibility information (oai_dc has no element for it){detail}", detail=detail
+            ),
+            hint=msg(
+                "offer the record also in DCMI terms, LOM or JSON-LD with the schema.org "
+                "accessibility properties"
+            ),
             field="accessibility",
             location=record.location,
             code="A11Y008",
         )
         return
     yield Violation(
-        "no accessibility information: no accessMode, accessibilityFeature, "
-        "accessibilityHazard, accessibilitySummary or accessibility conformance claim" + detail,
-        hint="add accessMode, accessModeSufficient, accessibilityFeature, accessibilityHazard "
-        f"and accessibilitySummary {_where_to_write(record)}",
+        msg(
+            "no accessibility information: no accessMode, accessibilityFeature, "
+            "accessibilityHazard, accessibilitySummary or accessibility conformance "
+            "claim{detail}",
+            detail=detail,
+        ),
+        hint=msg(
+            "add accessMode, accessModeSufficient, accessibilityFeature, accessibilityHazard "
+            "and accessibilitySummary {where}",
+            where=_where_to_write(record),
+        ),
         field="accessibility",
         location=record.location,
     )
 
 
-def _unknown_hint(result: Lookup) -> str:
+def _unknown_hint(result: Lookup) -> Message:
     if result.suggestions:
-        return f"use the vocabulary term {_either(result.suggestions)}"
+        return msg("use the vocabulary term {terms}", terms=_either(result.suggestions))
     names = terms(result.prop)
     if len(names) <= 12:
-        return f"use one of {_quoted(names)}"
-    return f"use a term of the W3C vocabulary ({_VOCABULARY_URL}#{result.prop}-vocabulary)"
+        return msg("use one of {terms}", terms=_quoted(names))
+    return msg(
+        "use a term of the W3C vocabulary ({url})",
+        url=f"{_VOCABULARY_URL}#{result.prop}-vocabulary",
+    )
 
 
 def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | None:
@@ -262,35 +281,77 @@ def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | 
         return None
     if not value:
         return Violation(
-            f"{prop} is empty", hint=_unknown_hint(result), field=field, location=where
+            msg("{property} is empty", property=prop),
+            hint=_unknown_hint(result),
+            field=field,
+            location=where,
         )
     if result.status == "unknown":
         note = f" ({result.note})" if result.note else ""
         return Violation(
-            f"{prop} value {value!r} is not in the W3C accessibility vocabulary{note}",
+            msg(
+                "{property} value {value!r} is not in the W3C accessibility vocabulary{note}",
+                property=prop,
+                value=value,
+                note=note,
+            ),
             hint=_unknown_hint(result),
             field=field,
             location=where,
         )
     replacements = _either(result.replacements)
+    hint: str | Message
     if result.status == "case":
-        message = f"{prop} value {value!r} is the term {result.term!r} in another case"
-        hint = f"write {replacements} exactly"
+        message = msg(
+            "{property} value {value!r} is the term {term!r} in another case",
+            property=prop,
+            value=value,
+            term=result.term,
+        )
+        hint = msg("write {terms} exactly", terms=replacements)
     elif result.status == "synonym":
-        message = f"{prop} value {value!r} is an old synonym; the vocabulary prefers {replacements}"
-        hint = f"write {replacements}"
+        message = msg(
+            "{property} value {value!r} is an old synonym; the vocabulary prefers {terms}",
+            property=prop,
+            value=value,
+            terms=replacements,
+        )
+        hint = msg("write {terms}", terms=replacements)
     elif result.status == "legacy":
-        message = f"{prop} value {value!r} uses the legacy term/refinement form"
-        hint = f"write {replacements} and describe the refinement in accessibilitySummary"
+        message = msg(
+            "{property} value {value!r} uses the legacy term/refinement form",
+            property=prop,
+            value=value,
+        )
+        hint = msg(
+            "write {terms} and describe the refinement in accessibilitySummary",
+            terms=replacements,
+        )
     else:  # deprecated or obsolete
-        kind = "deprecated" if result.status == "deprecated" else "obsolete (removed)"
-        message = f"{prop} value {value!r} is {kind} in the W3C accessibility vocabulary"
+        message = (
+            msg(
+                "{property} value {value!r} is deprecated in the W3C accessibility vocabulary",
+                property=prop,
+                value=value,
+            )
+            if result.status == "deprecated"
+            else msg(
+                "{property} value {value!r} is obsolete (removed) in the W3C accessibility "
+                "vocabulary",
+                property=prop,
+                value=value,
+            )
+        )
         if result.note and "swaps" in result.note:
             hint = result.note  # the vocabulary's own replacement is wrong (see its errata)
         elif result.replacements:
-            hint = f"use {replacements}" + (f": {result.note}" if result.note else "")
+            hint = (
+                msg("use {terms}: {note}", terms=replacements, note=result.note)
+                if result.note
+                else msg("use {terms}", terms=replacements)
+            )
         else:
-            hint = result.note or "remove it"
+            hint = result.note or msg("remove it")
     code = None if result.status == "obsolete" else "A11Y009"
     return Violation(message, hint=hint, field=field, location=where, code=code)
 
@@ -378,11 +439,14 @@ def accessibility_value_unknown(record: Record) -> Iterator[Violation]:
             continue
         closest = checked[1]
         yield Violation(
-            f"conformance claim {term.value!r} is not one of the EPUB Accessibility "
-            "conformance statements",
-            hint=f"write {_either(closest)}"
+            msg(
+                "conformance claim {value!r} is not one of the EPUB Accessibility "
+                "conformance statements",
+                value=term.value,
+            ),
+            hint=msg("write {terms}", terms=_either(closest))
             if closest
-            else "write e.g. 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'",
+            else msg("write e.g. 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'"),
             field="accessibility.conforms_to",
             location=_where(term, record),
         )
@@ -443,14 +507,20 @@ def hazard_undeclared(record: Record) -> Iterator[Violation]:
     if not _blank(record.accessibility.hazards):
         return
     yield Violation(
-        "no accessibilityHazard statement: nothing says whether the resource flashes, "
-        "simulates motion or plays disturbing sound",
+        msg(
+            "no accessibilityHazard statement: nothing says whether the resource flashes, "
+            "simulates motion or plays disturbing sound"
+        ),
         hint=(
-            "offer the record also in a format with schema.org accessibilityHazard (oai_dc "
-            "has no element for it)"
+            msg(
+                "offer the record also in a format with schema.org accessibilityHazard (oai_dc "
+                "has no element for it)"
+            )
             if _oai_dc(record)
-            else "declare accessibilityHazard 'none' if the resource has none of the hazards, "
-            "the specific hazard or no...Hazard terms otherwise, or 'unknown' if not checked"
+            else msg(
+                "declare accessibilityHazard 'none' if the resource has none of the hazards, "
+                "the specific hazard or no...Hazard terms otherwise, or 'unknown' if not checked"
+            )
         ),
         field="accessibility.hazards",
         location=_where(next(iter(record.accessibility.hazards), None), record),
@@ -458,11 +528,13 @@ def hazard_undeclared(record: Record) -> Iterator[Violation]:
     )
 
 
-def _conflict_hint(first: str, second: str, level: str) -> str:
+def _conflict_hint(first: str, second: str, level: str) -> Message:
     if level == "should":
         general = first if first in ("none", "unknown") else second
-        return f"{general!r} already covers the other value: keep {general!r} alone"
-    return f"keep only the statement that is true: {first!r} or {second!r}"
+        return msg("{term!r} already covers the other value: keep {term!r} alone", term=general)
+    return msg(
+        "keep only the statement that is true: {first!r} or {second!r}", first=first, second=second
+    )
 
 
 _HAZARD_REDUNDANT = Variant(
@@ -526,9 +598,14 @@ def hazard_contradiction(record: Record) -> Iterator[Violation]:
     by_term = _understood([(t, lookup("accessibilityHazard", t.value)) for t in hazards])
     for first, second, level in hazard_conflicts(t.value for t in hazards):
         later = by_term.get(second)
-        verb = "contradicts" if level == "must" else "is redundant with"
         yield Violation(
-            f"accessibilityHazard {second!r} {verb} {first!r}",
+            msg("accessibilityHazard {second!r} contradicts {first!r}", first=first, second=second)
+            if level == "must"
+            else msg(
+                "accessibilityHazard {second!r} is redundant with {first!r}",
+                first=first,
+                second=second,
+            ),
             hint=_conflict_hint(first, second, level),
             field="accessibility.hazards",
             location=_where(later, record),
@@ -596,10 +673,20 @@ def access_mode_sufficient_missing(record: Record) -> Iterator[Violation]:
     several = len(modes) > 1
     example = "'textual'" if "textual" in modes else repr(next(iter(modes), "textual"))
     yield Violation(
-        f"accessMode gives {_quoted(written)} but no accessModeSufficient says which "
-        "modes are enough on their own",
-        hint=f"add accessModeSufficient sets, single modes first (e.g. {example}"
-        + (f", then {','.join(sorted(modes))!r})" if several else ")"),
+        msg(
+            "accessMode gives {modes} but no accessModeSufficient says which "
+            "modes are enough on their own",
+            modes=_quoted(written),
+        ),
+        hint=msg(
+            "add accessModeSufficient sets, single modes first (e.g. {example}, then {all!r})",
+            example=example,
+            all=",".join(sorted(modes)),
+        )
+        if several
+        else msg(
+            "add accessModeSufficient sets, single modes first (e.g. {example})", example=example
+        ),
         field="accessibility.access_modes_sufficient",
         location=_where(first, record),
         code=None if several else "A11Y012",
@@ -635,13 +722,17 @@ def accessibility_summary_missing(record: Record) -> Iterator[Violation]:
     if not _blank(record.accessibility.summaries):
         return
     yield Violation(
-        "no accessibilitySummary describes the resource's accessibility in words",
+        msg("no accessibilitySummary describes the resource's accessibility in words"),
         hint=(
-            "offer the record also in a format with schema.org accessibilitySummary (oai_dc "
-            "has no element for it)"
+            msg(
+                "offer the record also in a format with schema.org accessibilitySummary (oai_dc "
+                "has no element for it)"
+            )
             if _oai_dc(record)
-            else "add a short accessibilitySummary: what is accessible, how, and any known gap "
-            "(e.g. 'the diagrams in part 2 have no text description')"
+            else msg(
+                "add a short accessibilitySummary: what is accessible, how, and any known gap "
+                "(e.g. 'the diagrams in part 2 have no text description')"
+            )
         ),
         field="accessibility.summaries",
         location=_where(next(iter(record.accessibility.summaries), None), record),
@@ -673,24 +764,65 @@ def _media_inconsistencies(
         )
         if needs is None:
             continue
-        what = "sound" if needs == "auditory" else "video"
+        sound = needs == "auditory"
         if modes and needs not in modes:
-            extra = (
-                " although the formats or resource types suggest audio or video" if timed else ""
+            extra: str | Message = (
+                msg(" although the formats or resource types suggest audio or video")
+                if timed
+                else ""
             )
             yield Violation(
-                f"accessibilityFeature {term.value!r} needs {what}, but accessMode gives only "
-                f"{_quoted(modes)}{extra}",
-                hint=f"add accessMode {needs!r} if the resource has {what}, else remove "
-                f"{term.value!r}",
+                msg(
+                    "accessibilityFeature {value!r} needs sound, but accessMode gives only "
+                    "{modes}{extra}",
+                    value=term.value,
+                    modes=_quoted(modes),
+                    extra=extra,
+                )
+                if sound
+                else msg(
+                    "accessibilityFeature {value!r} needs video, but accessMode gives only "
+                    "{modes}{extra}",
+                    value=term.value,
+                    modes=_quoted(modes),
+                    extra=extra,
+                ),
+                hint=msg(
+                    "add accessMode {mode!r} if the resource has sound, else remove {value!r}",
+                    mode=needs,
+                    value=term.value,
+                )
+                if sound
+                else msg(
+                    "add accessMode {mode!r} if the resource has video, else remove {value!r}",
+                    mode=needs,
+                    value=term.value,
+                ),
                 field="accessibility.features",
                 location=_where(term, record),
             )
         elif not modes and not timed and static:
             yield Violation(
-                f"accessibilityFeature {term.value!r} needs {what}, but the formats "
-                f"({_quoted(static)}) cannot hold any",
-                hint=f"remove {term.value!r}, or list the format of the {what} as well",
+                msg(
+                    "accessibilityFeature {value!r} needs sound, but the formats "
+                    "({formats}) cannot hold any",
+                    value=term.value,
+                    formats=_quoted(static),
+                )
+                if sound
+                else msg(
+                    "accessibilityFeature {value!r} needs video, but the formats "
+                    "({formats}) cannot hold any",
+                    value=term.value,
+                    formats=_quoted(static),
+                ),
+                hint=msg(
+                    "remove {value!r}, or list the format of the sound as well", value=term.value
+                )
+                if sound
+                else msg(
+                    "remove {value!r}, or list the format of the video as well", value=term.value
+                ),
                 field="accessibility.features",
                 location=_where(term, record),
                 code="A11Y013",
@@ -712,10 +844,14 @@ def _visual_inconsistencies(
         and not non_visual_set
     ):
         yield Violation(
-            "accessMode is visual only and no alternativeText, longDescription or other "
-            "equivalent is declared: nothing lets learners who cannot see perceive it",
-            hint="add text alternatives or descriptions and declare them (alternativeText, "
-            "longDescription), or say in accessibilitySummary that there are none",
+            msg(
+                "accessMode is visual only and no alternativeText, longDescription or other "
+                "equivalent is declared: nothing lets learners who cannot see perceive it"
+            ),
+            hint=msg(
+                "add text alternatives or descriptions and declare them (alternativeText, "
+                "longDescription), or say in accessibilitySummary that there are none"
+            ),
             field="accessibility.features",
             location=_where(modes["visual"], record),
         )
@@ -726,10 +862,15 @@ def _visual_inconsistencies(
     ]
     if text_alone and "visual" in modes and features and not set(features) & _TEXT_EQUIVALENTS:
         yield Violation(
-            "accessModeSufficient says text alone is enough, but the resource has visual "
-            f"content and the features ({_quoted(features)}) include no text alternative",
-            hint="declare alternativeText or longDescription if the images are described, "
-            "else remove the 'textual' set",
+            msg(
+                "accessModeSufficient says text alone is enough, but the resource has visual "
+                "content and the features ({features}) include no text alternative",
+                features=_quoted(features),
+            ),
+            hint=msg(
+                "declare alternativeText or longDescription if the images are described, "
+                "else remove the 'textual' set"
+            ),
             field="accessibility.access_modes_sufficient",
             location=_where(text_alone[0], record),
             code="A11Y014",  # the feature list may just be incomplete
@@ -738,8 +879,11 @@ def _visual_inconsistencies(
     indicators = [name for name in declared if name in visual_indicators()]
     if indicators and "visual" not in declared:
         yield Violation(
-            f"accessMode {_quoted(indicators)} refines 'visual', which is not declared",
-            hint="add accessMode 'visual' as well",
+            msg(
+                "accessMode {modes} refines 'visual', which is not declared",
+                modes=_quoted(indicators),
+            ),
+            hint=msg("add accessMode 'visual' as well"),
             field="accessibility.access_modes",
             location=_where(declared[indicators[0]], record),
             code="A11Y014",
@@ -837,9 +981,16 @@ def accessibility_feature_inconsistent(record: Record) -> Iterator[Violation]:
     modes = _base_modes(record)
     for placeholder, others in feature_conflicts(t.value for t, _ in found):
         yield Violation(
-            f"accessibilityFeature {placeholder!r} is combined with {_quoted(others)}",
-            hint=f"{placeholder!r} must stand alone: remove it, or remove the other features "
-            "if they are not there",
+            msg(
+                "accessibilityFeature {value!r} is combined with {others}",
+                value=placeholder,
+                others=_quoted(others),
+            ),
+            hint=msg(
+                "{value!r} must stand alone: remove it, or remove the other features "
+                "if they are not there",
+                value=placeholder,
+            ),
             field="accessibility.features",
             location=_where(features.get(placeholder), record),
         )
@@ -849,8 +1000,11 @@ def accessibility_feature_inconsistent(record: Record) -> Iterator[Violation]:
         formats = [f.value.strip() for f in record.formats if f.value.strip()]
         if formats and not any(is_pdf(f) for f in formats):
             yield Violation(
-                f"accessibilityFeature 'taggedPDF', but no format is PDF ({_quoted(formats)})",
-                hint="remove 'taggedPDF', or list application/pdf among the formats",
+                msg(
+                    "accessibilityFeature 'taggedPDF', but no format is PDF ({formats})",
+                    formats=_quoted(formats),
+                ),
+                hint=msg("remove 'taggedPDF', or list application/pdf among the formats"),
                 field="accessibility.features",
                 location=_where(features["taggedPDF"], record),
                 code="A11Y013",

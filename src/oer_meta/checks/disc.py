@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from oer_meta.checks.batch import BatchIndex, Namesake, RecordRef
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import N_, Message, joined, marked, msg, msgn
 from oer_meta.knowledge.identifiers import example_doi, glued, unresolvable
 from oer_meta.knowledge.placeholders import (
     Placeholder,
@@ -64,10 +65,9 @@ def title_missing(record: Record) -> Iterator[Violation]:
     other languages too.
     """
     if not _non_empty(record.titles):
-        empty = "is empty" if record.titles else "is missing"
         yield Violation(
-            f"the title {empty}",
-            hint="add the resource's title (LOM general.title, dc:title, schema:name)",
+            msg("the title is empty") if record.titles else msg("the title is missing"),
+            hint=msg("add the resource's title (LOM general.title, dc:title, schema:name)"),
             field="titles",
             location=_first_location(record.titles, record),
         )
@@ -97,10 +97,11 @@ def description_missing(record: Record) -> Iterator[Violation]:
     (LOM ``general.description``, ``dc:description``, schema.org ``description``).
     """
     if not _non_empty(record.descriptions):
-        empty = "is empty" if record.descriptions else "is missing"
         yield Violation(
-            f"the description {empty}",
-            hint="describe what the resource covers, for whom and how it is used",
+            msg("the description is empty")
+            if record.descriptions
+            else msg("the description is missing"),
+            hint=msg("describe what the resource covers, for whom and how it is used"),
             field="descriptions",
             location=_first_location(record.descriptions, record),
         )
@@ -133,9 +134,11 @@ def keywords_missing(record: Record) -> Iterator[Violation]:
     if _non_empty(record.keywords) or _named(record.subjects):
         return
     yield Violation(
-        "no keyword or subject describes what the resource is about",
-        hint="add keywords (general.keyword, dc:subject, schema:keywords) or a subject "
-        "classification",
+        msg("no keyword or subject describes what the resource is about"),
+        hint=msg(
+            "add keywords (general.keyword, dc:subject, schema:keywords) or a subject "
+            "classification"
+        ),
         field="keywords",
         location=_first_location(record.keywords, record),
     )
@@ -149,7 +152,7 @@ def _why_absent(value: str) -> str | None:
     """Why a value, persistent as it may look, counts as absent, or ``None``."""
     reason = unresolvable(value)
     if reason is None and glued(value):
-        reason = "it is two identifiers glued together"
+        reason = N_("it is two identifiers glued together")
     return reason
 
 
@@ -189,22 +192,35 @@ def identifier_missing(record: Record) -> Iterator[Violation]:
     if any(_persistent(v) and _why_absent(v) is None for v in values):
         return
     plain: list[str] = []
-    absent: list[str] = []
+    absent: list[Message] = []
     for value in dict.fromkeys(v.strip() for v in values if v.strip()):
         reason = _why_absent(value)
         if reason is not None:
-            absent.append(f"{_short(value)} counts as absent: {reason}")
+            absent.append(
+                msg(
+                    "{value} counts as absent: {reason}", value=_short(value), reason=marked(reason)
+                )
+            )
         else:
             plain.append(_short(value))
-    parts = [f"found only {', '.join(plain[:3])}"] if plain else []
+    parts: list[Message] = (
+        [msg("found only {values}", values=", ".join(plain[:3]))] if plain else []
+    )
     parts += absent[:3]
     location = next(
         (i.location for i in record.identifiers if i.location is not None), record.location
     )
     yield Violation(
-        "no persistent identifier or resolvable URL" + (f" ({'; '.join(parts)})" if parts else ""),
-        hint="add a DOI, Handle or URN, or the resource's public http(s) URL (not one on "
-        "localhost, a private network, an example domain or a local disk)",
+        msg(
+            "no persistent identifier or resolvable URL ({details})",
+            details=joined("; ", parts),
+        )
+        if parts
+        else msg("no persistent identifier or resolvable URL"),
+        hint=msg(
+            "add a DOI, Handle or URN, or the resource's public http(s) URL (not one on "
+            "localhost, a private network, an example domain or a local disk)"
+        ),
         field="identifiers",
         location=location,
     )
@@ -235,9 +251,10 @@ def resource_type_missing(record: Record) -> Iterator[Violation]:
     if _named(record.learning_resource_types):
         return
     yield Violation(
-        "the kind of learning resource is not given",
-        hint="add a learning resource type from a shared vocabulary (LOMv1.0, HCRT, LRMI, "
-        "DCMI Type)",
+        msg("the kind of learning resource is not given"),
+        hint=msg(
+            "add a learning resource type from a shared vocabulary (LOMv1.0, HCRT, LRMI, DCMI Type)"
+        ),
         field="learning_resource_types",
         location=record.location,
     )
@@ -271,13 +288,16 @@ def educational_level_missing(record: Record) -> Iterator[Violation]:
         return
     simple_dc = "educational_levels" in record.conventions.unsupported
     yield Violation(
-        "no educational level or context is given"
-        + (" (oai_dc has no element for it)" if simple_dc else ""),
+        msg("no educational level or context is given (oai_dc has no element for it)")
+        if simple_dc
+        else msg("no educational level or context is given"),
         hint=(
-            "offer the record in DCMI terms (dcterms:educationLevel) or LOM as well"
+            msg("offer the record in DCMI terms (dcterms:educationLevel) or LOM as well")
             if simple_dc
-            else "add an educational level (LOM educational.context, schema:educationalLevel, "
-            "dcterms:educationLevel)"
+            else msg(
+                "add an educational level (LOM educational.context, schema:educationalLevel, "
+                "dcterms:educationLevel)"
+            )
         ),
         field="educational_levels",
         location=record.location,
@@ -309,9 +329,11 @@ def date_missing(record: Record) -> Iterator[Violation]:
     if any(d.value.strip() and d.kind != "datestamp" for d in record.dates):
         return
     yield Violation(
-        "no date of creation, publication or modification is given",
-        hint="add the creation or publication date (lifeCycle.contribute.date, dc:date, "
-        "schema:datePublished)",
+        msg("no date of creation, publication or modification is given"),
+        hint=msg(
+            "add the creation or publication date (lifeCycle.contribute.date, dc:date, "
+            "schema:datePublished)"
+        ),
         field="dates",
         location=record.location,
     )
@@ -341,8 +363,8 @@ def format_missing(record: Record) -> Iterator[Violation]:
     if _non_empty(record.formats):
         return
     yield Violation(
-        "the technical format (MIME type) is not given",
-        hint="add the MIME type (technical.format, dc:format, schema:encodingFormat)",
+        msg("the technical format (MIME type) is not given"),
+        hint=msg("add the MIME type (technical.format, dc:format, schema:encodingFormat)"),
         field="formats",
         location=record.location,
     )
@@ -357,22 +379,26 @@ def _short(value: str, size: int = 60) -> str:
     return repr(text if len(text) <= size else text[: size - 1] + "…")
 
 
-def _why_placeholder(found: Placeholder) -> str:
+def _why_placeholder(found: Placeholder) -> Message:
     if found.kind == "no-words":
-        return "it holds no word"
+        return msg("it holds no word")
     if found.kind == "value":
-        return f"{found.phrase!r} stands for no value"
+        return msg("{phrase!r} stands for no value", phrase=found.phrase)
     if found.kind == "dummy":
-        return f"it holds the dummy text {found.phrase!r}"
-    return f"the placeholder {found.phrase!r} with generic words only"
+        return msg("it holds the dummy text {phrase!r}", phrase=found.phrase)
+    return msg("the placeholder {phrase!r} with generic words only", phrase=found.phrase)
 
 
 _PLACEHOLDER_FIELDS = (
-    ("titles", "title", "give the resource's real title"),
+    (
+        "titles",
+        N_("the title {value} is a placeholder ({why})"),
+        N_("give the resource's real title"),
+    ),
     (
         "descriptions",
-        "description",
-        "describe what the resource covers, for whom and how it is used",
+        N_("the description {value} is a placeholder ({why})"),
+        N_("describe what the resource covers, for whom and how it is used"),
     ),
 )
 
@@ -419,14 +445,14 @@ def placeholder_text(record: Record) -> Iterator[Violation]:
     Replace the placeholder with the real title, description, identifier, date or
     duration, or leave the field out until it is known (the rules for missing fields then say so).
     """
-    for field, noun, hint in _PLACEHOLDER_FIELDS:
+    for field, said, hint in _PLACEHOLDER_FIELDS:
         texts: Sequence[Text] = getattr(record, field)
         for text in texts:
             found = placeholder(text.value)
             if found is not None:
                 yield Violation(
-                    f"the {noun} {_short(text.value)} is a placeholder ({_why_placeholder(found)})",
-                    hint=hint,
+                    marked(said, value=_short(text.value), why=_why_placeholder(found)),
+                    hint=marked(hint),
                     field=field,
                     location=text.location,
                 )
@@ -435,7 +461,7 @@ def placeholder_text(record: Record) -> Iterator[Violation]:
         if value.strip() in seen:
             continue
         if example_doi(value):
-            why = "10.1000 is the DOI prefix of the DOI Handbook's examples"
+            why = msg("10.1000 is the DOI prefix of the DOI Handbook's examples")
         elif "://" in value:
             continue  # a URL: DISC004 says whether it can resolve
         else:
@@ -445,21 +471,22 @@ def placeholder_text(record: Record) -> Iterator[Violation]:
             why = _why_placeholder(found)
         seen.add(value.strip())
         yield Violation(
-            f"the identifier {_short(value)} is a placeholder ({why})",
-            hint="give the resource's real DOI, Handle or URL, or leave the identifier out",
+            msg("the identifier {value} is a placeholder ({why})", value=_short(value), why=why),
+            hint=msg("give the resource's real DOI, Handle or URL, or leave the identifier out"),
             field=field,
             location=location,
         )
     yield from _placeholder_dates(record)
 
 
-def _date_placeholder(value: str) -> str | None:
+def _date_placeholder(value: str) -> Message | None:
     """Why a date or duration value is a placeholder: a word such as ``TODO`` or
     ``unknown`` (:func:`placeholder`), or a software default date (:func:`placeholder_date`)."""
     found = placeholder(value)
     if found is not None:
         return _why_placeholder(found)
-    return placeholder_date(value)
+    said = placeholder_date(value)
+    return marked(said) if said is not None else None
 
 
 def _placeholder_dates(record: Record) -> Iterator[Violation]:
@@ -469,8 +496,13 @@ def _placeholder_dates(record: Record) -> Iterator[Violation]:
         why = _date_placeholder(date.value) if date.kind != "datestamp" else None
         if why is not None:
             yield Violation(
-                f"the {date.kind} date {_short(date.value)} is a placeholder ({why})",
-                hint="give the real date, or leave the date out until it is known",
+                msg(
+                    "the {kind} date {value} is a placeholder ({why})",
+                    kind=date.kind,
+                    value=_short(date.value),
+                    why=why,
+                ),
+                hint=msg("give the real date, or leave the date out until it is known"),
                 field="dates",
                 location=date.location,
             )
@@ -478,10 +510,15 @@ def _placeholder_dates(record: Record) -> Iterator[Violation]:
         found = placeholder(duration.value)
         if found is not None:
             yield Violation(
-                f"the duration {_short(duration.value)} is a placeholder "
-                f"({_why_placeholder(found)})",
-                hint="give the time the resource takes (ISO 8601, e.g. PT1H30M), or leave "
-                "the duration out until it is known",
+                msg(
+                    "the duration {value} is a placeholder ({why})",
+                    value=_short(duration.value),
+                    why=_why_placeholder(found),
+                ),
+                hint=msg(
+                    "give the time the resource takes (ISO 8601, e.g. PT1H30M), or leave "
+                    "the duration out until it is known"
+                ),
                 field="durations",
                 location=duration.location,
             )
@@ -524,8 +561,11 @@ def description_repeats_title(record: Record) -> Iterator[Violation]:
         for title in record.titles:
             if same_words(description.value, title.value):
                 yield Violation(
-                    f"the description {_short(description.value)} only repeats the title",
-                    hint="describe what the resource covers, for whom and how it is used",
+                    msg(
+                        "the description {value} only repeats the title",
+                        value=_short(description.value),
+                    ),
+                    hint=msg("describe what the resource covers, for whom and how it is used"),
                     field="descriptions",
                     location=description.location,
                 )
@@ -582,10 +622,11 @@ def markup_in_text(record: Record) -> Iterator[Violation]:
     """
     for title in record.titles:
         for found in markup(title.value):
-            what = "an HTML entity left as text" if found.kind == "entity" else "HTML markup"
             yield Violation(
-                f"the title holds {what} ({found.sample!r})",
-                hint="write the title as plain text",
+                msg("the title holds an HTML entity left as text ({sample!r})", sample=found.sample)
+                if found.kind == "entity"
+                else msg("the title holds HTML markup ({sample!r})", sample=found.sample),
+                hint=msg("write the title as plain text"),
                 field="titles",
                 location=title.location,
             )
@@ -595,21 +636,21 @@ def markup_in_text(record: Record) -> Iterator[Violation]:
         entity = kinds.get("entity")
         if entity is not None:
             yield Violation(
-                f"the description holds an HTML entity left as text ({entity.sample!r})",
-                hint="escape special characters once only (&amp; in XML stands for &)",
+                msg(
+                    "the description holds an HTML entity left as text ({sample!r})",
+                    sample=entity.sample,
+                ),
+                hint=msg("escape special characters once only (&amp; in XML stands for &)"),
                 field="descriptions",
                 location=description.location,
             )
         tag = kinds.get("tag") or kinds.get("comment")
         if tag is not None:
-            what = (
-                "an HTML comment"
-                if tag.kind == "comment" and "tag" not in kinds
-                else ("HTML markup")
-            )
             yield Violation(
-                f"the description holds {what} ({tag.sample!r})",
-                hint="publish the description as plain text, without tags or comments",
+                msg("the description holds an HTML comment ({sample!r})", sample=tag.sample)
+                if tag.kind == "comment" and "tag" not in kinds
+                else msg("the description holds HTML markup ({sample!r})", sample=tag.sample),
+                hint=msg("publish the description as plain text, without tags or comments"),
                 field="descriptions",
                 location=description.location,
                 code="DISC012",
@@ -647,31 +688,55 @@ def identifier_glued(record: Record) -> Iterator[Violation]:
             continue
         seen.add(text)
         yield Violation(
-            f"the identifier {_short(text, 90)} is two identifiers glued together",
-            hint="remove the repeated prefix, or give the two identifiers as two values",
+            msg("the identifier {value} is two identifiers glued together", value=_short(text, 90)),
+            hint=msg("remove the repeated prefix, or give the two identifiers as two values"),
             field=field,
             location=location,
         )
 
 
-def _ref_name(ref: RecordRef) -> str:
-    return f"record {ref.index} of {ref.source}" if ref.source else f"record {ref.index}"
+def _ref_name(ref: RecordRef) -> Message:
+    if ref.source:
+        return msg("record {index} of {source}", index=ref.index, source=ref.source)
+    return msg("record {index}", index=ref.index)
 
 
 def _shared_violation(namesake: Namesake) -> Violation:
-    differs = " and ".join(
-        word
-        for word, flag in (("title", namesake.title_differs), ("licence", namesake.licence_differs))
-        if flag
-    )
-    others = ", ".join(_ref_name(other) for other in namesake.others)
+    if namesake.title_differs and namesake.licence_differs:
+        differs = msg("a different title and licence")
+    elif namesake.title_differs:
+        differs = msg("a different title")
+    else:
+        differs = msg("a different licence")
+    others = joined(", ", [_ref_name(other) for other in namesake.others])
     more = namesake.count - len(namesake.others)
-    plural = "record" if namesake.count == 1 else "records"
+    if more > 0:
+        message = msgn(
+            "its identifier is also given by {count} other record of this batch with "
+            "{differs}: {others} and {more} more",
+            "its identifier is also given by {count} other records of this batch with "
+            "{differs}: {others} and {more} more",
+            namesake.count,
+            differs=differs,
+            others=others,
+            more=more,
+        )
+    else:
+        message = msgn(
+            "its identifier is also given by {count} other record of this batch with "
+            "{differs}: {others}",
+            "its identifier is also given by {count} other records of this batch with "
+            "{differs}: {others}",
+            namesake.count,
+            differs=differs,
+            others=others,
+        )
     return Violation(
-        f"its identifier is also given by {namesake.count} other {plural} of this batch with "
-        f"a different {differs}: {others}" + (f" and {more} more" if more > 0 else ""),
-        hint="give each resource an identifier of its own (an authoring tool's default "
-        "identifier is shared by every record made with it)",
+        message,
+        hint=msg(
+            "give each resource an identifier of its own (an authoring tool's default "
+            "identifier is shared by every record made with it)"
+        ),
         field="identifiers",
         location=namesake.ref.location,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import N_, Message, marked, msg
 from oer_meta.knowledge.education import is_mapped, match_level, read_age_range
 from oer_meta.model import Record, Term
 
@@ -87,23 +88,21 @@ def audience_missing(record: Record) -> Iterator[Violation]:
         return
     empty = bool(record.intended_end_user_roles)
     simple_dc = "intended_end_user_roles" in record.conventions.unsupported
-    stage = [
-        name
-        for name, present in (
-            ("an educational level", _named(record.educational_levels)),
-            ("an age range", any(t.value.strip() for t in record.typical_age_ranges)),
-        )
-        if present
-    ]
-    if empty:
-        message = "the intended end-user role is empty"
-    else:
-        message = "no intended end-user role or audience is given"
-    if stage:
-        verb = "say" if len(stage) > 1 else "says"
-        message += f" ({' and '.join(stage)} {verb} at which stage, not for whom)"
+    level = _named(record.educational_levels)
+    ages = any(t.value.strip() for t in record.typical_age_ranges)
+    detail: str | Message = ""
+    if level and ages:
+        detail = msg(" (an educational level and an age range say at which stage, not for whom)")
+    elif level:
+        detail = msg(" (an educational level says at which stage, not for whom)")
+    elif ages:
+        detail = msg(" (an age range says at which stage, not for whom)")
     elif simple_dc:
-        message += f" ({record.dialect} has no element for it)"
+        detail = msg(" ({dialect} has no element for it)", dialect=record.dialect)
+    if empty:
+        message = msg("the intended end-user role is empty{detail}", detail=detail)
+    else:
+        message = msg("no intended end-user role or audience is given{detail}", detail=detail)
     location = next(
         (t.location for t in record.intended_end_user_roles if t.location is not None),
         record.location,
@@ -111,11 +110,13 @@ def audience_missing(record: Record) -> Iterator[Violation]:
     yield Violation(
         message,
         hint=(
-            "offer the record in DCMI terms (dcterms:audience) or LOM as well"
+            msg("offer the record in DCMI terms (dcterms:audience) or LOM as well")
             if simple_dc
-            else "add the intended role: LOM educational.intendedEndUserRole (LOMv1.0: "
-            "learner, teacher, author, manager), schema:audience with an "
-            "EducationalAudience educationalRole, or dcterms:audience"
+            else msg(
+                "add the intended role: LOM educational.intendedEndUserRole (LOMv1.0: "
+                "learner, teacher, author, manager), schema:audience with an "
+                "EducationalAudience educationalRole, or dcterms:audience"
+            )
         ),
         field="intended_end_user_roles",
         location=location,
@@ -189,13 +190,23 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
             continue
         where = text.location
         if reading.suggestion is not None:
-            hint = f"write {reading.suggestion!r}"
-            if reading.status == "open":
-                hint += " or an explicit range; in schema.org use suggestedMinAge/MaxAge"
+            hint = (
+                msg(
+                    "write {suggestion!r} or an explicit range; in schema.org use "
+                    "suggestedMinAge/MaxAge",
+                    suggestion=reading.suggestion,
+                )
+                if reading.status == "open"
+                else msg("write {suggestion!r}", suggestion=reading.suggestion)
+            )
         else:
-            hint = "write the ages in digits: '10-12', '15' or '10+'"
+            hint = msg("write the ages in digits: '10-12', '15' or '10+'")
         yield Violation(
-            f"typical age range {text.value.strip()!r} cannot be read: {reading.reason}",
+            msg(
+                "typical age range {value!r} cannot be read: {reason}",
+                value=text.value.strip(),
+                reason=marked(reading.reason),
+            ),
             hint=hint,
             field="typical_age_ranges",
             location=where,
@@ -206,7 +217,7 @@ def age_range_invalid(record: Record) -> Iterator[Violation]:
 # -- EDU003 ------------------------------------------------------------------------------
 
 
-_GENERIC_HINT = (
+_GENERIC_HINT = N_(
     "use a vocabulary: LOM educational.context with source LOMv1.0 (school, higher "
     "education, training, other), an ISCED 2011 level (e.g. "
     "https://w3id.org/kim/educationalLevel/level_1, Primary education), or a national "
@@ -278,25 +289,36 @@ def level_unmapped(record: Record) -> Iterator[Violation]:
         value = term.value.strip()
         if found is not None and found.exact:
             yield Violation(
-                f"educational level {value!r} is a term of {found.vocabulary}, but the "
-                "record does not name the vocabulary",
-                hint=f"name the vocabulary: {found.target}",
+                msg(
+                    "educational level {value!r} is a term of {vocabulary}, but the "
+                    "record does not name the vocabulary",
+                    value=value,
+                    vocabulary=found.vocabulary,
+                ),
+                hint=msg("name the vocabulary: {target}", target=found.target),
                 field="educational_levels",
                 location=where,
                 code="EDU006",
             )
         elif found is not None:
             yield Violation(
-                f"educational level {value!r} is free text; it corresponds to "
-                f"{found.vocabulary} {found.target.split(' ', 1)[0]}",
-                hint=f"use the concept {found.target}",
+                msg(
+                    "educational level {value!r} is free text; it corresponds to "
+                    "{vocabulary} {concept}",
+                    value=value,
+                    vocabulary=found.vocabulary,
+                    concept=found.target.split(" ", 1)[0],
+                ),
+                hint=msg("use the concept {target}", target=found.target),
                 field="educational_levels",
                 location=where,
             )
         else:
             yield Violation(
-                f"educational level {value!r} is free text from no named vocabulary",
-                hint=_GENERIC_HINT,
+                msg(
+                    "educational level {value!r} is free text from no named vocabulary", value=value
+                ),
+                hint=marked(_GENERIC_HINT),
                 field="educational_levels",
                 location=where,
             )

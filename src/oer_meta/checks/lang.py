@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import N_, Message, joined, marked, msg, msgn
 from oer_meta.knowledge.languages import (
     CASE,
     THREE_LETTER,
@@ -43,6 +44,32 @@ from oer_meta.model import Location, Record, Text
 _TEXT_FIELDS = (("title", "titles"), ("description", "descriptions"), ("keyword", "keywords"))
 #: A text's label (``title``) -> the Record attribute findings name (``titles``).
 _ATTRIBUTE = dict(_TEXT_FIELDS)
+#: A text's label with its article, as a message names one text (``the title``).
+_THE = {
+    "title": N_("the title"),
+    "description": N_("the description"),
+    "keyword": N_("the keyword"),
+}
+
+
+def _counted(label: str, count: int) -> Message:
+    """``2 titles``: how many texts of one kind."""
+    if label == "title":
+        return msgn("{count} title", "{count} titles", count)
+    if label == "description":
+        return msgn("{count} description", "{count} descriptions", count)
+    return msgn("{count} keyword", "{count} keywords", count)
+
+
+def _kind(label: str) -> Message:
+    """A text's kind as a noun: ``title``."""
+    if label == "title":
+        return msg("title")
+    if label == "description":
+        return msg("description")
+    return msg("keyword")
+
+
 #: Letters a text needs before its script is taken as evidence of its language.
 _SCRIPT_EVIDENCE = 12
 
@@ -121,8 +148,8 @@ def _string_attribute(record: Record) -> str:
 
 
 _SCHEME_HINTS = {
-    "ISO 639-2": "write the three-letter ISO 639-2 code (eng, fre, ger)",
-    "ISO 639-3": "write the three-letter ISO 639-3 code (eng, fra, deu)",
+    "ISO 639-2": N_("write the three-letter ISO 639-2 code (eng, fre, ger)"),
+    "ISO 639-3": N_("write the three-letter ISO 639-3 code (eng, fra, deu)"),
 }
 
 
@@ -212,20 +239,24 @@ def language_missing(record: Record) -> Iterator[Violation]:
     name = _resource_name(record)
     values = _resource_values(record)
     if not values:
-        state = "is empty" if record.languages else "is not given"
         location = next((t.location for t in record.languages if t.location), record.location)
         yield Violation(
-            f"the language of the resource ({name}) {state}",
-            hint=f"add {name} with a BCP 47 tag such as 'en' or 'fr-CA' ('zxx' when the "
-            "resource has no linguistic content)",
+            msg("the language of the resource ({name}) is empty", name=name)
+            if record.languages
+            else msg("the language of the resource ({name}) is not given", name=name),
+            hint=msg(
+                "add {name} with a BCP 47 tag such as 'en' or 'fr-CA' ('zxx' when the "
+                "resource has no linguistic content)",
+                name=name,
+            ),
             field="languages",
             location=location,
         )
         return
     if all(v.verdict.tag == "und" for v in values):
         yield Violation(
-            f"the only language given ({name}) is 'und' (undetermined)",
-            hint="replace 'und' with the resource's language once it is known",
+            msg("the only language given ({name}) is 'und' (undetermined)", name=name),
+            hint=msg("replace 'und' with the resource's language once it is known"),
             field="languages",
             location=_where(values[0].text, record),
             code="LANG007",
@@ -266,10 +297,13 @@ def _string_groups(record: Record) -> list[_Group]:
     ]
 
 
-def _strings_phrase(group: _Group) -> str:
-    kinds = "/".join(group.fields)
-    plural = "s" if group.count > 1 else ""
-    return f"{group.count} {kinds} string{plural}"
+def _strings_phrase(group: _Group) -> Message:
+    return msgn(
+        "{count} {kinds} string",
+        "{count} {kinds} strings",
+        group.count,
+        kinds=joined("/", [_kind(label) for label in group.fields]),
+    )
 
 
 _INVALID_DC = Variant(
@@ -324,20 +358,27 @@ def language_invalid(record: Record) -> Iterator[Violation]:
     resource has no linguistic content and ``und`` when the language is unknown.
     """
     free_text = record.conventions.free_text_languages
-    hint = (
+    hint = msg(
         "write a BCP 47 tag such as 'en' or 'fr-CA' ('zxx': no linguistic content, 'und': unknown)"
     )
     for value in [*_resource_values(record), *_metadata_values(record)]:
         verdict = value.verdict
         if verdict.recognised or verdict.parts:
             continue
-        what = (
-            f"is {len(value.text.value.strip())} characters of prose"
-            if TOO_LONG in verdict.reasons
-            else f"is not a language: it {verdict.explain()}"
-        )
         yield Violation(
-            f"{value.label} {quote(value.text.value, 60)} {what}",
+            msg(
+                "{element} {value} is {length} characters of prose",
+                element=value.label,
+                value=quote(value.text.value, 60),
+                length=len(value.text.value.strip()),
+            )
+            if TOO_LONG in verdict.reasons
+            else msg(
+                "{element} {value} is not a language: it {reasons}",
+                element=value.label,
+                value=quote(value.text.value, 60),
+                reasons=verdict.explained(),
+            ),
             hint=hint,
             field=value.field,
             location=_where(value.text, record),
@@ -348,8 +389,13 @@ def language_invalid(record: Record) -> Iterator[Violation]:
         if group.verdict.recognised or group.verdict.parts:
             continue
         yield Violation(
-            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
-            f"language: it {group.verdict.explain()}",
+            msg(
+                "the {attribute} {value} of {strings} is not a language: it {reasons}",
+                attribute=attribute,
+                value=quote(group.value, 60),
+                strings=_strings_phrase(group),
+                reasons=group.verdict.explained(),
+            ),
             hint=hint,
             field=f"{_ATTRIBUTE.get(group.fields[0], group.fields[0])}.language",
             location=group.location,
@@ -471,9 +517,17 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         if scheme is not None and verdict.tag is not None:
             if not fits_scheme(raw, scheme):
                 yield Violation(
-                    f"{value.label} {quote(raw, 60)} is declared as {scheme} "
-                    f"({value.text.scheme}) but is not written as {scheme} says",
-                    hint=_SCHEME_HINTS.get(scheme, f"write {verdict.tag!r} as a BCP 47 tag"),
+                    msg(
+                        "{element} {value} is declared as {scheme} ({declared}) but is not "
+                        "written as {scheme} says",
+                        element=value.label,
+                        value=quote(raw, 60),
+                        scheme=scheme,
+                        declared=value.text.scheme,
+                    ),
+                    hint=marked(_SCHEME_HINTS[scheme])
+                    if scheme in _SCHEME_HINTS
+                    else msg("write {tag!r} as a BCP 47 tag", tag=verdict.tag),
                     field=value.field,
                     location=_where(value.text, record),
                     code="LANG013",
@@ -482,8 +536,17 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         if verdict.parts:
             listed = ", ".join(repr(tag) for tag in verdict.parts)
             yield Violation(
-                f"{value.label} {quote(raw, 60)} names several languages in one value ({listed})",
-                hint=f"give each language as its own {value.label} value: {listed}",
+                msg(
+                    "{element} {value} names several languages in one value ({tags})",
+                    element=value.label,
+                    value=quote(raw, 60),
+                    tags=listed,
+                ),
+                hint=msg(
+                    "give each language as its own {element} value: {tags}",
+                    element=value.label,
+                    tags=listed,
+                ),
                 field=value.field,
                 location=_where(value.text, record),
             )
@@ -493,9 +556,13 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
             and not _profile_typed_uri(record, verdict, value.field)
         ):
             yield Violation(
-                f"{value.label} {quote(raw, 60)} is not a canonical BCP 47 tag: it "
-                f"{verdict.explain()}",
-                hint=f"write {verdict.tag!r}",
+                msg(
+                    "{element} {value} is not a canonical BCP 47 tag: it {reasons}",
+                    element=value.label,
+                    value=quote(raw, 60),
+                    reasons=verdict.explained(),
+                ),
+                hint=msg("write {tag!r}", tag=verdict.tag),
                 field=value.field,
                 location=_where(value.text, record),
                 code=_not_canonical_code(record, verdict),
@@ -508,9 +575,14 @@ def language_not_canonical(record: Record) -> Iterator[Violation]:
         if _profile_typed_uri(record, verdict, "strings"):
             continue
         yield Violation(
-            f"the {attribute} {quote(group.value, 60)} of {_strings_phrase(group)} is not a "
-            f"canonical BCP 47 tag: it {verdict.explain()}",
-            hint=f"write {verdict.tag!r}",
+            msg(
+                "the {attribute} {value} of {strings} is not a canonical BCP 47 tag: it {reasons}",
+                attribute=attribute,
+                value=quote(group.value, 60),
+                strings=_strings_phrase(group),
+                reasons=verdict.explained(),
+            ),
+            hint=msg("write {tag!r}", tag=verdict.tag),
             field=f"{_ATTRIBUTE.get(group.fields[0], group.fields[0])}.language",
             location=group.location,
             code=_not_canonical_code(record, verdict),
@@ -592,20 +664,26 @@ def langstring_language_missing(record: Record) -> Iterator[Violation]:
     if not unknown:
         return
     counts = Counter(label for label, _ in unknown)
-    listed = ", ".join(f"{n} {label}{'s' if n > 1 else ''}" for label, n in counts.items())
+    listed = joined(", ", [_counted(label, n) for label, n in counts.items()])
     resource = _tags(_resource_values(record))
     code: str | None = None
     if not resource:
-        why, code = "the record names no usable resource language", "LANG011"
+        why, code = msg("the record names no usable resource language"), "LANG011"
     elif len(resource) > 1:
         shown = ", ".join(repr(tag) for tag in resource)
-        why = f"the record has several languages ({shown})"
+        why = msg("the record has several languages ({tags})", tags=shown)
     else:
-        why = f"the record's only language is {resource[0]!r}"
+        why = msg("the record's only language is {tag!r}", tag=resource[0])
     yield Violation(
-        f"the language of {listed} cannot be known: the strings do not say it and {why}",
-        hint="tag each text with its language (LOM string language, xml:lang, JSON-LD "
-        "@language or an @context @language)",
+        msg(
+            "the language of {texts} cannot be known: the strings do not say it and {why}",
+            texts=listed,
+            why=why,
+        ),
+        hint=msg(
+            "tag each text with its language (LOM string language, xml:lang, JSON-LD "
+            "@language or an @context @language)"
+        ),
         field=_ATTRIBUTE.get(unknown[0][0], unknown[0][0]),
         location=_where(unknown[0][1], record),
         code=code,
@@ -767,20 +845,37 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         name = _resource_name(record)
         if string_primaries == {"zxx"}:
             yield Violation(
-                f"every tagged title and description is tagged {shown} (no linguistic "
-                f"content), but {name} says the resource is in {resource!r}",
-                hint=f"tag the texts with the language they are written in (probably "
-                f"{resource!r}) instead of {shown}",
+                msg(
+                    "every tagged title and description is tagged {tags} (no linguistic "
+                    "content), but {name} says the resource is in {language!r}",
+                    tags=shown,
+                    name=name,
+                    language=resource,
+                ),
+                hint=msg(
+                    "tag the texts with the language they are written in (probably "
+                    "{language!r}) instead of {tags}",
+                    language=resource,
+                    tags=shown,
+                ),
                 field=f"{_ATTRIBUTE.get(tagged[0][0], tagged[0][0])}.language",
                 location=first,
             )
         else:
             yield Violation(
-                f"every tagged title and description is tagged {shown}, but {name} says "
-                f"the resource is in {resource!r} and no text is in that language",
-                hint=f"tag texts written in {resource!r} as {resource!r}; if the record "
-                "describes the resource in another language on purpose, declare the "
-                "metadata language",
+                msg(
+                    "every tagged title and description is tagged {tags}, but {name} says "
+                    "the resource is in {language!r} and no text is in that language",
+                    tags=shown,
+                    name=name,
+                    language=resource,
+                ),
+                hint=msg(
+                    "tag texts written in {language!r} as {language!r}; if the record "
+                    "describes the resource in another language on purpose, declare the "
+                    "metadata language",
+                    language=resource,
+                ),
                 field=f"{_ATTRIBUTE.get(tagged[0][0], tagged[0][0])}.language",
                 location=first,
             )
@@ -792,10 +887,18 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
     ):
         where = _metadata_name(record)
         yield Violation(
-            f"{where} is {declared!r}, but every tagged title and description is in "
-            f"another language ({shown})",
-            hint=f"set the metadata language to the language the texts are written in, or "
-            f"tag the texts {declared!r} if they are in {declared!r}",
+            msg(
+                "{name} is {language!r}, but every tagged title and description is in "
+                "another language ({tags})",
+                name=where,
+                language=declared,
+                tags=shown,
+            ),
+            hint=msg(
+                "set the metadata language to the language the texts are written in, or "
+                "tag the texts {language!r} if they are in {language!r}",
+                language=declared,
+            ),
             field="metadata_languages",
             location=next(
                 (v.text.location for v in _metadata_values(record) if v.text.location), first
@@ -807,10 +910,17 @@ def metadata_language_mismatch(record: Record) -> Iterator[Violation]:
         foreign = _foreign_script(text.value, verdict.tag)
         if foreign is not None:
             yield Violation(
-                f"the {label} {quote(text.value, 40)} is tagged {verdict.raw!r} "
-                f"({attribute}) but is written in {foreign.script} letters "
-                f"({foreign.shares} letters)",
-                hint="tag the text with the language it is written in",
+                msg(
+                    "{text} {value} is tagged {tag!r} ({attribute}) but is written in "
+                    "{script} letters ({shares} letters)",
+                    text=marked(_THE[label]),
+                    value=quote(text.value, 40),
+                    tag=verdict.raw,
+                    attribute=attribute,
+                    script=foreign.script,
+                    shares=foreign.shares,
+                ),
+                hint=msg("tag the text with the language it is written in"),
                 field=f"{_ATTRIBUTE.get(label, label)}.language",
                 location=_where(text, record),
             )
@@ -936,16 +1046,29 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
         direction = _direction(record, relation.kind)
         if direction is None or target:
             continue
-        named = f" (names {quote(relation.title, 60)})" if relation.title else ""
-        said, other = (
-            ("is a translation", "the original")
-            if direction == "original"
-            else ("has a translation", "the translation")
+        named: str | Message = (
+            msg(" (names {title})", title=quote(relation.title, 60)) if relation.title else ""
         )
+        kind = _kind_shown(record, relation.kind)
+        if direction == "original":
+            message = msg(
+                "the relation {kind} says the resource is a translation{named}, but gives no "
+                "identifier or URL of the original",
+                kind=kind,
+                named=named,
+            )
+            hint = msg("add the identifier or URL of the original to the relation")
+        else:
+            message = msg(
+                "the relation {kind} says the resource has a translation{named}, but gives no "
+                "identifier or URL of the translation",
+                kind=kind,
+                named=named,
+            )
+            hint = msg("add the identifier or URL of the translation to the relation")
         yield Violation(
-            f"the relation {_kind_shown(record, relation.kind)} says the resource {said}"
-            f"{named}, but gives no identifier or URL of {other}",
-            hint=f"add the identifier or URL of {other} to the relation",
+            message,
+            hint=hint,
             field="relations",
             location=relation.location,
         )
@@ -956,10 +1079,16 @@ def translation_unlinked(record: Record) -> Iterator[Violation]:
         if _TRANSLATOR_ROLES.match(role):
             who = f" {quote(agent.name, 60)}" if agent.name else ""
             yield Violation(
-                f"the record names a translator{who} ({agent.role}) but links to no "
-                "original (no isBasedOn, source or translation relation with a target)",
-                hint="link the original with translationOfWork / isBasedOn / dcterms:source "
-                "(or a LOM relation) giving its identifier or URL",
+                msg(
+                    "the record names a translator{who} ({role}) but links to no "
+                    "original (no isBasedOn, source or translation relation with a target)",
+                    who=who,
+                    role=agent.role,
+                ),
+                hint=msg(
+                    "link the original with translationOfWork / isBasedOn / dcterms:source "
+                    "(or a LOM relation) giving its identifier or URL"
+                ),
                 field="relations",
                 location=agent.location,
                 code="LANG012",

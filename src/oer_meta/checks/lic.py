@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from oer_meta.checks._messages import quote
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import N_, Clause, Message, clause, joined, marked, msg
 from oer_meta.knowledge.attribution import tasl
 from oer_meta.knowledge.licences.compat import remix_conflicts
 from oer_meta.knowledge.licences.model import Licence
@@ -57,22 +58,26 @@ _NO_LICENCE = frozenset({"access-statement", "not-stated", "placeholder"})
 _CC_DEED = "https://creativecommons.org/licenses/{unit}/4.0/"
 
 
-def _read(statement: LicenceStatement, licence: Licence) -> str:
+def _read(statement: LicenceStatement, licence: Licence) -> Message:
     """``read 'CC BY 4.0' from dc:rights → CC-BY-4.0``: what was read and concluded."""
-    said = f"read {quote(statement.raw)} from {statement.source_field or 'the record'}"
+    field = statement.source_field or msg("the record")
     concluded = licence.identifier
     if concluded and " ".join(statement.raw.split()) != concluded:
-        said += f" → {concluded}"
-    return said
+        return msg(
+            "read {raw} from {field} → {concluded}",
+            raw=quote(statement.raw),
+            field=field,
+            concluded=concluded,
+        )
+    return msg("read {raw} from {field}", raw=quote(statement.raw), field=field)
 
 
-def _why(licence: Licence, default: str) -> str:
-    """The parser's reason as a clause: ``Not open.`` becomes ``not open``."""
-    reason = licence.reason.strip().rstrip(".") or default
-    first = reason.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        reason = reason[0].lower() + reason[1:]
-    return reason
+def _why(licence: Licence, default: str) -> Clause:
+    """The parser's reason as a clause: ``Not open.`` becomes ``not open``, in the
+    report's language when the parser said it with a template (``default`` is marked
+    with ``N_`` by the caller)."""
+    reason = licence.reason.strip()
+    return clause(reason if reason.rstrip(".") else default)
 
 
 def _fix_url(licence: Licence) -> str | None:
@@ -116,32 +121,39 @@ def licence_missing(record: Record) -> Iterator[Violation]:
     if pairs:
         statement, licence = pairs[0]
         if licence.family == "access-statement":
-            why = "it describes access, not what a re-user may do"
+            why = msg("it describes access, not what a re-user may do")
         elif licence.family == "placeholder":
-            why = "it is a placeholder on a domain reserved for examples"
+            why = msg("it is a placeholder on a domain reserved for examples")
         else:
-            why = "it stands for no value"
+            why = msg("it stands for no value")
         yield Violation(
-            f"{_read(statement, licence)}: {why}; no licence is stated",
-            hint="state the licence by its URL, e.g. https://creativecommons.org/licenses/by/4.0/",
+            msg("{read}: {why}; no licence is stated", read=_read(statement, licence), why=why),
+            hint=msg(
+                "state the licence by its URL, e.g. https://creativecommons.org/licenses/by/4.0/"
+            ),
             field="licences",
             location=statement.location,
         )
         return
     flag = yes_no(record.copyright_restrictions)
-    detail = ""
+    message = msg("no licence or rights statement")
     if flag is not None and record.copyright_restrictions is not None:
-        value = record.copyright_restrictions.value
-        detail = f" (copyrightAndOtherRestrictions says {value!r} but names no licence)"
+        message = msg(
+            "no licence or rights statement (copyrightAndOtherRestrictions says {value!r} "
+            "but names no licence)",
+            value=record.copyright_restrictions.value,
+        )
     location = (
         record.copyright_restrictions.location
         if record.copyright_restrictions is not None
         else None
     )
     yield Violation(
-        f"no licence or rights statement{detail}",
-        hint="state the licence by its URL (dcterms:license, LOM rights.description, "
-        "schema:license), e.g. https://creativecommons.org/licenses/by/4.0/",
+        message,
+        hint=msg(
+            "state the licence by its URL (dcterms:license, LOM rights.description, "
+            "schema:license), e.g. https://creativecommons.org/licenses/by/4.0/"
+        ),
         field="licences",
         location=location,
     )
@@ -171,11 +183,13 @@ def licence_unrecognised(record: Record) -> Iterator[Violation]:
     for statement, licence in pairs:
         if licence.family in _NO_LICENCE:
             continue  # LIC001 says that no licence is stated
-        why = _why(licence, "oer_meta does not recognise it as a licence")
+        why = _why(licence, N_("oer_meta does not recognise it as a licence"))
         yield Violation(
-            f"{_read(statement, licence)}: {why}",
-            hint="name the licence by URL or SPDX id, "
-            "e.g. https://creativecommons.org/licenses/by/4.0/",
+            msg("{read}: {why}", read=_read(statement, licence), why=why),
+            hint=msg(
+                "name the licence by URL or SPDX id, "
+                "e.g. https://creativecommons.org/licenses/by/4.0/"
+            ),
             field="licences",
             location=statement.location,
         )
@@ -208,11 +222,15 @@ def licence_not_open(record: Record) -> Iterator[Violation]:
         return
     if licence.family == "cc" and "nd" in licence.elements:
         kept = "-".join(e for e in licence.elements if e != "nd")
-        hint = f"drop NoDerivatives: e.g. {_CC_DEED.format(unit=kept)}"
+        hint = msg("drop NoDerivatives: e.g. {url}", url=_CC_DEED.format(unit=kept))
     else:
-        hint = "release it under an open licence, e.g. " + _CC_DEED.format(unit="by")
+        hint = msg("release it under an open licence, e.g. {url}", url=_CC_DEED.format(unit="by"))
     yield Violation(
-        f"{_read(statement, licence)}: {_why(licence, 'not an open licence')}",
+        msg(
+            "{read}: {why}",
+            read=_read(statement, licence),
+            why=_why(licence, N_("not an open licence")),
+        ),
         hint=hint,
         field="licences",
         location=statement.location,
@@ -246,8 +264,14 @@ def licence_noncommercial(record: Record) -> Iterator[Violation]:
     elements = tuple(e for e in licence.elements if e != "nc")
     fix = _CC_DEED.format(unit="-".join(elements)) if elements else None
     yield Violation(
-        f"{_read(statement, licence)}: {_why(licence, 'commercial re-use is not allowed')}",
-        hint=f"if the rights holder agrees, use {fix}" if fix else "use a licence without NC",
+        msg(
+            "{read}: {why}",
+            read=_read(statement, licence),
+            why=_why(licence, N_("commercial re-use is not allowed")),
+        ),
+        hint=msg("if the rights holder agrees, use {url}", url=fix)
+        if fix
+        else msg("use a licence without NC"),
         field="licences",
         location=statement.location,
     )
@@ -291,11 +315,15 @@ def licence_not_machine_readable(record: Record) -> Iterator[Violation]:
     statement, licence = pairs[0]
     target = licence.url
     if target is None and licence.version_missing:
-        hint = "name the version too, and give the licence URL"
+        hint = msg("name the version too, and give the licence URL")
     else:
-        hint = f"give the licence URL: {target}" if target else "give the licence URL"
+        hint = (
+            msg("give the licence URL: {url}", url=target)
+            if target
+            else msg("give the licence URL")
+        )
     yield Violation(
-        f"{_read(statement, licence)}: the licence is named only in free text",
+        msg("{read}: the licence is named only in free text", read=_read(statement, licence)),
         hint=hint,
         field="licences",
         location=statement.location,
@@ -351,8 +379,12 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
                 continue  # licences of different parts (code, content) do not disagree
             if not _same_licence(first, second):
                 yield Violation(
-                    f"{_read(first_s, first)}, but {_read(second_s, second)}",
-                    hint="state one licence, the same way in every field",
+                    msg(
+                        "{read}, but {other}",
+                        read=_read(first_s, first),
+                        other=_read(second_s, second),
+                    ),
+                    hint=msg("state one licence, the same way in every field"),
                     field="licences",
                     location=second_s.location,
                 )
@@ -366,8 +398,8 @@ def licence_conflict(record: Record) -> Iterator[Violation]:
     if restrictive and open_licences:
         (rs, rl), (ls, ll) = restrictive[0], open_licences[0]
         yield Violation(
-            f"{_read(ls, ll)}, but {_read(rs, rl)}",
-            hint="remove the rights-reserved statement, or the licence if it does not apply",
+            msg("{read}, but {other}", read=_read(ls, ll), other=_read(rs, rl)),
+            hint=msg("remove the rights-reserved statement, or the licence if it does not apply"),
             field="licences",
             location=rs.location,
         )
@@ -393,11 +425,16 @@ def _copyright_flag_conflicts(record: Record) -> Iterator[Violation]:
         if chosen is not None and chosen[1].openness == "public-domain":
             statement, licence = chosen
             yield Violation(
-                f"copyrightAndOtherRestrictions says {record.copyright_restrictions.value!r}, "
-                f"but {_read(statement, licence)}: a public-domain work has no copyright "
-                "restriction to declare",
-                hint="set copyrightAndOtherRestrictions to 'no', or state the licence that "
-                "applies if the work is not in the public domain",
+                msg(
+                    "copyrightAndOtherRestrictions says {value!r}, but {read}: a public-domain "
+                    "work has no copyright restriction to declare",
+                    value=record.copyright_restrictions.value,
+                    read=_read(statement, licence),
+                ),
+                hint=msg(
+                    "set copyrightAndOtherRestrictions to 'no', or state the licence that "
+                    "applies if the work is not in the public domain"
+                ),
                 field="copyright_restrictions",
                 location=record.copyright_restrictions.location,
             )
@@ -408,8 +445,13 @@ def _copyright_flag_conflicts(record: Record) -> Iterator[Violation]:
             restricting = {"nc", "nd"} & set(licence.elements)
             if licence.openness == "not-open" or restricting:
                 yield Violation(
-                    f"copyrightAndOtherRestrictions says 'no', but {_read(statement, licence)}",
-                    hint="set copyrightAndOtherRestrictions to 'yes': the licence restricts use",
+                    msg(
+                        "copyrightAndOtherRestrictions says 'no', but {read}",
+                        read=_read(statement, licence),
+                    ),
+                    hint=msg(
+                        "set copyrightAndOtherRestrictions to 'yes': the licence restricts use"
+                    ),
                     field="copyright_restrictions",
                     location=record.copyright_restrictions.location,
                 )
@@ -441,8 +483,12 @@ def licence_version_outdated(record: Record) -> Iterator[Violation]:
             continue
         fix = _fix_url(licence)
         yield Violation(
-            f"{_read(statement, licence)}: version {licence.version}; 4.0 exists",
-            hint=f"for new releases use {fix}" if fix else None,
+            msg(
+                "{read}: version {version}; 4.0 exists",
+                read=_read(statement, licence),
+                version=licence.version,
+            ),
+            hint=msg("for new releases use {url}", url=fix) if fix else None,
             field="licences",
             location=statement.location,
         )
@@ -450,11 +496,19 @@ def licence_version_outdated(record: Record) -> Iterator[Violation]:
 
 
 _TASL_FIELDS = {
-    "title": "a title (LOM general.title, dc:title, schema:name)",
-    "author": "the author or rights holder (LOM lifeCycle.contribute author, dc:creator, "
-    "schema:creator)",
-    "source": "a link to the resource (an http(s) URL, DOI or handle as identifier or URL)",
-    "licence": "the licence",
+    "title": N_("a title (LOM general.title, dc:title, schema:name)"),
+    "author": N_(
+        "the author or rights holder (LOM lifeCycle.contribute author, dc:creator, schema:creator)"
+    ),
+    "source": N_("a link to the resource (an http(s) URL, DOI or handle as identifier or URL)"),
+    "licence": N_("the licence"),
+}
+#: The parts of an attribution a record lacks, as a message names them.
+_TASL_PARTS = {
+    "title": N_("no title"),
+    "author": N_("no author"),
+    "source": N_("no source"),
+    "licence": N_("no licence"),
 }
 
 
@@ -486,9 +540,15 @@ def attribution_incomplete(record: Record) -> Iterator[Violation]:
     if not missing:
         return
     yield Violation(
-        f"{_read(statement, licence)}, which requires attribution, but the record gives no "
-        + ", no ".join(missing),
-        hint="add " + "; ".join(_TASL_FIELDS[name] for name in missing),
+        msg(
+            "{read}, which requires attribution, but the record gives {missing}",
+            read=_read(statement, licence),
+            missing=joined(", ", [marked(_TASL_PARTS[name]) for name in missing]),
+        ),
+        hint=msg(
+            "add {fields}",
+            fields=joined("; ", [marked(_TASL_FIELDS[name]) for name in missing]),
+        ),
         field=None,  # the record as a whole: title, author, source and licence together
         location=record.location,
     )
@@ -569,9 +629,15 @@ def _remix_conflicts(
     """One violation per source licence that the adaptation's licence breaks."""
     for verdict in remix_conflicts(licence, sources):
         yield Violation(
-            f"{_read(statement, licence)}, but the resource adapts other work: {verdict.reason}",
-            hint="use a licence every source allows (see the CC compatibility chart), "
-            "or replace the incompatible source",
+            msg(
+                "{read}, but the resource adapts other work: {reason}",
+                read=_read(statement, licence),
+                reason=marked(verdict.reason),
+            ),
+            hint=msg(
+                "use a licence every source allows (see the CC compatibility chart), "
+                "or replace the incompatible source"
+            ),
             field="licences",
             location=statement.location or fallback,
         )
@@ -637,11 +703,16 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     for term in record.cost:
         if yes_no(term):
             said = record.conventions.names.get("cost")  # JSON-LD: isAccessibleForFree
-            source = said if isinstance(said, str) else f"cost says {term.value!r}"
+            source = said if isinstance(said, str) else msg("cost says {value!r}", value=term.value)
             yield Violation(
-                f"the record declares a cost ({source}); OER permit no-cost access",
-                hint="offer the resource at no cost and set cost to 'no' "
-                "(schema.org: isAccessibleForFree true)",
+                msg(
+                    "the record declares a cost ({source}); OER permit no-cost access",
+                    source=source,
+                ),
+                hint=msg(
+                    "offer the resource at no cost and set cost to 'no' "
+                    "(schema.org: isAccessibleForFree true)"
+                ),
                 field="cost",
                 location=term.location,
             )
@@ -649,8 +720,11 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
         value = (term.value or term.id or "").casefold()
         if _BARRIERS.search(_NO_BARRIER.sub("", value)):
             yield Violation(
-                f"access conditions {term.value!r}: access needs a registration or login",
-                hint="let learners open the resource without an account",
+                msg(
+                    "access conditions {value!r}: access needs a registration or login",
+                    value=term.value,
+                ),
+                hint=msg("let learners open the resource without an account"),
                 field="access_conditions",
                 location=term.location,
                 code="LIC012",
@@ -712,17 +786,22 @@ def licence_identifier_deprecated(record: Record) -> Iterator[Violation]:
             continue
         if licence.replaced_by:
             yield Violation(
-                f"{_read(statement, licence)}: the SPDX id is deprecated",
-                hint=f"use {licence.replaced_by}",
+                msg("{read}: the SPDX id is deprecated", read=_read(statement, licence)),
+                hint=msg("use {identifier}", identifier=licence.replaced_by),
                 field="licences",
                 location=statement.location,
                 code="LIC013",
             )
         else:
             yield Violation(
-                f"{_read(statement, licence)}: Creative Commons has retired this licence",
-                hint="use a current licence, e.g. https://creativecommons.org/licenses/by/4.0/ "
-                "or https://creativecommons.org/publicdomain/zero/1.0/",
+                msg(
+                    "{read}: Creative Commons has retired this licence",
+                    read=_read(statement, licence),
+                ),
+                hint=msg(
+                    "use a current licence, e.g. https://creativecommons.org/licenses/by/4.0/ "
+                    "or https://creativecommons.org/publicdomain/zero/1.0/"
+                ),
                 field="licences",
                 location=statement.location,
             )
@@ -789,8 +868,11 @@ def licence_url_not_canonical(record: Record) -> Iterator[Violation]:
         if canonical is None:
             continue
         yield Violation(
-            f"licence URL {quote(statement.raw)} is not written in its canonical form",
-            hint=f"write {canonical}",
+            msg(
+                "licence URL {url} is not written in its canonical form",
+                url=quote(statement.raw),
+            ),
+            hint=msg("write {url}", url=canonical),
             field="licences",
             location=statement.location,
         )

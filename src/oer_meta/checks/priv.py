@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import N_, Message, joined, marked, msg, msgn
 from oer_meta.knowledge.privacy import (
     Named,
     Verdict,
@@ -52,11 +53,17 @@ _ORGANISATION_TYPES = frozenset(
         "Corporation", "GovernmentOrganization", "NGO", "Consortium", "ResearchOrganization",
     }
 )  # fmt: skip
-_WHAT = {
-    "email": ("e-mail address", "e-mail addresses"),
-    "phone": ("telephone number", "telephone numbers"),
-    "address": ("postal address", "postal addresses"),
-}
+
+
+def _personal(kind: str, count: int) -> Message:
+    """``a personal e-mail address``, ``2 personal telephone numbers``."""
+    if kind == "email":
+        return msgn("a personal e-mail address", "{count} personal e-mail addresses", count)
+    if kind == "phone":
+        return msgn("a personal telephone number", "{count} personal telephone numbers", count)
+    return msgn("a personal postal address", "{count} personal postal addresses", count)
+
+
 #: The Agent attribute a finding names for each kind of contact (``contributors.telephone``).
 _ATTRIBUTE = {"email": "email", "phone": "telephone", "address": "address"}
 
@@ -64,26 +71,28 @@ _ATTRIBUTE = {"email": "email", "phone": "telephone", "address": "address"}
 # -- messages ----------------------------------------------------------------------------
 
 
-def _role_label(role: str | None) -> str:
+def _role_label(role: str | None) -> str | Message:
     """``author`` for ``http://.../concept/author``; ``metadata creator`` for
     ``metadata:creator``; ``contributor`` when no role is given."""
     text = (role or "").strip()
-    prefix = ""
     if text.startswith("metadata:"):
-        prefix, text = "metadata ", text[len("metadata:") :]
-    return prefix + (concept_tail(text) or "contributor")
+        text = text[len("metadata:") :]
+        tail = concept_tail(text)
+        return msg("metadata {role}", role=tail) if tail else msg("metadata contributor")
+    return concept_tail(text) or msg("contributor")
 
 
-def _describe(verdicts: list[Verdict], kind: str) -> str:
+def _describe(verdicts: list[Verdict], kind: str) -> Message:
     """``a personal e-mail address (j…@example.org)``, ``2 personal telephone numbers
     (TYPE=HOME)``: what was found, addresses masked, other values not repeated."""
-    one, many = _WHAT[kind]
-    noun = f"a personal {one}" if len(verdicts) == 1 else f"{len(verdicts)} personal {many}"
+    noun = _personal(kind, len(verdicts))
     if kind == "email":
         shown = ", ".join(mask(v.contact.value) for v in verdicts[:3])
-        return f"{noun} ({shown})"
+        return msg("{noun} ({shown})", noun=noun, shown=shown)
     types = sorted({t for v in verdicts for t in v.contact.types})
-    return noun + (f" (TYPE={','.join(types).upper()})" if types else "")
+    if types:
+        return msg("{noun} (TYPE={types})", noun=noun, types=",".join(types).upper())
+    return noun
 
 
 def _contact_code(verdicts: list[Verdict]) -> str | None:
@@ -94,22 +103,32 @@ def _contact_code(verdicts: list[Verdict]) -> str | None:
 
 
 _HINTS = {
-    "email": "remove the personal e-mail address; attribution needs only the name (FN, "
-    "name), an ORCID (https://orcid.org/...) or the organisation (ORG, affiliation); "
-    "if a contact is needed, give a role address of the organisation (contact@..., info@...)",
-    "phone": "remove the personal telephone number; keep the name, an ORCID or the "
-    "organisation for attribution, and give the organisation's switchboard if needed",
-    "address": "remove the personal postal address; keep the name, an ORCID or the "
-    "organisation for attribution, and give the organisation's address if needed",
+    "email": N_(
+        "remove the personal e-mail address; attribution needs only the name (FN, "
+        "name), an ORCID (https://orcid.org/...) or the organisation (ORG, affiliation); "
+        "if a contact is needed, give a role address of the organisation (contact@..., info@...)"
+    ),
+    "phone": N_(
+        "remove the personal telephone number; keep the name, an ORCID or the "
+        "organisation for attribution, and give the organisation's switchboard if needed"
+    ),
+    "address": N_(
+        "remove the personal postal address; keep the name, an ORCID or the "
+        "organisation for attribution, and give the organisation's address if needed"
+    ),
 }
 
 
 _TEXT_HINTS = {
-    "email": "remove the e-mail address from the text; credit the person by name or "
-    "ORCID in the contributor fields, and if a contact is needed give a role address of "
-    "the organisation (contact@..., info@...)",
-    "phone": "remove the telephone number from the text; if a contact is needed give the "
-    "organisation's switchboard or a role address",
+    "email": N_(
+        "remove the e-mail address from the text; credit the person by name or "
+        "ORCID in the contributor fields, and if a contact is needed give a role address of "
+        "the organisation (contact@..., info@...)"
+    ),
+    "phone": N_(
+        "remove the telephone number from the text; if a contact is needed give the "
+        "organisation's switchboard or a role address"
+    ),
 }
 
 
@@ -121,11 +140,11 @@ def _free_texts(record: Record) -> Iterator[tuple[str, str, str, Location | None
     """``(label, field, text, location)`` of every title, description and rights
     statement: the free text PRIV001 searches for contact details."""
     for text in record.titles:
-        yield "title", "titles", text.value, text.location
+        yield N_("the title"), "titles", text.value, text.location
     for text in record.descriptions:
-        yield "description", "descriptions", text.value, text.location
+        yield N_("the description"), "descriptions", text.value, text.location
     for statement in record.licences:
-        yield "rights statement", "licences", statement.raw, statement.location
+        yield N_("the rights statement"), "licences", statement.raw, statement.location
 
 
 def _in_free_text(record: Record) -> Iterator[Violation]:
@@ -144,8 +163,13 @@ def _in_free_text(record: Record) -> Iterator[Violation]:
             if found:
                 reasons = sorted({v.reason for v in found})
                 yield Violation(
-                    f"the {label} gives {_describe(found, kind)}: {'; '.join(reasons)}",
-                    hint=_TEXT_HINTS[kind],
+                    msg(
+                        "{text} gives {found}: {reasons}",
+                        text=marked(label),
+                        found=_describe(found, kind),
+                        reasons=joined("; ", [marked(r) for r in reasons]),
+                    ),
+                    hint=marked(_TEXT_HINTS[kind]),
                     field=field,
                     location=location,
                     code=_contact_code(found),
@@ -239,12 +263,24 @@ def personal_contact_data(record: Record) -> Iterator[Violation]:
                 if not found:
                     continue
                 name = f" {agent.name!r}" if agent.name else ""
-                source = "the vCard of" if agent.from_vcard else "the entry for"
                 reasons = sorted({v.reason for v in found})
                 yield Violation(
-                    f"{source} {_role_label(agent.role)}{name} gives "
-                    f"{_describe(found, kind)}: {'; '.join(reasons)}",
-                    hint=_HINTS[kind],
+                    msg(
+                        "the vCard of {role}{name} gives {found}: {reasons}",
+                        role=_role_label(agent.role),
+                        name=name,
+                        found=_describe(found, kind),
+                        reasons=joined("; ", [marked(r) for r in reasons]),
+                    )
+                    if agent.from_vcard
+                    else msg(
+                        "the entry for {role}{name} gives {found}: {reasons}",
+                        role=_role_label(agent.role),
+                        name=name,
+                        found=_describe(found, kind),
+                        reasons=joined("; ", [marked(r) for r in reasons]),
+                    ),
+                    hint=marked(_HINTS[kind]),
                     field=f"{field}.{_ATTRIBUTE[kind]}",
                     location=_where(agent, record),
                     code=_contact_code(found),
@@ -271,10 +307,10 @@ def _mentions_learner(text: str) -> bool:
 class _Findings:
     """What one piece of usage data reveals about people."""
 
-    identifiers: list[str]
+    identifiers: list[str | Message]
     learner: bool = False
 
-    def add(self, what: str) -> None:
+    def add(self, what: str | Message) -> None:
         if what not in self.identifiers:
             self.identifiers.append(what)
 
@@ -285,7 +321,7 @@ def _scan(value: Any, found: _Findings) -> None:
     if isinstance(value, str):
         for address in emails_in(value):
             if not is_role_address(address):
-                found.add(f"e-mail address {mask(address)}")
+                found.add(msg("e-mail address {address}", address=mask(address)))
     elif isinstance(value, list):
         for item in value:
             _scan(item, found)
@@ -302,7 +338,9 @@ def _scan(value: Any, found: _Findings) -> None:
                         for a in emails_in(t)
                     ):  # fmt: skip
                         continue
-                found.add({"email": "e-mail address"}.get(local, f"'{_local_name(str(key))}'"))
+                found.add(
+                    msg("e-mail address") if local == "email" else f"'{_local_name(str(key))}'"
+                )
                 continue
             if local in _MARK_KEYS and _mentions_learner(_flatten(item)):
                 found.learner = True
@@ -326,10 +364,10 @@ def _flatten(value: Any) -> str:
     return ""
 
 
-def _details(verdicts: list[Verdict]) -> list[str]:
+def _details(verdicts: list[Verdict]) -> list[Message]:
     """``e-mail address (j…@example.org)``, ``telephone number``... one per kind found."""
     found = []
-    for kind in _WHAT:
+    for kind in ("email", "phone", "address"):
         of_kind = [v for v in verdicts if v.contact.kind == kind]
         if of_kind:
             found.append(_describe(of_kind, kind))
@@ -349,19 +387,30 @@ def _annotation_entity(agent: Agent) -> Violation | None:
     if not learner and not details:
         return None
     name = f" {agent.name!r}" if agent.name else ""
+    listed = joined(", ", details)
     if learner:
-        message = f"the annotation entity{name} is marked as a learner"
-        if details:
-            message += f" and gives {', '.join(details)}"
-    else:
         message = (
-            f"the annotation entity{name} gives {', '.join(details)}: an "
-            "annotation records who used the resource, who may be a learner"
+            msg(
+                "the annotation entity{name} is marked as a learner and gives {details}",
+                name=name,
+                details=listed,
+            )
+            if details
+            else msg("the annotation entity{name} is marked as a learner", name=name)
+        )
+    else:
+        message = msg(
+            "the annotation entity{name} gives {details}: an "
+            "annotation records who used the resource, who may be a learner",
+            name=name,
+            details=listed,
         )
     return Violation(
         message,
-        hint="annotate on behalf of the class, the teacher or the institution (a name "
-        "or ORG without e-mail), or drop the entity; keep learners' data out of metadata",
+        hint=msg(
+            "annotate on behalf of the class, the teacher or the institution (a name "
+            "or ORG without e-mail), or drop the entity; keep learners' data out of metadata"
+        ),
         field="annotations.entity",
         location=agent.location,
         code=None if learner else "PRIV004",
@@ -376,12 +425,27 @@ def _annotation_text(description: Text) -> Violation | None:
         return None
     learner = _mentions_learner(text)
     shown = ", ".join(mask(a) for a in personal[:3])
-    count = "an e-mail address" if len(personal) == 1 else f"{len(personal)} e-mail addresses"
     return Violation(
-        f"an annotation {'mentions learners and ' if learner else ''}gives {count} "
-        f"({shown}) of people who used the resource",
-        hint="describe the use without identifying anyone: 'used with a class of 25 "
-        "pupils aged 10-11' rather than names or e-mail addresses",
+        msgn(
+            "an annotation mentions learners and gives an e-mail address ({shown}) of people "
+            "who used the resource",
+            "an annotation mentions learners and gives {count} e-mail addresses ({shown}) of "
+            "people who used the resource",
+            len(personal),
+            shown=shown,
+        )
+        if learner
+        else msgn(
+            "an annotation gives an e-mail address ({shown}) of people who used the resource",
+            "an annotation gives {count} e-mail addresses ({shown}) of people who used the "
+            "resource",
+            len(personal),
+            shown=shown,
+        ),
+        hint=msg(
+            "describe the use without identifying anyone: 'used with a class of 25 "
+            "pupils aged 10-11' rather than names or e-mail addresses"
+        ),
         field="annotations.descriptions",
         location=description.location,
         code=None if learner else "PRIV004",
@@ -407,16 +471,26 @@ def _usage(ext: Extension, where: Location | None) -> Violation | None:
     name = _local_name(ext.name)
     learner_property = fold(name) in table("learner_words")
     if learner_property and isinstance(ext.value, str) and person_like(ext.value):
-        found.add("a person's name")
+        found.add(msg("a person's name"))
     if not found.identifiers:
         return None
     learner = found.learner or learner_property
     return Violation(
-        f"'{name}' holds personal identifiers of "
-        f"{'learners' if learner else 'users of the resource'}: "
-        + ", ".join(found.identifiers[:4]),
-        hint="publish usage data only in aggregate (counts, ratings) and credit reviewers "
-        "by name or organisation, never by e-mail address or account",
+        msg(
+            "'{name}' holds personal identifiers of learners: {identifiers}",
+            name=name,
+            identifiers=joined(", ", found.identifiers[:4]),
+        )
+        if learner
+        else msg(
+            "'{name}' holds personal identifiers of users of the resource: {identifiers}",
+            name=name,
+            identifiers=joined(", ", found.identifiers[:4]),
+        ),
+        hint=msg(
+            "publish usage data only in aggregate (counts, ratings) and credit reviewers "
+            "by name or organisation, never by e-mail address or account"
+        ),
         field="extensions",
         location=where,
         code=None if learner else "PRIV004",

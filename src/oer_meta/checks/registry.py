@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from oer_meta.areas import ActionArea
 from oer_meta.errors import UnknownRuleError
+from oer_meta.i18n import Message, translate
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
@@ -69,10 +70,15 @@ DOC_SECTIONS = ("Why it matters", "Example", "Fix")
 
 @dataclass(frozen=True)
 class Violation:
-    """What a rule reports; the engine adds the rule's identity and the profile's view."""
+    """What a rule reports; the engine adds the rule's identity and the profile's view.
 
-    message: str
-    hint: str | None = None
+    ``message`` and ``hint`` are :class:`~oer_meta.i18n.Message` templates the engine
+    renders in the run's language (docs/i18n.md); a plain string (a plugin's) is shown
+    as it is in every language.
+    """
+
+    message: str | Message
+    hint: str | Message | None = None
     field: str | None = None
     location: Location | None = None
     #: The code this occurrence is reported under when the rule emits one of its
@@ -139,6 +145,10 @@ class Rule:
     def pack(self) -> str:
         """The code's letter prefix: ``STD``, ``DISC``, ``LIC``..."""
         return self.code.rstrip("0123456789")
+
+    def summary_in(self, lang: str = "en") -> str:
+        """The rule's title (its summary) in ``lang``, from the message catalogues."""
+        return translate(self.summary, lang)
 
     def sections(self) -> dict[str, str]:
         """The documentation split into its ``## Heading`` sections."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import isodate
 
 from oer_meta.checks.registry import Variant, Violation, rule
+from oer_meta.i18n import Message, marked, msg, msgn
 from oer_meta.knowledge.lom_profiles import (
     scolomfr_concept_vocabulary,
     scolomfr_element_vocabulary,
@@ -71,7 +72,11 @@ def unreadable_record(item: Unreadable) -> Iterator[Violation]:
     and saved in the encoding it declares.  Remove entity declarations and write the
     characters themselves.
     """
-    yield Violation(item.message, hint=item.hint, location=item.location)
+    yield Violation(
+        marked(item.message),
+        hint=marked(item.hint) if item.hint else None,
+        location=item.location,
+    )
 
 
 @rule(
@@ -103,7 +108,10 @@ def schema_violation(record: Record) -> Iterator[Violation]:
     for problem in record.problems:
         if problem.rule == "STD002":
             yield Violation(
-                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
             )
 
 
@@ -119,12 +127,14 @@ def _in_vocabulary(value: str, allowed: frozenset[str]) -> tuple[bool, str | Non
     return False, None
 
 
-def _choices(allowed: frozenset[str]) -> str:
+def _choices(allowed: frozenset[str]) -> str | Message:
     """The tokens of a vocabulary for a hint (the first ones of a long vocabulary)."""
     tokens = sorted(allowed)
     if len(tokens) <= _HINT_TOKENS:
         return ", ".join(tokens)
-    return ", ".join(tokens[:_HINT_TOKENS]) + f"... ({len(tokens)} in all)"
+    return msg(
+        "{tokens}... ({count} in all)", tokens=", ".join(tokens[:_HINT_TOKENS]), count=len(tokens)
+    )
 
 
 def _check_lom_term(term: Term, profiles: Iterable[str] = ()) -> Violation | None:
@@ -141,11 +151,19 @@ def _check_lom_term(term: Term, profiles: Iterable[str] = ()) -> Violation | Non
     value = term.value.strip()
     if term.source is None and _URI.match(value):
         return None  # a concept URI names its own vocabulary (LRMI, HCRT, ScoLOMFR...)
-    declared = choice.name if term.source is not None else f"{choice.name} (no source declared)"
+    declared: str | Message = (
+        choice.name
+        if term.source is not None
+        else msg("{vocabulary} (no source declared)", vocabulary=choice.name)
+    )
     if not value:
         return Violation(
-            f"{term.element} has an empty value",
-            hint=f"give a {declared} token ({_choices(allowed)}) or drop the element",
+            msg("{element} has an empty value", element=term.element),
+            hint=msg(
+                "give a {vocabulary} token ({tokens}) or drop the element",
+                vocabulary=declared,
+                tokens=_choices(allowed),
+            ),
             field="vocabulary_terms",
             location=term.location,
         )
@@ -154,28 +172,60 @@ def _check_lom_term(term: Term, profiles: Iterable[str] = ()) -> Violation | Non
         return None
     if canonical is not None and canonical.lower() == value.lower():
         return Violation(
-            f"{term.element} value {value!r} is written in another case than the "
-            f"{declared} token {canonical!r}",
-            hint=f"write {canonical!r}; vocabulary tokens are compared exactly by many tools",
+            msg(
+                "{element} value {value!r} is written in another case than the "
+                "{vocabulary} token {canonical!r}",
+                element=term.element,
+                value=value,
+                vocabulary=declared,
+                canonical=canonical,
+            ),
+            hint=msg(
+                "write {canonical!r}; vocabulary tokens are compared exactly by many tools",
+                canonical=canonical,
+            ),
             field="vocabulary_terms",
             location=term.location,
             code="STD007",
         )
     if canonical is not None:
         return Violation(
-            f"{term.element} value {value!r} is not a {declared} token; it names {canonical!r}",
-            hint=f"write the token {canonical!r} with source {source or 'LOMv1.0'}",
+            msg(
+                "{element} value {value!r} is not a {vocabulary} token; it names {canonical!r}",
+                element=term.element,
+                value=value,
+                vocabulary=declared,
+                canonical=canonical,
+            ),
+            hint=msg(
+                "write the token {canonical!r} with source {source}",
+                canonical=canonical,
+                source=source or "LOMv1.0",
+            ),
             field="vocabulary_terms",
             location=term.location,
         )
     folded = {token.lower(): token for token in sorted(allowed)}
     near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.8)
-    hint = f"use one of: {_choices(allowed)}"
+    hint = msg(
+        "use one of: {tokens}; or declare the vocabulary that defines the value as its source",
+        tokens=_choices(allowed),
+    )
     if near:
-        hint = f"write {folded[near[0]]!r} (the nearest token); or use one of: {_choices(allowed)}"
+        hint = msg(
+            "write {nearest!r} (the nearest token); or use one of: {tokens}; or declare the "
+            "vocabulary that defines the value as its source",
+            nearest=folded[near[0]],
+            tokens=_choices(allowed),
+        )
     return Violation(
-        f"{term.element} value {value!r} is not in the {declared} vocabulary",
-        hint=hint + "; or declare the vocabulary that defines the value as its source",
+        msg(
+            "{element} value {value!r} is not in the {vocabulary} vocabulary",
+            element=term.element,
+            value=value,
+            vocabulary=declared,
+        ),
+        hint=hint,
         field="vocabulary_terms",
         location=term.location,
     )
@@ -196,21 +246,49 @@ def _scolomfr_mismatch(term: Term) -> tuple[str, frozenset[str]] | None:
     return expected, found
 
 
+def _others(count: int) -> Message:
+    """`` (3 such values; the first is located)``: how many occurrences one finding covers."""
+    return msgn(
+        " ({count} such value; the first is located)",
+        " ({count} such values; the first is located)",
+        count,
+    )
+
+
 def _scolomfr_violation(term: Term, expected: str, found: frozenset[str], more: int) -> Violation:
     concept = (term.id or term.value).strip()
     of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
+    others: str | Message = _others(more + 1) if more else ""
     if term.element == _TAXON:
-        where = f"the vocabulary its taxonPath source names, {scolomfr_vocabulary_name(expected)}"
-        hint = "take the taxons from the vocabulary the source names, or name theirs as source"
+        message = msg(
+            "{element} value {concept!r} is a concept of the ScoLOMFR vocabulary {found}, "
+            "not of the vocabulary its taxonPath source names, {expected}{others}",
+            element=term.element,
+            concept=concept,
+            found=of,
+            expected=scolomfr_vocabulary_name(expected),
+            others=others,
+        )
+        hint: Message = msg(
+            "take the taxons from the vocabulary the source names, or name theirs as source"
+        )
         field = "subjects"
     else:
-        where = f"{scolomfr_vocabulary_name(expected)}, the vocabulary of {term.element}"
-        hint = f"use a concept of {expected} in {term.element}"
+        message = msg(
+            "{element} value {concept!r} is a concept of the ScoLOMFR vocabulary {found}, "
+            "not of {expected}, the vocabulary of {element}{others}",
+            element=term.element,
+            concept=concept,
+            found=of,
+            expected=scolomfr_vocabulary_name(expected),
+            others=others,
+        )
+        hint = msg(
+            "use a concept of {vocabulary} in {element}", vocabulary=expected, element=term.element
+        )
         field = "vocabulary_terms"
-    others = f" ({more + 1} such values; the first is located)" if more else ""
     return Violation(
-        f"{term.element} value {concept!r} is a concept of the ScoLOMFR vocabulary {of}, "
-        f"not of {where}{others}",
+        message,
         hint=hint,
         field=field,
         location=term.location,
@@ -267,31 +345,44 @@ def _scolomfr_purposes(record: Record) -> Iterator[Violation]:
     for (written, found, by_source), terms in groups.items():
         expected, purpose = scolomfr_purpose_vocabulary(written) or ("", written)
         label = labels.get(written, "")
+        labelled: str | Message = ""
         if label and label.casefold() not in purpose.casefold():
-            purpose += f" calls for (the record labels it {label!r})"
-        else:
-            purpose += " calls for"
+            labelled = msg(" (the record labels it {label!r})", label=label)
         of = ", ".join(scolomfr_vocabulary_name(v) for v in sorted(found))
         first = terms[0]
+        more = len(terms)
+        others: str | Message = _others(more) if more > 1 else ""
         if by_source:
-            what = (
-                f"classification.taxonPath source {(first.source or '').strip()!r} names "
-                f"the ScoLOMFR vocabulary {of}, not"
+            message = msg(
+                "classification.taxonPath source {source!r} names the ScoLOMFR vocabulary "
+                "{found}, not {expected}, the vocabulary the classification purpose {purpose} "
+                "calls for{labelled}{others}",
+                source=(first.source or "").strip(),
+                found=of,
+                expected=scolomfr_vocabulary_name(expected),
+                purpose=purpose,
+                labelled=labelled,
+                others=others,
             )
         else:
-            what = (
-                f"classification.taxonPath.taxon value {(first.id or first.value).strip()!r} "
-                f"is a concept of the ScoLOMFR vocabulary {of}, not of"
+            message = msg(
+                "classification.taxonPath.taxon value {concept!r} is a concept of the ScoLOMFR "
+                "vocabulary {found}, not of {expected}, the vocabulary the classification "
+                "purpose {purpose} calls for{labelled}{others}",
+                concept=(first.id or first.value).strip(),
+                found=of,
+                expected=scolomfr_vocabulary_name(expected),
+                purpose=purpose,
+                labelled=labelled,
+                others=others,
             )
-        more = len(terms)
-        others = f" ({more} such values; the first is located)" if more > 1 else ""
         yield Violation(
-            f"{what} {scolomfr_vocabulary_name(expected)}, the vocabulary the "
-            f"classification purpose {purpose}{others}",
-            hint=(
-                f"take the taxons of this classification from {expected} and name it as "
+            message,
+            hint=msg(
+                "take the taxons of this classification from {vocabulary} and name it as "
                 "their taxonPath source, or give the classification the purpose that "
-                "calls for their vocabulary"
+                "calls for their vocabulary",
+                vocabulary=expected,
             ),
             field="subjects",
             location=first.location,
@@ -306,12 +397,15 @@ def _check_dcmi_term(term: Term) -> Violation | None:
     if found:
         return None
     hint = (
-        f"write {canonical!r}"
+        msg("write {canonical!r}", canonical=canonical)
         if canonical
-        else "use a DCMI Type term such as Text or InteractiveResource"
+        else msg("use a DCMI Type term such as Text or InteractiveResource")
     )
     return Violation(
-        f"type {value!r} is not a term of the DCMI Type Vocabulary declared as its scheme",
+        msg(
+            "type {value!r} is not a term of the DCMI Type Vocabulary declared as its scheme",
+            value=value,
+        ),
         hint=hint,
         field="learning_resource_types",
         location=term.location,
@@ -395,10 +489,10 @@ def vocabulary_value(record: Record) -> Iterator[Violation]:
             yield violation
 
 
-def _date_problem(value: str) -> str | None:
+def _date_problem(value: str) -> Message | None:
     text = value.strip()
     if not text:
-        return "is empty"
+        return msg("is empty")
     parts = text.split("/") if text.count("/") == 1 and "-" in text else [text]
     for part in parts:
         try:
@@ -407,24 +501,24 @@ def _date_problem(value: str) -> str | None:
             else:
                 isodate.parse_date(part)
         except (ValueError, isodate.ISO8601Error, OverflowError):
-            return "is not an ISO 8601 date or date-time"
+            return msg("is not an ISO 8601 date or date-time")
     return None
 
 
-def _duration_problem(value: str, kind: str | None = None) -> str | None:
+def _duration_problem(value: str, kind: str | None = None) -> Message | None:
     """What is wrong with a duration; ``kind`` ``time``: the profile types it as a clock
     time (HS-OER-LOM's ``00:31:33``), which is accepted besides ISO 8601."""
     text = value.strip()
     if not text:
-        return "is empty"
+        return msg("is empty")
     if kind == "time" and _CLOCK_TIME.match(text):
         return None
     if text in ("P", "PT") or text.endswith("T"):
-        return "has no duration component"
+        return msg("has no duration component")
     try:
         isodate.parse_duration(text)
     except (ValueError, isodate.ISO8601Error, OverflowError):
-        return "is not an ISO 8601 duration"
+        return msg("is not an ISO 8601 duration")
     return None
 
 
@@ -465,12 +559,21 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
         if problem is not None:
             years = _YEAR_RANGE.match(date.value.strip())
             hint = (
-                f"write the period as an ISO 8601 interval: {years.group(1)}/{years.group(2)}"
+                msg(
+                    "write the period as an ISO 8601 interval: {start}/{end}",
+                    start=years.group(1),
+                    end=years.group(2),
+                )
                 if years
-                else "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)"
+                else msg("write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)")
             )
             yield Violation(
-                f"{date.kind} date {date.value.strip()!r} {problem}",
+                msg(
+                    "{kind} date {value!r} {problem}",
+                    kind=date.kind,
+                    value=date.value.strip(),
+                    problem=problem,
+                ),
                 hint=hint,
                 field="dates",
                 location=date.location,
@@ -480,10 +583,13 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
         problem = _duration_problem(duration.value, kind)
         if problem is not None:
             if kind == "time":
-                problem += " nor a clock time (hh:mm:ss), the type its profile gives it"
+                problem = msg(
+                    "{problem} nor a clock time (hh:mm:ss), the type its profile gives it",
+                    problem=problem,
+                )
             yield Violation(
-                f"duration {duration.value.strip()!r} {problem}",
-                hint="write durations as ISO 8601, e.g. PT1H30M or PT31M33S",
+                msg("duration {value!r} {problem}", value=duration.value.strip(), problem=problem),
+                hint=msg("write durations as ISO 8601, e.g. PT1H30M or PT31M33S"),
                 field="durations",
                 location=duration.location,
             )
@@ -521,7 +627,10 @@ def partial_harvest(record: Record) -> Iterator[Violation]:
     for problem in record.problems:
         if problem.rule == "STD006":
             yield Violation(
-                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
             )
 
 

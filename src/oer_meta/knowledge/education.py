@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 from oer_meta.knowledge.vocabularies import lom_vocabulary
@@ -88,8 +89,11 @@ def _one(item: str) -> AgeReading:
         return AgeReading(
             "open",
             low=reading.low,
-            reason="a range with no upper age: LOM and schema.org write it for "
-            f"'{shown} and older', but it also reads as a range whose end was cut off",
+            reason=said(
+                "a range with no upper age: LOM and schema.org write it for "
+                "'{age} and older', but it also reads as a range whose end was cut off",
+                age=shown,
+            ),
             suggestion=f"{shown}+",
         )
     match = _OPEN_LOW.match(text)
@@ -100,13 +104,13 @@ def _one(item: str) -> AgeReading:
         return AgeReading(
             "open",
             high=reading.high,
-            reason="a range with no lower age, which also reads as a negative number",
+            reason=N_("a range with no lower age, which also reads as a negative number"),
             suggestion=f"0-{_show(float(match.group(1)))}",
         )
     reason = (
-        "words around the ages, not a range such as '10-12'"
+        N_("words around the ages, not a range such as '10-12'")
         if re.search(r"\d", text)
-        else "no age written in digits"
+        else N_("no age written in digits")
     )
     return AgeReading("invalid", reason=reason, suggestion=_guess(text))
 
@@ -117,12 +121,20 @@ def _check(low: float, high: float | None) -> AgeReading:
         if age is not None and age > _OLDEST:
             return AgeReading(
                 "invalid",
-                reason=f"{_show(age)} is not an age (above {_OLDEST}); a year or a grade?",
+                reason=said(
+                    "{age} is not an age (above {oldest}); a year or a grade?",
+                    age=_show(age),
+                    oldest=_OLDEST,
+                ),
             )
     if high is not None and low > high:
         return AgeReading(
             "invalid",
-            reason=f"the lower age {_show(low)} is above the upper age {_show(high)}",
+            reason=said(
+                "the lower age {low} is above the upper age {high}",
+                low=_show(low),
+                high=_show(high),
+            ),
             suggestion=f"{_show(high)}-{_show(low)}",
         )
     return AgeReading("ok", low=low, high=high)

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from oer_meta.i18n import N_, said
+
 __all__ = ["example_doi", "glued", "identifier_scheme", "identity_key", "unresolvable"]
 
 _DOI = re.compile(r"^(?:doi:\s*|info:doi/|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$", re.I)
@@ -100,20 +102,22 @@ def _host_reason(host: str) -> str | None:
             address = None
     if address is not None:
         if address.is_loopback:
-            return f"{host} is a loopback address, the reader's own computer"
+            return said("{host} is a loopback address, the reader's own computer", host=host)
         if not address.is_global:
-            return f"{host} is a private or reserved network address"
+            return said("{host} is a private or reserved network address", host=host)
         return None
     if host == "localhost" or host.endswith(".localhost"):
-        return f"{host} is the reader's own computer"
+        return said("{host} is the reader's own computer", host=host)
     if "." not in host:
-        return f"{host} is a host name without a domain, known only inside a local network"
+        return said(
+            "{host} is a host name without a domain, known only inside a local network", host=host
+        )
     if host.rsplit(".", 1)[1] in _RESERVED_TLDS or any(
         host == domain or host.endswith("." + domain) for domain in _EXAMPLE_DOMAINS
     ):
-        return f"{host} is reserved for documentation and examples by RFC 2606"
+        return said("{host} is reserved for documentation and examples by RFC 2606", host=host)
     if host.endswith(_LOCAL_SUFFIXES):
-        return f"{host} is a name known only inside a local network"
+        return said("{host} is a name known only inside a local network", host=host)
     return None
 
 
@@ -130,30 +134,30 @@ def unresolvable(value: str) -> str | None:
     value resolves, only that it cannot."""
     text = value.strip()
     if example_doi(text):
-        return "10.1000 is the DOI prefix the DOI Handbook uses for its examples"
+        return N_("10.1000 is the DOI prefix the DOI Handbook uses for its examples")
     lowered = text.lower()
     if lowered.startswith("file:"):
-        return "a file: URL names a file on one computer"
+        return N_("a file: URL names a file on one computer")
     if _DRIVE.match(text) or text.startswith("\\\\"):
-        return "a disk or network-share path names a file on one computer or network"
+        return N_("a disk or network-share path names a file on one computer or network")
     broken = _BROKEN_HTTP.match(text)
     if broken is not None:
-        return f"the scheme of {broken.group(0)!r} is malformed"
+        return said("the scheme of {scheme!r} is malformed", scheme=broken.group(0))
     scheme = _SCHEME.match(text)
     if scheme is None:
         return None
     name = scheme.group(1).lower()
     if name not in ("http", "https"):
         if _HTTP_TYPO.fullmatch(name) and text[scheme.end() :].startswith("//"):
-            return f"the scheme {name!r} is misspelt"
+            return said("the scheme {scheme!r} is misspelt", scheme=name)
         return None
     try:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError:
-        return "the URL is malformed"
+        return N_("the URL is malformed")
     if not parts.netloc or not host:
-        return "the URL names no host"
+        return N_("the URL names no host")
     return _host_reason(host)
 
 

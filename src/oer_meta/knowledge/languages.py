@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from oer_meta.i18n import N_, Joined, joined, marked
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.language_registry import Registry
 from oer_meta.knowledge.language_registry import in_range as _in_range
@@ -80,27 +81,28 @@ LIST = "list"
 UNKNOWN = "not-a-language"
 
 _EXPLAIN = {
-    WHITESPACE: "has surrounding white space",
-    CASE: "is not in the conventional case (language lower, Script title, REGION upper)",
-    UNDERSCORE: "uses '_' (a POSIX locale) where BCP 47 uses '-'",
-    THREE_LETTER: "uses a three-letter ISO 639-2/639-3 code where BCP 47 uses the "
-    "two-letter ISO 639-1 code",
-    DEPRECATED: "uses a deprecated subtag or tag that the IANA registry replaces",
-    EXTLANG: "uses the extended-language form (zh-yue) instead of the language (yue)",
-    REDUNDANT_SCRIPT: "adds the script the language is always written in",
-    REGION_ALIAS: "uses a region code that is not ISO 3166-1 alpha-2 (UK for GB)",
-    INVALID_SUBTAG: "has a subtag that is not in the IANA registry (dropped)",
-    EXTENSION_ORDER: "has its extensions out of order",
-    NAME: "is a language name, not a code",
-    URI: "is a language URI, not a BCP 47 tag",
-    NO_CONTENT_TOKEN: "is LOM's 'none' or the private-use 'x-none', whose BCP 47 tag is 'zxx'",
-    SYNONYMS: "names one language several times (synonyms or variants)",
-    POSIX_LOCALE: "is a POSIX locale with a character set or modifier (fr_FR.UTF-8)",
-    EMPTY: "is empty",
-    TOO_LONG: "is too long to be a language tag or name",
-    NOT_TEXT: "is not text",
-    LIST: "names several languages in one value",
-    UNKNOWN: "is neither a valid BCP 47 tag nor a known language code, URI or name",
+    WHITESPACE: N_("has surrounding white space"),
+    CASE: N_("is not in the conventional case (language lower, Script title, REGION upper)"),
+    UNDERSCORE: N_("uses '_' (a POSIX locale) where BCP 47 uses '-'"),
+    THREE_LETTER: N_(
+        "uses a three-letter ISO 639-2/639-3 code where BCP 47 uses the two-letter ISO 639-1 code"
+    ),
+    DEPRECATED: N_("uses a deprecated subtag or tag that the IANA registry replaces"),
+    EXTLANG: N_("uses the extended-language form (zh-yue) instead of the language (yue)"),
+    REDUNDANT_SCRIPT: N_("adds the script the language is always written in"),
+    REGION_ALIAS: N_("uses a region code that is not ISO 3166-1 alpha-2 (UK for GB)"),
+    INVALID_SUBTAG: N_("has a subtag that is not in the IANA registry (dropped)"),
+    EXTENSION_ORDER: N_("has its extensions out of order"),
+    NAME: N_("is a language name, not a code"),
+    URI: N_("is a language URI, not a BCP 47 tag"),
+    NO_CONTENT_TOKEN: N_("is LOM's 'none' or the private-use 'x-none', whose BCP 47 tag is 'zxx'"),
+    SYNONYMS: N_("names one language several times (synonyms or variants)"),
+    POSIX_LOCALE: N_("is a POSIX locale with a character set or modifier (fr_FR.UTF-8)"),
+    EMPTY: N_("is empty"),
+    TOO_LONG: N_("is too long to be a language tag or name"),
+    NOT_TEXT: N_("is not text"),
+    LIST: N_("names several languages in one value"),
+    UNKNOWN: N_("is neither a valid BCP 47 tag nor a known language code, URI or name"),
 }
 
 #: Reasons that leave the value valid and unambiguous (only its form differs).
@@ -188,6 +190,10 @@ class LanguageVerdict:
     def explain(self) -> str:
         """The reasons in words, for messages."""
         return "; ".join(_EXPLAIN.get(r, r) for r in self.reasons)
+
+    def explained(self) -> Joined:
+        """The reasons as a message, rendered in the report's language."""
+        return joined("; ", [marked(_EXPLAIN.get(r, r)) for r in self.reasons])
 
 
 def normalize_language(text: object) -> str | None:

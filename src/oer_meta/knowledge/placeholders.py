@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from oer_meta.i18n import N_
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 
@@ -202,14 +203,14 @@ def placeholder_date(value: str) -> str | None:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
     if year == "0000":
-        return "the year 0000: a zero date, written where no date is known"
+        return N_("the year 0000: a zero date, written where no date is known")
     if (year, month, day) == ("0001", "01", "01") and int(hour or 0) == int(minute or 0) == 0:
-        return "the smallest date of .NET and Go, written where no date is known"
+        return N_("the smallest date of .NET and Go, written where no date is known")
     if year not in ("1969", "1970"):
         return None
     if hour is None:
         if (year, month, day) == ("1970", "01", "01"):
-            return "the Unix epoch, the date of a zero timestamp"
+            return N_("the Unix epoch, the date of a zero timestamp")
         return None
     if (year, month, day) not in (("1969", "12", "31"), ("1970", "01", "01")):
         return None

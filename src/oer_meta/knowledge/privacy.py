@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.text import fold
 from oer_meta.model import Agent, Contact
@@ -71,16 +72,17 @@ _NUMBER_WORDS = ("number", "num", "nr", "no", "n")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[a-z]+")
 _REASONS = {
-    "person-email": "a person's own mailbox, not a role address of an organisation",
-    "named": "a mailbox named like a person (given.family)",
-    "org-named": "an organisation's contact given as a person's mailbox (given.family)",
-    "person-other": "a person's own, not a work contact next to an organisation (ORG)",
-    "unsure": "not an organisation's contact point, and the entry may be a person",
-    "dotted": "a mailbox named like a person (given.family) in a text that does not say "
-    "whose it is",
-    "mobile": "labelled as a mobile number",
-    "home": "labelled as a home number",
-    "beside": "next to a person's e-mail address in the same text",
+    "person-email": N_("a person's own mailbox, not a role address of an organisation"),
+    "named": N_("a mailbox named like a person (given.family)"),
+    "org-named": N_("an organisation's contact given as a person's mailbox (given.family)"),
+    "person-other": N_("a person's own, not a work contact next to an organisation (ORG)"),
+    "unsure": N_("not an organisation's contact point, and the entry may be a person"),
+    "dotted": N_(
+        "a mailbox named like a person (given.family) in a text that does not say whose it is"
+    ),
+    "mobile": N_("labelled as a mobile number"),
+    "home": N_("labelled as a home number"),
+    "beside": N_("next to a person's e-mail address in the same text"),
 }
 
 
@@ -490,7 +492,9 @@ def judge_text(contacts: Iterable[Contact], named: Named) -> list[Verdict]:
             continue
         owner = _owner(contact.value, named)
         if owner is not None:
-            reason = f"a mailbox named after {owner!r}, a person the record names"
+            reason: str = said(
+                "a mailbox named after {owner!r}, a person the record names", owner=owner
+            )
             verdicts.append(Verdict(contact, True, reason))
         elif _dotted_name(contact.value) and not _of_organisation(contact.value, named):
             verdicts.append(Verdict(contact, False, _REASONS["dotted"]))

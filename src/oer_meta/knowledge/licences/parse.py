@@ -28,6 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
+from oer_meta.i18n import N_, said
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.licences import cc, names, others, phrases, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
@@ -234,7 +235,7 @@ def _from_cc_url(raw: str, url: str) -> Licence | None:
     tool = parsed.tool
     if tool is None:
         return None
-    evidence = "read from a badge image" if parsed.badge else ""
+    evidence = N_("read from a badge image") if parsed.badge else ""
     wrapper = cc.software_wrapper(tool)
     if wrapper is not None:
         hit = spdx.lookup_id(wrapper, raw)
@@ -272,7 +273,9 @@ def _unknown_reason(body: str) -> str:
     urls = _urls(body)
     if len(urls) == 1 and _HOME_PAGE_RE.match(urls[0]):
         site = _HOME_PAGE_RE.match(urls[0]).group(1)  # type: ignore[union-attr]
-        return f"Only the address of a web site ({site}), no page: it names no licence."
+        return said(
+            "Only the address of a web site ({site}), no page: it names no licence.", site=site
+        )
     if urls:
-        return "An unrecognised URL: not a licence oer_meta knows."
-    return "Not recognised as a licence or rights statement."
+        return N_("An unrecognised URL: not a licence oer_meta knows.")
+    return N_("Not recognised as a licence or rights statement.")

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from oer_meta.i18n import said
 from oer_meta.knowledge.accessibility import names_accessibility_specification
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import (
@@ -283,11 +284,15 @@ class _Builder:
         else:
             record.dialect = "dcterms" if self.saw_dcterms else "dc"
         for issue in self.issues.values():
-            times = f" ({issue.count} times)" if issue.count > 1 else ""
+            message = (
+                said("{message} ({count} times)", message=issue.message, count=issue.count)
+                if issue.count > 1
+                else issue.message
+            )
             record.problems.append(
                 Problem(
                     rule="STD002",
-                    message=issue.message + times,
+                    message=message,
                     hint=issue.hint,
                     field=_record_field(issue.field),
                     source_field=issue.field,
@@ -345,20 +350,27 @@ class _Builder:
             self.map(child, local, "dc", loc)
             return
         match = _DC_BY_LOWER.get(local.lower())
+        hint: str
         if local.lower() in ("licence", "license", "licenses", "licences"):
-            hint = "write licence statements in dc:rights (dcterms:license outside oai_dc)"
+            hint = said("write licence statements in dc:rights (dcterms:license outside oai_dc)")
         elif local in _KIND:
-            hint = f"{local} is a DCMI term: write it as dcterms:{local}"
             if self.is_oai_dc and local in _REFINES:
-                hint += f", or as dc:{_REFINES[local]} in oai_dc"
+                hint = said(
+                    "{term} is a DCMI term: write it as dcterms:{term}, or as dc:{element} in "
+                    "oai_dc",
+                    term=local,
+                    element=_REFINES[local],
+                )
+            else:
+                hint = said("{term} is a DCMI term: write it as dcterms:{term}", term=local)
         elif match is not None:
-            hint = f"element names are case-sensitive: write dc:{match}"
+            hint = said("element names are case-sensitive: write dc:{element}", element=match)
         else:
-            hint = "use one of the 15 DC elements, or put local elements in another namespace"
+            hint = said("use one of the 15 DC elements, or put local elements in another namespace")
         self.note(
             "dc-unknown",
             f"dc:{local}",
-            f"dc:{local} is not one of the 15 Dublin Core elements",
+            said("dc:{element} is not one of the 15 Dublin Core elements", element=local),
             hint,
             loc,
         )
@@ -372,14 +384,17 @@ class _Builder:
         if self.is_oai_dc:
             parent = _REFINES.get(local, local if local in DC_ELEMENTS else None)
             hint = (
-                f"write it as dc:{parent} in oai_dc, or use a qualified DC format"
+                said(
+                    "write it as dc:{element} in oai_dc, or use a qualified DC format",
+                    element=parent,
+                )
                 if parent
-                else "oai_dc cannot carry it; use a qualified DC format such as nsdl_dc"
+                else said("oai_dc cannot carry it; use a qualified DC format such as nsdl_dc")
             )
             self.note(
                 "oai_dc-dcterms",
                 name,
-                f"oai_dc:dc may hold only the 15 dc: elements, but holds {name}",
+                said("oai_dc:dc may hold only the 15 dc: elements, but holds {name}", name=name),
                 hint,
                 loc,
             )
@@ -391,9 +406,12 @@ class _Builder:
             self.note(
                 "dcterms-unknown",
                 name,
-                f"{name} is not a DCMI Metadata Terms property",
-                f"accessibility properties belong to schema.org: write schema:{local} "
-                "(namespace http://schema.org/)",
+                said("{name} is not a DCMI Metadata Terms property", name=name),
+                said(
+                    "accessibility properties belong to schema.org: write schema:{property} "
+                    "(namespace http://schema.org/)",
+                    property=local,
+                ),
                 loc,
             )
             self.accessibility(child, local, name, loc)
@@ -402,10 +420,10 @@ class _Builder:
         self.note(
             "dcterms-unknown",
             name,
-            f"{name} is not a DCMI Metadata Terms property",
-            f"element names are case-sensitive: write dcterms:{match}"
+            said("{name} is not a DCMI Metadata Terms property", name=name),
+            said("element names are case-sensitive: write dcterms:{term}", term=match)
             if match
-            else "use a DCMI term, or put local elements in another namespace",
+            else said("use a DCMI term, or put local elements in another namespace"),
             loc,
         )
         if match is not None:
@@ -424,9 +442,13 @@ class _Builder:
                 self.note(
                     "nested",
                     name,
-                    f"{name} contains the element <{step(grandchild)}>; Dublin Core values "
-                    "are plain text",
-                    f"write the value as text directly inside {name}",
+                    said(
+                        "{name} contains the element <{element}>; Dublin Core values are plain "
+                        "text",
+                        name=name,
+                        element=step(grandchild),
+                    ),
+                    said("write the value as text directly inside {name}", name=name),
                     self.ctx.location(grandchild),
                 )
                 return
@@ -437,8 +459,8 @@ class _Builder:
             self.note(
                 "oai_dc-foreign",
                 name,
-                f"oai_dc:dc may hold only the 15 dc: elements, but holds {name}",
-                "move it to another metadata format, or drop it from the oai_dc record",
+                said("oai_dc:dc may hold only the 15 dc: elements, but holds {name}", name=name),
+                said("move it to another metadata format, or drop it from the oai_dc record"),
                 loc,
             )
 
@@ -451,8 +473,11 @@ class _Builder:
                 self.note(
                     "no-namespace",
                     local,
-                    f"<{local}> has no namespace, so it is not the Dublin Core {local}",
-                    f"write dc:{local} (namespace {DC})",
+                    said(
+                        "<{element}> has no namespace, so it is not the Dublin Core {element}",
+                        element=local,
+                    ),
+                    said("write dc:{element} (namespace {namespace})", element=local, namespace=DC),
                     loc,
                 )
                 return True
@@ -463,8 +488,14 @@ class _Builder:
             self.note(
                 "bad-namespace",
                 f"{{{ns}}}{local}",
-                f"{local} is in the namespace {ns!r}, not the Dublin Core namespace {right!r}",
-                f"declare the namespace exactly as {right}",
+                said(
+                    "{element} is in the namespace {namespace!r}, not the Dublin Core namespace "
+                    "{right!r}",
+                    element=local,
+                    namespace=ns,
+                    right=right,
+                ),
+                said("declare the namespace exactly as {right}", right=right),
                 loc,
             )
             return True

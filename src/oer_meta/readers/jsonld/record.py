@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.suppressions import JSON_KEY as SUPPRESSION_KEY
 from oer_meta.knowledge.suppressions import split_codes
 from oer_meta.model import (
@@ -52,7 +53,7 @@ _KEPT_AS_EXTENSIONS = frozenset({"hasCourseInstance"})
 #: The pointer of a document's own object: the whole document, or one item of an array
 #: of records (JSON Lines lines are documents of their own).
 _TOP_LEVEL = re.compile(r"(?:/\d+)?")
-_SCHEMA_HINT = 'start the record with "@context": "https://schema.org/"'
+_SCHEMA_HINT = N_('start the record with "@context": "https://schema.org/"')
 
 
 class RecordBuilder(ValueReader):
@@ -157,28 +158,35 @@ class RecordBuilder(ValueReader):
             )
             if spaced is not None:
                 self.problem(
-                    f"no @context: the key {spaced!r} has a space in it, so a JSON-LD "
-                    "processor does not read it as @context and the keys are not "
-                    "schema.org terms",
+                    said(
+                        "no @context: the key {key!r} has a space in it, so a JSON-LD "
+                        "processor does not read it as @context and the keys are not "
+                        "schema.org terms",
+                        key=spaced,
+                    ),
                     f"{self.pointer}/{escape_token(spaced)}",
                     "@context",
-                    hint='write the key as "@context", without spaces',
+                    hint=said('write the key as "@context", without spaces'),
                 )
             else:
                 self.problem(
-                    "no @context: without it the keys are not schema.org terms for a "
-                    "JSON-LD processor",
+                    said(
+                        "no @context: without it the keys are not schema.org terms for a "
+                        "JSON-LD processor"
+                    ),
                     self.pointer,
                     "@context",
-                    hint=_SCHEMA_HINT,
+                    hint=said(_SCHEMA_HINT),
                 )
         elif not self.ctx.names_known_vocabulary():
             self.problem(
-                "the @context names neither schema.org nor a known profile (LRMI, AMB), so the "
-                "keys cannot be read as schema.org terms",
+                said(
+                    "the @context names neither schema.org nor a known profile (LRMI, AMB), so "
+                    "the keys cannot be read as schema.org terms"
+                ),
                 self.pointer + "/@context",
                 "@context",
-                hint=_SCHEMA_HINT,
+                hint=said(_SCHEMA_HINT),
             )
         type_entry = next(
             (
@@ -190,10 +198,14 @@ class RecordBuilder(ValueReader):
         )
         if type_entry is None:
             self.problem(
-                "@type is missing: the record does not say what kind of resource it describes",
+                said(
+                    "@type is missing: the record does not say what kind of resource it describes"
+                ),
                 self.pointer,
                 "@type",
-                hint='add "@type": "LearningResource" (or CreativeWork, Course, VideoObject...)',
+                hint=said(
+                    'add "@type": "LearningResource" (or CreativeWork, Course, VideoObject...)'
+                ),
             )
             return
         key, value = type_entry

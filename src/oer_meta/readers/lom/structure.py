@@ -32,6 +32,7 @@ from typing import Any
 
 from lxml import etree
 
+from oer_meta.i18n import N_, joined, msg, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.lom_profiles import profile_title
 from oer_meta.model import Extension, Problem, Text
@@ -280,9 +281,9 @@ class LomWalker:
         """Whose rule a structure message applies: the profile that adds the element,
         else the record's binding (``the IEEE 1484.12.3 LOM XML binding``)."""
         if node.added_by:
-            names = " and ".join(profile_title(p) for p in sorted(node.added_by))
-            return f"the {names} profile"
-        return f"the {self.binding.title}"
+            names = joined(N_(" and "), [profile_title(p) for p in sorted(node.added_by)])
+            return said("the {names} profile", names=names)
+        return said("the {binding}", binding=self.binding.title)
 
     def problem(
         self, message: str, elem: Element, *, hint: str | None = None, field: str | None = None
@@ -326,7 +327,11 @@ class LomWalker:
                 continue
             message = group.message
             if group.count > 1:
-                message += f" ({group.count} times in this record; the first is located)"
+                message = said(
+                    "{message} ({count} times in this record; the first is located)",
+                    message=message,
+                    count=group.count,
+                )
             self.problem(message, group.first, hint=group.hint, field=group.field)
         self.groups.clear()
 
@@ -375,16 +380,28 @@ class LomWalker:
         extra = node.extra.get(key)
         if extra is not None:
             added, profiles = extra
-            names = " or ".join(profile_title(p) for p in sorted(profiles))
-            where = "a LOM vocabulary element" if node.kind == "vocabulary" else f"<{node.name}>"
+            names = joined(N_(" or "), [profile_title(p) for p in sorted(profiles)])
+            where = (
+                msg("a LOM vocabulary element") if node.kind == "vocabulary" else f"<{node.name}>"
+            )
             self.hold(
                 profiles,
                 self._make(
-                    f"<{local}> is not part of {where} ({node.dotted}) in the "
-                    f"{self.binding.title}; only the {names} profile adds it",
+                    said(
+                        "<{element}> is not part of {where} ({dotted}) in the "
+                        "{binding}; only the {names} profile adds it",
+                        element=local,
+                        where=where,
+                        dotted=node.dotted,
+                        binding=self.binding.title,
+                        names=names,
+                    ),
                     child,
-                    hint=f"name the {names} profile in metaMetadata.metadataSchema, or drop "
-                    "the element; oer_meta read it as the profile defines it",
+                    hint=said(
+                        "name the {names} profile in metaMetadata.metadataSchema, or drop "
+                        "the element; oer_meta read it as the profile defines it",
+                        names=names,
+                    ),
                     field=added.dotted,
                 ),
             )
@@ -394,10 +411,14 @@ class LomWalker:
         if found is not None and counterpart is not None:
             self.group(
                 ("binding", key),
-                f"<{local}> belongs to the {self.other.title}, but this record uses the "
-                f"{self.binding.title}",
+                said(
+                    "<{element}> belongs to the {other}, but this record uses the {binding}",
+                    element=local,
+                    other=self.other.title,
+                    binding=self.binding.title,
+                ),
                 child,
-                hint="write the record in one binding; oer_meta read the element anyway",
+                hint=said("write the record in one binding; oer_meta read the element anyway"),
                 field=found.dotted,
             )
             return found
@@ -421,19 +442,34 @@ class LomWalker:
         if places:
             where = ", ".join(places[:3]) + (" ..." if len(places) > 3 else "")
             self.problem(
-                f"<{local}> is not allowed in {here}; in the {self.binding.title} it "
-                f"belongs in {where}",
+                said(
+                    "<{element}> is not allowed in {here}; in the {binding} it belongs in {where}",
+                    element=local,
+                    here=here,
+                    binding=self.binding.title,
+                    where=where,
+                ),
                 child,
-                hint=f"move it to {places[0]}; oer_meta kept it as an extension and did not "
-                f"read it as {places[0]}",
+                hint=said(
+                    "move it to {place}; oer_meta kept it as an extension and did not "
+                    "read it as {place}",
+                    place=places[0],
+                ),
                 field=field_name,
             )
         else:
             self.problem(
-                f"<{local}> in {here} is not a LOM element of the {self.binding.title}",
+                said(
+                    "<{element}> in {here} is not a LOM element of the {binding}",
+                    element=local,
+                    here=here,
+                    binding=self.binding.title,
+                ),
                 child,
-                hint="put profile-specific elements in the profile's own namespace; oer_meta "
-                "kept it as an extension",
+                hint=said(
+                    "put profile-specific elements in the profile's own namespace; oer_meta "
+                    "kept it as an extension"
+                ),
                 field=field_name,
             )
         self.foreign(child)
@@ -441,38 +477,57 @@ class LomWalker:
     def _wrong_case(self, child: Element, local: str, found: Node) -> None:
         self.group(
             ("case", local),
-            f"<{local}> is spelled <{found.name}> in the {self.binding.title}",
+            said(
+                "<{element}> is spelled <{name}> in the {binding}",
+                element=local,
+                name=found.name,
+                binding=self.binding.title,
+            ),
             child,
-            hint="XML element names are case-sensitive; schema validation rejects this spelling",
+            hint=said(
+                "XML element names are case-sensitive; schema validation rejects this spelling"
+            ),
             field=found.dotted,
         )
 
     def _wrong_namespace(self, child: Element, ns: str | None, local: str) -> None:
-        found_in = f"namespace {ns}" if ns else "no namespace"
-        root_in = f"namespace {self.root_ns}" if self.root_ns else "no namespace"
+        found_in = msg("namespace {ns}", ns=ns) if ns else msg("no namespace")
+        root_in = msg("namespace {ns}", ns=self.root_ns) if self.root_ns else msg("no namespace")
         self.group(
             ("namespace", ns or ""),
-            f"LOM elements are in {found_in} although their <lom> root is in {root_in} "
-            f"(first: <{local}>)",
+            said(
+                "LOM elements are in {found} although their <lom> root is in {root} "
+                "(first: <{element}>)",
+                found=found_in,
+                root=root_in,
+                element=local,
+            ),
             child,
-            hint="declare the LOM namespace as the default namespace, or prefix every element",
+            hint=said(
+                "declare the LOM namespace as the default namespace, or prefix every element"
+            ),
             field=local,
         )
 
     def _repeated(self, child: Element, local: str, found: Node, parent: Element) -> None:
         parent_name = split(parent.tag)[1] if isinstance(parent.tag, str) else "?"
-        hint = "merge the repeated elements into one"
+        hint: str = said("merge the repeated elements into one")
         if found.kind == "langstring":
-            hint = "give the translations as several strings inside one element"
-        message = (
-            f"<{local}> appears more than once in <{parent_name}>; {self.rule_of(found)} "
-            f"allows one {found.dotted}"
+            hint = said("give the translations as several strings inside one element")
+        message = said(
+            "<{element}> appears more than once in <{parent}>; {rule} allows one {dotted}",
+            element=local,
+            parent=parent_name,
+            rule=self.rule_of(found),
+            dotted=found.dotted,
         )
         if found.repeat_profiles:
-            names = " or ".join(profile_title(p) for p in sorted(found.repeat_profiles))
-            hint = (
-                f"{names}, written in this binding, allows several: name it in "
-                f"metaMetadata.metadataSchema if the record follows it; otherwise {hint}"
+            names = joined(N_(" or "), [profile_title(p) for p in sorted(found.repeat_profiles)])
+            hint = said(
+                "{names}, written in this binding, allows several: name it in "
+                "metaMetadata.metadataSchema if the record follows it; otherwise {hint}",
+                names=names,
+                hint=hint,
             )
             self.hold(
                 found.repeat_profiles, self._make(message, child, hint=hint, field=found.dotted)
@@ -486,14 +541,23 @@ class LomWalker:
         pair = "/".join(f"<{name}>" for name in inner)
         if node.kind == "vocabulary":
             hint = (
-                f"write one <{node.name}> per value"
+                said("write one <{name}> per value; oer_meta read every pair", name=node.name)
                 if node.repeat
-                else f"keep one value in <{node.name}> (repeat its parent element for another)"
-            ) + "; oer_meta read every pair"
+                else said(
+                    "keep one value in <{name}> (repeat its parent element for another); "
+                    "oer_meta read every pair",
+                    name=node.name,
+                )
+            )
         else:
-            hint = f"keep one value in <{node.name}>; oer_meta read the first"
+            hint = said("keep one value in <{name}>; oer_meta read the first", name=node.name)
         self.problem(
-            f"{node.dotted} holds more than one {pair} pair; {self.rule_of(node)} allows one",
+            said(
+                "{dotted} holds more than one {pair} pair; {rule} allows one",
+                dotted=node.dotted,
+                pair=pair,
+                rule=self.rule_of(node),
+            ),
             child,
             hint=hint,
             field=node.dotted,
@@ -525,10 +589,14 @@ class LomWalker:
             if isinstance(child.tag, str):
                 self.group(
                     ("datatype-text", node.dotted),
-                    f"{node.dotted} holds <{split(child.tag)[1]}> elements; it is a "
-                    "CharacterString and takes plain text",
+                    said(
+                        "{dotted} holds <{element}> elements; it is a "
+                        "CharacterString and takes plain text",
+                        dotted=node.dotted,
+                        element=split(child.tag)[1],
+                    ),
                     child,
-                    hint="write the value as the element's text",
+                    hint=said("write the value as the element's text"),
                     field=node.dotted,
                 )
                 break
@@ -558,10 +626,14 @@ class LomWalker:
             wrapper = _STRING_WRAPPERS[node.binding]
             self.group(
                 ("datatype-langstring", node.dotted),
-                f"{node.dotted} holds text directly; {self.rule_of(node)} wraps each text "
-                f"in {wrapper}",
+                said(
+                    "{dotted} holds text directly; {rule} wraps each text in {wrapper}",
+                    dotted=node.dotted,
+                    rule=self.rule_of(node),
+                    wrapper=wrapper,
+                ),
                 elem,
-                hint=f"wrap the text in {wrapper}",
+                hint=said("wrap the text in {wrapper}", wrapper=wrapper),
                 field=node.dotted,
                 profiles=node.text_profiles,
             )
@@ -584,10 +656,16 @@ class LomWalker:
             inner = next(iter(node.children.values())).name
             self.group(
                 ("datatype-pair", node.dotted),
-                f"{node.dotted} holds its value directly; {self.rule_of(node)} wraps it in "
-                f"<{inner}>",
+                said(
+                    "{dotted} holds its value directly; {rule} wraps it in <{inner}>",
+                    dotted=node.dotted,
+                    rule=self.rule_of(node),
+                    inner=inner,
+                ),
                 elem,
-                hint=f"write <{node.name}><{inner}>...</{inner}></{node.name}>",
+                hint=said(
+                    "write <{name}><{inner}>...</{inner}></{name}>", name=node.name, inner=inner
+                ),
                 field=node.dotted,
             )
             result.value, result.element = direct, elem

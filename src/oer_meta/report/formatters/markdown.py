@@ -18,8 +18,9 @@ from collections import Counter
 from typing import TextIO
 
 from oer_meta.areas import ActionArea
+from oer_meta.i18n import N_, Message, joined, marked, msg, msgn
 from oer_meta.report.formatters.base import RunInfo
-from oer_meta.report.formatters.text import printable
+from oer_meta.report.formatters.text import counted, printable
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
@@ -44,10 +45,6 @@ def escape_cell(text: str) -> str:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class MarkdownFormatter:
@@ -97,30 +94,49 @@ class MarkdownFormatter:
 
     def _title(self, tally: Tally) -> list[str]:
         s = tally.to_dict()
-        records = _plural(s["records"], "record")
-        extra = [f"{s[k]} {k}" for k in ("deleted", "unreadable") if s[k]]
+        lang = self._info.lang
+        records: Message = counted(s["records"], "record")
+        extra = [
+            msgn("{count} deleted", "{count} deleted", s["deleted"])
+            if key == "deleted"
+            else msgn("{count} unreadable", "{count} unreadable", s["unreadable"])
+            for key in ("deleted", "unreadable")
+            if s[key]
+        ]
         if extra:
-            records += f" ({', '.join(extra)})"
+            records = msg("{records} ({details})", records=records, details=joined(", ", extra))
         lines = [
-            f"## oer-meta: {'ok' if tally.ok else 'failed'}",
+            msg("## oer-meta: {verdict}", verdict=msg("ok") if tally.ok else msg("failed")).render(
+                lang
+            ),
             "",
-            f"{records}, {_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, "
-            f"{_plural(s['infos'], 'info')}; profile {escape_cell(self._info.profile)}, "
-            f"failing on {self._info.fail_on.value}.",
+            msg(
+                "{records}, {errors}, {warnings}, {infos}; profile {profile}, failing on "
+                "{fail_on}.",
+                records=records,
+                errors=counted(s["errors"], "error"),
+                warnings=counted(s["warnings"], "warning"),
+                infos=counted(s["infos"], "info"),
+                profile=escape_cell(self._info.profile),
+                fail_on=self._info.fail_on.value,
+            ).render(lang),
         ]
         if tally.internal_errors:
             lines += [
                 "",
-                f"**{_plural(tally.internal_errors, 'internal error')}**: bugs in oer-meta, "
-                "not in the records; please report them.",
+                msg(
+                    "**{errors}**: bugs in oer-meta, not in the records; please report them.",
+                    errors=counted(tally.internal_errors, "internal error"),
+                ).render(lang),
             ]
         return lines
 
     def _areas(self, tally: Tally) -> list[str]:
+        lang = self._info.lang
         lines = [
-            "### Findings by UNESCO action area",
+            msg("### Findings by UNESCO action area").render(lang),
             "",
-            _row(["Area", "Title", "Findings"]),
+            _row([marked(h).render(lang) for h in (N_("Area"), N_("Title"), N_("Findings"))]),
             _row(["---:", "---", "---:"]),
         ]
         for area in ActionArea:
@@ -136,11 +152,17 @@ class MarkdownFormatter:
         return lines
 
     def _by_rule(self) -> list[str]:
-        lines = ["### Findings by rule", ""]
+        lang = self._info.lang
+        lines = [msg("### Findings by rule").render(lang), ""]
         if not self._rules:
-            return [*lines, "No findings."]
+            return [*lines, msg("No findings.").render(lang)]
         lines += [
-            _row(["Code", "Name", "Severity", "Findings"]),
+            _row(
+                [
+                    marked(h).render(lang)
+                    for h in (N_("Code"), N_("Name"), N_("Severity"), N_("Findings"))
+                ]
+            ),
             _row(["---", "---", "---", "---:"]),
         ]
         order = sorted(self._rules.items(), key=lambda kv: (-kv[0][1].rank, -kv[1], kv[0][0]))
@@ -158,11 +180,13 @@ class MarkdownFormatter:
         return lines
 
     def _worst_records(self) -> list[str]:
-        lines = ["### Records with the most errors", ""]
+        lang = self._info.lang
+        lines = [msg("### Records with the most errors").render(lang), ""]
         if not self._worst:
-            return [*lines, "No record has errors or warnings."]
+            return [*lines, msg("No record has errors or warnings.").render(lang)]
+        headings = (N_("File"), N_("Record"), N_("Identifier"), N_("Errors"), N_("Warnings"))
         lines += [
-            _row(["File", "Record", "Identifier", "Errors", "Warnings"]),
+            _row([marked(h).render(lang) for h in headings]),
             _row(["---", "---:", "---", "---:", "---:"]),
         ]
         for errors, warnings, _, source, index, record_id in sorted(self._worst, reverse=True):
@@ -179,8 +203,11 @@ class MarkdownFormatter:
             )
         lines += [
             "",
-            f"At most {WORST} records, most errors first, then most warnings; "
-            "findings of the batch rules (across records) are counted per rule only.",
+            msg(
+                "At most {count} records, most errors first, then most warnings; "
+                "findings of the batch rules (across records) are counted per rule only.",
+                count=WORST,
+            ).render(lang),
         ]
         return lines
 
@@ -189,8 +216,10 @@ class MarkdownFormatter:
         if interrupted:
             lines += [
                 "",
-                f"> **Interrupted**: this summary covers the "
-                f"{_plural(tally.records, 'record')} checked so far.",
+                msg(
+                    "> **Interrupted**: this summary covers the {records} checked so far.",
+                    records=counted(tally.records, "record"),
+                ).render(self._info.lang),
             ]
         for section in (self._areas(tally), self._by_rule(), self._worst_records()):
             lines += ["", *section]

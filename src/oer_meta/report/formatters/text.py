@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.text import Text
 
 from oer_meta.areas import ActionArea
+from oer_meta.i18n import Message, joined, msg, msgn
 from oer_meta.internal import InternalError
 from oer_meta.report.formatters.base import RunInfo
 from oer_meta.report.formatters.columns import ColumnFinder
@@ -65,7 +66,7 @@ def finding_line(finding: Finding, source: str | None, column: int | None = None
     return line
 
 
-def internal_error_line(error: InternalError, source: str | None) -> Text:
+def internal_error_line(error: InternalError, source: str | None, lang: str = "en") -> Text:
     """One internal error as a styled line: it is oer_meta's bug, said so."""
     loc = error.location
     where = printable((loc.file if loc else None) or source or "<input>")
@@ -73,12 +74,24 @@ def internal_error_line(error: InternalError, source: str | None) -> Text:
         where += f":{loc.line}"
     line = Text(f"{where}: ", style="bold")
     line.append(f"{error.code} ", style="bold magenta")
-    line.append(printable(f"{error.describe()}; this is a bug in oer-meta, please report it"))
+    said = msg(
+        "{error}; this is a bug in oer-meta, please report it", error=error.describe()
+    ).render(lang)
+    line.append(printable(said))
     return line
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def counted(n: int, word: str) -> Message:
+    """``3 errors``: a count and its noun, in each language's plural."""
+    if word == "record":
+        return msgn("{count} record", "{count} records", n)
+    if word == "error":
+        return msgn("{count} error", "{count} errors", n)
+    if word == "warning":
+        return msgn("{count} warning", "{count} warnings", n)
+    if word == "info":
+        return msgn("{count} info", "{count} infos", n)
+    return msgn("{count} internal error", "{count} internal errors", n)
 
 
 ColorMode = Literal["auto", "always", "never"]
@@ -184,7 +197,8 @@ class TextFormatter:
             column = self._columns.column(loc.file or source, loc.line, loc.path)
         self._print(finding_line(finding, source, column))
         if self._info.show_hints and finding.hint:
-            self._print(Text(f"    hint: {printable(finding.hint)}", style="dim"))
+            hint = msg("    hint: {hint}", hint=finding.hint).render(self._info.lang)
+            self._print(Text(printable(hint), style="dim"))
 
     def result(self, result: RecordResult) -> None:
         self._results += 1
@@ -206,7 +220,7 @@ class TextFormatter:
         for finding in findings:
             self._finding(finding, result.source)
         for error in result.internal_errors:
-            self._print(internal_error_line(error, result.source))
+            self._print(internal_error_line(error, result.source, self._info.lang))
 
     def batch(self, found: list[BatchFinding]) -> None:
         if self._held is not None:  # the batch findings come after every record
@@ -219,12 +233,14 @@ class TextFormatter:
             if not shown and item.internal_error is None:
                 continue
             if not self._batch_started:  # the heading once, before the first one shown
-                self._print(Text("across the batch", style="bold underline"))
+                self._print(
+                    Text(msg("across the batch").render(self._info.lang), style="bold underline")
+                )
                 self._batch_started = True
             for finding in shown:
                 self._finding(finding, item.source)
             if item.internal_error is not None:
-                self._print(internal_error_line(item.internal_error, None))
+                self._print(internal_error_line(item.internal_error, None, self._info.lang))
 
     def _statistics_table(self, tally: Tally) -> None:
         """Findings per rule, most frequent first, like ``ruff check --statistics``."""
@@ -246,51 +262,75 @@ class TextFormatter:
         if self._statistics:
             self._statistics_table(tally)
         summary = tally.to_dict()
+        lang = self._info.lang
         self._print()
         if interrupted:
             self._print(
                 Text(
-                    "interrupted: the summary covers the records checked so far",
+                    msg("interrupted: the summary covers the records checked so far").render(lang),
                     style="bold yellow",
                 )
             )
         ok = tally.ok
-        verdict = Text("ok" if ok else "failed", style="bold green" if ok else "bold red")
-        records = _plural(summary["records"], "record")
+        verdict = Text(
+            (msg("ok") if ok else msg("failed")).render(lang),
+            style="bold green" if ok else "bold red",
+        )
+        records: Message = counted(summary["records"], "record")
         extra = [
-            f"{summary[key]} {label}"
-            for key, label in (("deleted", "deleted"), ("unreadable", "unreadable"))
+            msgn("{count} deleted", "{count} deleted", summary["deleted"])
+            if key == "deleted"
+            else msgn("{count} unreadable", "{count} unreadable", summary["unreadable"])
+            for key in ("deleted", "unreadable")
             if summary[key]
         ]
         if extra:
-            records += f" ({', '.join(extra)})"
+            records = msg("{records} ({details})", records=records, details=joined(", ", extra))
         verdict.append(
-            f": {records}, {_plural(summary['errors'], 'error')}, "
-            f"{_plural(summary['warnings'], 'warning')}, {_plural(summary['infos'], 'info')} "
-            f"(profile {self._info.profile}, failing on {self._info.fail_on.value})",
+            msg(
+                ": {records}, {errors}, {warnings}, {infos} (profile {profile}, failing on "
+                "{fail_on})",
+                records=records,
+                errors=counted(summary["errors"], "error"),
+                warnings=counted(summary["warnings"], "warning"),
+                infos=counted(summary["infos"], "info"),
+                profile=self._info.profile,
+                fail_on=self._info.fail_on.value,
+            ).render(lang),
             style="",
         )
         self._print(verdict)
         if self._hidden and not self._quiet:
             self._print(
                 Text(
-                    f"{_plural(self._hidden, 'info')} not shown (more than one record "
-                    "was checked); --show-infos shows them",
+                    msg(
+                        "{infos} not shown (more than one record was checked); --show-infos "
+                        "shows them",
+                        infos=counted(self._hidden, "info"),
+                    ).render(lang),
                     style="dim",
                 )
             )
         if tally.internal_errors:
             self._print(
                 Text(
-                    f"{_plural(tally.internal_errors, 'internal error')}: bugs in oer-meta, "
-                    "not in the records; please report them",
+                    msg(
+                        "{errors}: bugs in oer-meta, not in the records; please report them",
+                        errors=counted(tally.internal_errors, "internal error"),
+                    ).render(lang),
                     style="bold magenta",
                 )
             )
         if not self._quiet:
-            self._print(Text("Findings by UNESCO action area:", style="bold"))
+            self._print(Text(msg("Findings by UNESCO action area:").render(lang), style="bold"))
             for area in ActionArea:
                 count = summary["by_area"][str(int(area))]
-                self._print(Text(f"  {int(area)} {area.title(self._info.lang)}: {count}"))
+                line = msg(
+                    "  {number} {title}: {count}",
+                    number=int(area),
+                    title=area.title(lang),
+                    count=count,
+                )
+                self._print(Text(line.render(lang)))
         self._columns.close()
         self._stream.flush()

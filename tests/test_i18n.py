@@ -1,0 +1,355 @@
+"""Messages in English and French (docs/i18n.md): the catalogue is complete and current,
+every placeholder is kept, and a run in French says everything in French."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import json
+import string
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.pofile import read_po
+
+import oer_meta
+from oer_meta.checks.registry import all_rules, get_rule
+from oer_meta.errors import UsageError
+from oer_meta.i18n import Message, Said, joined, language, marked, msg, msgn, translate
+
+from .corpus_paths import EXAMPLES
+from .i18n_catalogue import PACKAGE, extract, mo_path, po_path
+
+#: Rules whose messages come from the readers (not translated yet: docs/i18n.md).
+READER_RULES = {"STD001", "STD002", "STD006"}
+
+
+def _po() -> dict[str, Any]:
+    """The French catalogue as read from the .po: msgid -> msgstr (a tuple for plurals)."""
+    with po_path("fr").open("rb") as stream:
+        catalog = read_po(stream, locale="fr")
+    out: dict[str, Any] = {}
+    for message in catalog:
+        if message.id:
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            out[key] = (message.id, message.string)
+    return out
+
+
+def _fields(text: str) -> set[tuple[str, str | None]]:
+    """The ``{name!conversion}`` fields of a template."""
+    return {
+        (name, conversion)
+        for _, name, _, conversion in string.Formatter().parse(text)
+        if name is not None
+    }
+
+
+# -- the catalogue ---------------------------------------------------------------------
+
+
+def test_every_message_has_a_french_translation() -> None:
+    untranslated = [
+        key
+        for key, (_, text) in _po().items()
+        if not (all(text) if isinstance(text, tuple) else text.strip())
+    ]
+    assert untranslated == []
+
+
+def test_every_placeholder_is_kept_and_none_added() -> None:
+    wrong = []
+    for ids, text in _po().values():
+        pairs = zip(ids, text, strict=True) if isinstance(ids, tuple) else [(ids, text)]
+        for english, french in pairs:
+            if _fields(english) != _fields(french):
+                wrong.append((english, french))
+    assert wrong == []
+
+
+def test_the_catalogue_holds_exactly_the_messages_the_code_uses() -> None:
+    """A message added to the code without being added to the catalogue fails here
+    (run ``python tests/i18n_catalogue.py`` and translate it), and so does a message
+    the code no longer uses."""
+    used = set(extract())
+    catalogued = set(_po())
+    assert sorted(used - catalogued) == [], "not in the catalogue"
+    assert sorted(catalogued - used) == [], "in the catalogue but no longer used"
+
+
+def test_the_compiled_catalogue_agrees_with_the_po() -> None:
+    with mo_path("fr").open("rb") as stream:
+        compiled = gettext.GNUTranslations(stream)
+    for _key, (ids, text) in _po().items():
+        if isinstance(ids, tuple):
+            assert compiled.ngettext(ids[0], ids[1], 1) == text[0]
+            assert compiled.ngettext(ids[0], ids[1], 2) == text[1]
+        else:
+            assert compiled.gettext(ids) == text, ids
+
+
+def test_the_french_follows_french_spacing() -> None:
+    """No ordinary space before ``: ; ? !`` nor inside guillemets, no English straight
+    quotes around literal words (the values the code quotes come as parameters)."""
+    for _key, (_ids, text) in _po().items():
+        for form in text if isinstance(text, tuple) else (text,):
+            for bad in (" :", " ;", " ?", " !", "« ", " »"):
+                assert bad not in form, form
+
+
+def test_the_package_ships_the_catalogues() -> None:
+    assert po_path("fr").is_relative_to(PACKAGE)
+    assert mo_path("fr").stat().st_size > 10_000
+
+
+# -- the code: messages are templates -------------------------------------------------
+
+
+def _calls(name: str) -> list[tuple[Path, ast.Call]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == name
+            ):
+                found.append((path, node))
+    return found
+
+
+def _plain_text(node: ast.expr | None) -> bool:
+    """True when an expression builds a finished English string: a literal, an f-string,
+    a concatenation (the branches of a conditional are looked at one by one); the empty
+    string (nothing to say) is not text."""
+    if isinstance(node, ast.IfExp):
+        return _plain_text(node.body) or _plain_text(node.orelse)
+    return isinstance(node, ast.JoinedStr | ast.BinOp) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value != ""
+    )
+
+
+#: Variables the rule packs build a message or hint in before giving it to Violation.
+_MESSAGE_NAMES = {"message", "hint", "why", "detail", "said", "what"}
+
+
+def test_rules_write_no_finished_english_string() -> None:
+    """A Violation's message and hint are templates (msg, msgn, marked), never an
+    f-string or a concatenation: such a message could not be translated.  So are the
+    variables a pack builds them in first."""
+    bad = []
+    for path, call in _calls("Violation"):
+        message = call.args[0] if call.args else None
+        hints = [k.value for k in call.keywords if k.arg in ("message", "hint")]
+        for node in [message, *hints]:
+            if _plain_text(node):
+                bad.append(f"{path.name}:{call.lineno}")
+    for path in sorted((PACKAGE / "checks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = {t.id for t in targets if isinstance(t, ast.Name)}
+                if names & _MESSAGE_NAMES and (
+                    isinstance(node, ast.AugAssign) or _plain_text(node.value)
+                ):
+                    bad.append(f"{path.name}:{node.lineno}")
+    assert bad == []
+
+
+def test_every_template_gets_exactly_its_parameters() -> None:
+    bad = []
+    for name, literals in (("msg", 1), ("msgn", 2)):
+        for path, call in _calls(name):
+            args = call.args[:literals]
+            if not all(isinstance(a, ast.Constant) for a in args):
+                continue
+            fields = set()
+            for arg in args:
+                assert isinstance(arg, ast.Constant)
+                fields |= {field for field, _ in _fields(arg.value)}
+            given = {k.arg for k in call.keywords} | ({"count"} if name == "msgn" else set())
+            if fields != given:
+                bad.append((f"{path.name}:{call.lineno}", sorted(fields), sorted(given)))
+    assert bad == []
+
+
+# -- rendering -----------------------------------------------------------------------
+
+
+def test_a_message_renders_in_each_language_and_keeps_its_parameters() -> None:
+    message = msg("read {raw} from {field}", raw="'CC BY'", field=msg("the record"))
+    assert message.render("en") == "read 'CC BY' from the record"
+    assert message.render("fr") == "lu 'CC BY' dans la notice"
+    assert str(message) == message.render("en")
+
+
+def test_plural_messages_follow_each_language() -> None:
+    def titles(n: int) -> Message:
+        return msgn("{count} title", "{count} titles", n)
+
+    assert [titles(n).render("en") for n in (1, 2)] == ["1 title", "2 titles"]
+    assert [titles(n).render("fr") for n in (1, 2)] == ["1 titre", "2 titres"]
+
+
+def test_separators_follow_french_spacing() -> None:
+    items = joined("; ", ["a", msg("the title")])
+    assert items.render("en") == "a; the title"
+    assert items.render("fr") == "a\u202f; le titre"
+
+
+def test_language_names() -> None:
+    assert language("fr-CA") == "fr"
+    assert language("FR") == "fr"
+    assert language(None) == "en"
+    with pytest.raises(UsageError):
+        language("de")
+    with pytest.raises(UsageError):
+        oer_meta.validate(str(EXAMPLES), lang="xx")
+
+
+def test_an_unknown_message_falls_back_to_english() -> None:
+    assert translate("a sentence no catalogue holds", "fr") == "a sentence no catalogue holds"
+
+
+def test_every_rule_title_is_translated() -> None:
+    same = [r.code for r in all_rules() if r.summary_in("fr") == r.summary]
+    assert same == []
+    assert get_rule("LIC003").summary_in("fr").startswith("La licence ne permet pas")
+
+
+# -- runs in French -------------------------------------------------------------------
+
+
+def _pairs(lang: str) -> list[tuple[str, str, str | None]]:
+    report = oer_meta.validate(str(EXAMPLES), lang=lang)
+    return [(f.rule, f.message, f.hint) for r in report.results for f in r.findings]
+
+
+def test_validate_in_french_translates_every_rule_message_and_hint() -> None:
+    english, french = _pairs("en"), _pairs("fr")
+    assert [code for code, _, _ in english] == [code for code, _, _ in french]
+    assert len(english) > 30
+    for (code, en_message, en_hint), (_, fr_message, fr_hint) in zip(english, french, strict=True):
+        if code in READER_RULES:
+            continue
+        assert fr_message != en_message, (code, fr_message)
+        assert (fr_hint is None) == (en_hint is None)
+        if en_hint is not None and "://" not in en_hint.split(" ", 2)[-1][:12]:
+            assert fr_hint != en_hint, (code, fr_hint)
+
+
+def test_english_stays_the_default() -> None:
+    assert _pairs("en") == [
+        (f.rule, f.message, f.hint)
+        for r in oer_meta.validate(str(EXAMPLES)).results
+        for f in r.findings
+    ]
+
+
+def test_the_cli_writes_french_json() -> None:
+    command = [sys.executable, "-m", "oer_meta", "validate", str(EXAMPLES)]
+    run = subprocess.run(
+        [*command, "--lang", "fr", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    report = json.loads(run.stdout)
+    messages = [f["message"] for r in report["results"] for f in r["findings"]]
+    hints = [f["hint"] for r in report["results"] for f in r["findings"] if f["hint"]]
+    text = "\n".join(messages + hints)
+    for english in (
+        "no licence or rights statement",
+        "the title is empty",
+        "no accessibility information",
+        "is not a canonical BCP 47 tag",
+        "state the licence by its URL",
+    ):
+        assert english not in text
+    for french in (
+        "aucune licence ni mention de droits",
+        "le titre est vide",
+        "aucune information d'accessibilité",
+        "n'est pas une étiquette BCP 47 canonique",
+        "indiquez la licence par son URL",
+    ):
+        assert french in text
+
+
+def test_a_reason_said_in_a_lower_layer_is_english_text_and_translatable() -> None:
+    from oer_meta.knowledge.identifiers import unresolvable
+
+    reason = unresolvable("http://localhost/lesson")
+    assert reason == "localhost is the reader's own computer"  # a str to every caller
+    assert isinstance(reason, Said)
+    message = msg("{value} counts as absent: {reason}", value="'x'", reason=reason)
+    assert message.render("en") == "'x' counts as absent: localhost is the reader's own computer"
+    assert (
+        message.render("fr")
+        == "'x' compte comme absent\u00a0: localhost est l'ordinateur même du lecteur"
+    )
+    assert marked(reason).render("fr") == "localhost est l'ordinateur même du lecteur"
+
+
+@pytest.mark.parametrize(
+    ("output", "english", "french"),
+    [
+        (
+            "text",
+            "Findings by UNESCO action area:",
+            "Constats par domaine d'action de l'UNESCO\u00a0:",
+        ),
+        ("markdown", "### Findings by rule", "### Constats par règle"),
+    ],
+)
+def test_summary_lines_follow_the_language(output: str, english: str, french: str) -> None:
+    command = [sys.executable, "-m", "oer_meta", "validate", str(EXAMPLES), "--format", output]
+    runs = {
+        lang: subprocess.run(
+            [*command, "--lang", lang, "--show-hints"]
+            if output == "text"
+            else [*command, "--lang", lang],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        ).stdout
+        for lang in ("en", "fr")
+    }
+    assert english in runs["en"]
+    assert french in runs["fr"]
+    assert english not in runs["fr"]
+    for word in (" errors", " warnings", "hint:", "profile "):
+        assert word not in runs["fr"], word
+
+
+def test_a_licence_reason_keeps_its_template_through_the_model() -> None:
+    """The Licence model keeps only the reason's text; the message still finds its
+    template and says it in French (docs/i18n.md)."""
+    record = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+      <dc:rights>https://creativecommons.org/licenses/by-nd/4.0/</dc:rights></oai_dc:dc>"""
+    (english,) = oer_meta.check(oer_meta.read(record), select=["LIC003"])
+    (french,) = oer_meta.check(oer_meta.read(record), select=["LIC003"], lang="fr")
+    assert "forbids sharing adaptations (ND)" in english.message
+    assert "interdit de partager des adaptations (ND)" in french.message
+    assert "forbids" not in french.message
+
+
+def test_a_reader_note_is_said_in_the_report_language() -> None:
+    """STD002 notes come from the readers through the Record's Problem (a str): the
+    message still finds its template and is said in French."""
+    record = b"""<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+      <dc:alternative>A</dc:alternative><dc:alternative>B</dc:alternative></oai_dc:dc>"""
+    (english,) = oer_meta.check(oer_meta.read(record), select=["STD002"])
+    (french,) = oer_meta.check(oer_meta.read(record), select=["STD002"], lang="fr")
+    assert english.message == "dc:alternative is not one of the 15 Dublin Core elements (2 times)"
+    assert french.message == "dc:alternative n'est pas l'un des 15 éléments de Dublin Core (2 fois)"
+    assert french.hint is not None
+    assert french.hint.startswith("alternative est un terme DCMI\u00a0: écrivez-le")
