@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import oer_meta
 from oer_meta.cli import main
 from oer_meta.engine import ValidationRun
 from oer_meta.harvesting import Client, HttpLimits, OaiHarvest, RemoteDocument
 from oer_meta.harvesting.client import Rewindable, retry_after
+from oer_meta.harvesting.oai import scan_page
 from oer_meta.report.results import RecordResult
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -234,6 +237,7 @@ def test_retry_after_forms() -> None:
     assert retry_after("120") == 120.0
     assert retry_after("Mon, 01 Jan 2024 12:00:30 GMT", now) == 30.0
     assert retry_after("soon") is None
+    assert retry_after("\u00b2") is None  # a digit to str.isdigit, not to int()
     assert retry_after(None) is None
 
 
@@ -461,3 +465,19 @@ def test_only_http_urls_are_fetched() -> None:
     [result] = list(ValidationRun().results([RemoteDocument("file:///etc/passwd")]))
     assert _codes(result) == ["STD009"]
     assert "only http:// and https://" in result.findings[0].message
+
+
+@given(st.text(max_size=60))
+def test_retry_after_never_raises(value: str) -> None:
+    wait = retry_after(value)
+    assert wait is None or wait >= 0
+
+
+@given(st.binary(max_size=400))
+def test_scan_page_never_raises_and_rewinds(data: bytes) -> None:
+    import io
+
+    handle = io.BytesIO(data)
+    scan = scan_page(handle)
+    assert handle.tell() == 0
+    assert scan.readable or scan.token is None

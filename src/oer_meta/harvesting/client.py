@@ -86,7 +86,7 @@ def retry_after(value: str | None, now: datetime | None = None) -> float | None:
     if value is None:
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return float(int(text[:9]))
     try:
         when = email.utils.parsedate_to_datetime(text)

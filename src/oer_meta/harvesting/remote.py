@@ -41,7 +41,7 @@ class RemoteDocument:
             return
         with response:
             length = response.headers.get("Content-Length", "")
-            size = int(length) if length.isdigit() else 0
+            size = int(length) if length.isascii() and length.isdigit() else 0
             stream = io.BufferedReader(
                 Rewindable(response, limit=limits.max_document_bytes), buffer_size=64 * 1024
             )
