@@ -86,12 +86,25 @@ class _Endpoint:
     def __init__(self, script: Script) -> None:
         self.script = script
         self.requests: list[str] = []
+        self.gate = threading.Event()
+        self.waited = False
         endpoint = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
                 endpoint.requests.append(self.path)
+                if self.path == "/slow.jsonl":  # half now, the rest once the test says
+                    body = JSONL * 10  # the dispatcher looks at the first 4 KiB first
+                    first, rest = body[:5000], body[5000:]
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(first)
+                    self.wfile.flush()
+                    endpoint.waited = not endpoint.gate.wait(10)
+                    self.wfile.write(rest)
+                    return
                 if self.path.startswith("/export"):
                     key = self.path
                 elif "resumptionToken" in query:
@@ -414,14 +427,15 @@ def test_validate_url_streams_json_lines(
 
 
 def test_validate_url_reads_while_receiving(serve: Callable[[Script], _Endpoint]) -> None:
-    """The first record is checked before the response is read to its end."""
-    endpoint = serve({"/export.jsonl": _ok(JSONL * 2000)})
-    url = endpoint.url.replace("/oai", "/export.jsonl")
-    document = RemoteDocument(url)
-    results = ValidationRun().results([document])
+    """The first record is checked while the server still holds back the rest."""
+    endpoint = serve({})
+    url = endpoint.url.replace("/oai", "/slow.jsonl")
+    results = ValidationRun().results([RemoteDocument(url)])
     first = next(results)
+    endpoint.gate.set()
     assert first.record is not None and first.record.title == "Lesson 0"
-    results.close()
+    assert len(list(results)) == 59  # ten times five records and a bad line, less the first
+    assert not endpoint.waited
 
 
 def test_validate_url_failure_is_a_finding(serve: Callable[[Script], _Endpoint]) -> None:

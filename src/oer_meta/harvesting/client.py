@@ -241,7 +241,13 @@ class Rewindable(io.RawIOBase):
             view[:count] = self._head[self._pos : self._pos + count]
             self._pos += count
             return count
-        count = int(self._raw.readinto(view) or 0)
+        # read1: what has arrived (one read of the socket), so that a record is read
+        # as soon as its line is there, not once a whole buffer is full
+        block = (
+            self._raw.read1(len(view)) if hasattr(self._raw, "read1") else self._raw.read(len(view))
+        )
+        count = len(block)
+        view[:count] = block
         if self._recording:
             if len(self._head) + count <= self._keep:
                 self._head += view[:count]
