@@ -495,3 +495,16 @@ def test_scan_page_never_raises_and_rewinds(data: bytes) -> None:
     scan = scan_page(handle)
     assert handle.tell() == 0
     assert scan.readable or scan.token is None
+
+
+def test_validate_url_with_a_first_line_too_long_to_look_at(
+    serve: Callable[[Script], _Endpoint], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oer_meta.harvesting import remote
+
+    monkeypatch.setattr(remote, "KEEP", 100)
+    endpoint = serve({"/export.jsonl": _ok(JSONL)})
+    url = endpoint.url.replace("/oai", "/export.jsonl")
+    [result] = list(ValidationRun().results([RemoteDocument(url)]))
+    assert _codes(result) == ["STD009"]
+    assert "too long to tell its format" in result.findings[0].message

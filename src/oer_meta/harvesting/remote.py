@@ -17,6 +17,10 @@ from .client import Client, FetchError, ResponseTooLargeError, Rewindable
 
 __all__ = ["RemoteDocument", "is_url"]
 
+#: How much of a response is kept so that the dispatcher can look at its first lines
+#: and start again (it tells JSON Lines from one document by them).
+KEEP = 1024 * 1024
+
 
 def is_url(text: str) -> bool:
     """Whether a command-line argument names an ``http(s)://`` address."""
@@ -43,7 +47,8 @@ class RemoteDocument:
             length = response.headers.get("Content-Length", "")
             size = int(length) if length.isascii() and length.isdigit() else 0
             stream = io.BufferedReader(
-                Rewindable(response, limit=limits.max_document_bytes), buffer_size=64 * 1024
+                Rewindable(response, keep=KEEP, limit=limits.max_document_bytes),
+                buffer_size=64 * 1024,
             )
             try:
                 yield from read_handle(
@@ -59,6 +64,17 @@ class RemoteDocument:
                         limit=limits.max_document_bytes,
                     ),
                     msg("export it as JSON Lines, which is read one line at a time"),
+                )
+            except io.UnsupportedOperation:
+                yield _failed(
+                    self.url,
+                    msg(
+                        "the first lines of {url} are too long to tell its format while it "
+                        "is received (more than {keep} bytes)",
+                        url=self.url,
+                        keep=KEEP,
+                    ),
+                    msg("save the document to a file and validate the file"),
                 )
             except OSError as exc:
                 yield _failed(
