@@ -130,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         "of the html labels (default: en)",
     )
     _configuration_options(val)
+    _harvest_parser(sub, val)
 
     lst = sub.add_parser("rules", help="list the rules")
     lst.add_argument(
@@ -199,6 +200,66 @@ def _parser() -> argparse.ArgumentParser:
         "--ignore", action="append", default=[], metavar="CODE", help="do not fix these"
     )
     return parser
+
+
+def _harvest_parser(sub: Any, val: argparse.ArgumentParser) -> None:
+    """``oer-meta harvest URL``: validate's options (copied, so they stay the same) and
+    the OAI-PMH request's (docs/harvest.md)."""
+    har = sub.add_parser(
+        "harvest",
+        help="harvest an OAI-PMH endpoint (ListRecords, following resumption tokens) and "
+        "validate each record as its page arrives",
+    )
+    har.add_argument("url", metavar="URL", help="the OAI-PMH base URL (http:// or https://)")
+    oai = har.add_argument_group("OAI-PMH request")
+    oai.add_argument(
+        "--metadata-prefix", default="oai_dc", help="metadataPrefix: oai_dc (default), lom..."
+    )
+    oai.add_argument("--set", dest="set_spec", default=None, metavar="S", help="setSpec")
+    oai.add_argument("--from", dest="from_date", default=None, metavar="D", help="from date")
+    oai.add_argument("--until", default=None, metavar="D", help="until date")
+    oai.add_argument(
+        "--save",
+        default=None,
+        metavar="DIR",
+        help="write each page as received (page-0001.xml...) so that 'oer-meta validate DIR' "
+        "checks the same records offline",
+    )
+    oai.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds without data before a request is given up (default: 60)",
+    )
+    oai.add_argument(
+        "--max-retries",
+        type=int,
+        default=5,
+        help="further tries after HTTP 503 (honouring Retry-After, at most 300 s) or a "
+        "failed connection (default: 5)",
+    )
+    for action in val._actions:  # validate's options, the same objects
+        if action.option_strings and action.dest != "help":
+            har._add_action(action)
+    har.set_defaults(paths=[])
+
+
+def _harvest_source(args: argparse.Namespace) -> Source:
+    """The harvest ``oer-meta harvest`` asked for."""
+    from oer_meta.errors import UsageError
+    from oer_meta.harvesting import Client, HttpLimits, OaiHarvest
+
+    if args.timeout <= 0 or args.max_retries < 0:
+        raise UsageError("--timeout must be positive and --max-retries 0 or more")
+    return OaiHarvest(
+        args.url,
+        metadata_prefix=args.metadata_prefix,
+        set_spec=args.set_spec,
+        from_date=args.from_date,
+        until=args.until,
+        save=Path(args.save) if args.save else None,
+        client=Client(HttpLimits(timeout=args.timeout, max_retries=args.max_retries)),
+    )
 
 
 def _configuration_options(val: argparse.ArgumentParser) -> None:
@@ -394,6 +455,11 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
     sources: list[Source] = []
     bad = False
     for raw in raw_paths:
+        if raw[:8].lower().startswith(("http://", "https://")):  # only when named: issue 11
+            from oer_meta.harvesting import RemoteDocument
+
+            sources.append(RemoteDocument(raw))
+            continue
         if raw == "-":
             data = _stdin_bytes()
             if data is None:
@@ -552,7 +618,8 @@ def _validate(args: argparse.Namespace) -> int:
     first = here.build_profile(**flags)  # wrong selectors fail before input is read
     for failure in plugin_failures():
         _say(failure)
-    sources, bad_paths = _sources(args.paths)
+    harvesting = args.command == "harvest"
+    sources, bad_paths = ([_harvest_source(args)], False) if harvesting else _sources(args.paths)
     groups = _groups(discovery, sources, here, args.force_exclude)
     for settings, _ in groups:  # the format named by every file in use is one that exists
         if settings.format is not None:
@@ -628,7 +695,9 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if tally.internal_errors:
         return EXIT_INTERNAL
-    if tally.records == 0:
+    if tally.records == 0 and harvesting:
+        _say("the harvest holds no records (the repository answered noRecordsMatch, or sent none)")
+    elif tally.records == 0:
         _say("no input found")
         return EXIT_USAGE
     if bad_paths:
@@ -878,7 +947,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args: argparse.Namespace) -> int:
     try:
-        if args.command == "validate":
+        if args.command in ("validate", "harvest"):
             return _validate(args)
         if args.command == "rules":
             return _rules(args)

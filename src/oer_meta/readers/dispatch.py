@@ -24,7 +24,14 @@ from typing import IO, Any
 from oer_meta.errors import UnknownFormatError
 from oer_meta.knowledge.licences.record import annotate
 from oer_meta.model import Location, Record
-from oer_meta.readers.base import FORMATS, LineIndex, Positioner, ReadItem, Unreadable
+from oer_meta.readers.base import (
+    FORMATS,
+    ItemSource,
+    LineIndex,
+    Positioner,
+    ReadItem,
+    Unreadable,
+)
 from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
 from oer_meta.readers.containers.html import read_html, read_html_text
 from oer_meta.readers.dc.reader import build_dc_record
@@ -39,7 +46,7 @@ from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
 from oer_meta.readers.lom.reader import build_lom_record
 from oer_meta.readers.xml.stream import read_xml
 
-Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record
+Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record | ItemSource
 
 #: File endings picked up when a folder is walked.  A file named explicitly is always
 #: read, whatever its name.
@@ -204,6 +211,22 @@ def read_bytes(
     limits = limits or DEFAULT_LIMITS
     stream = io.BytesIO(data)
     items = _read_stream(stream, len(data), file=file, fmt=input_format, limits=limits, disk=False)
+    yield from _at_most(items, limits, file)
+
+
+def read_handle(
+    handle: IO[bytes],
+    size: int,
+    *,
+    file: str | None,
+    input_format: str | None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Read records from an open binary handle (a harvested page spooled to a temporary
+    file, a response being received).  It must allow ``seek(0)`` while the first lines
+    are looked at; ``size`` is its length when known, else 0."""
+    limits = limits or DEFAULT_LIMITS
+    items = _read_stream(handle, size, file=file, fmt=input_format, limits=limits, disk=False)
     yield from _at_most(items, limits, file)
 
 
@@ -431,6 +454,8 @@ def _iter_items(
     fmt = check_format(input_format)
     if isinstance(source, Record):
         yield source
+    elif isinstance(source, ItemSource):
+        yield from source.read_items(input_format=fmt, limits=limits)
     elif isinstance(source, (dict, list)):
         yield from records_from_json(source, file=None, dispatcher=DISPATCHER, limits=limits)
     elif isinstance(source, (bytes, bytearray, memoryview)):
