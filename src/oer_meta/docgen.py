@@ -66,6 +66,7 @@ def formats_line(rule: Rule, lang: str = "en") -> str:
     return msg("every format ({formats})", formats=", ".join(names)).render(lang)
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CODE_SPAN = re.compile(r"``(.+?)``", re.DOTALL)
 #: Stands for a space inside a code span while a paragraph is wrapped, so that no
 #: line break falls inside one (textwrap breaks only at whitespace).
@@ -78,7 +79,8 @@ def plain(text: str, width: int = 80, indent: str = "", hanging: str | None = No
     ``indent`` (the lines after the first by ``hanging`` when given)."""
     out: list[str] = []
     for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
-        joined = " ".join(paragraph.split())
+        # ASCII whitespace only: French no-break spaces (before ``:``) stay unbroken
+        joined = " ".join(_SPACES.split(paragraph.strip(" \t\n\r\f\v")))
         glued = _CODE_SPAN.sub(lambda m: " ".join(m.group(1).split()).replace(" ", _GLUE), joined)
         wrapped = textwrap.fill(
             glued,
