@@ -47,9 +47,9 @@ class ReadLimits:
     all fields together.  ``max_depth``: how deeply elements (XML, counted from the
     document's root) or JSON values (counted from the record's object) may nest; what
     lies deeper is skipped (XML) or the record is not read (JSON).
-    ``max_seconds_per_record``: the time one record may take to be read and checked;
-    the engine looks at the clock between the reader and each rule, and a record over
-    the limit keeps the findings made so far (``None``: no limit).
+    ``max_seconds_per_record``: the time the rules may take on one record; the engine
+    looks at the clock before each rule, and a record over the limit keeps the findings
+    made so far (``None``: no limit).
     """
 
     max_values_per_field: int = 10_000
