@@ -121,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         help="read at most N records from one file; the rest is reported as not read "
         "(default: no limit)",
     )
+    _limit_flags(val)
     val.add_argument("--show-hints", action="store_true", help="print each finding's fix hint")
     _output_flags(val)
     val.add_argument(
@@ -429,15 +430,74 @@ def _positive(text: str) -> int:
     return value
 
 
-def _limits(args: argparse.Namespace) -> ReadLimits | None:
-    """The reader limits the options ask for (``None``: the defaults)."""
+def _seconds(text: str) -> float:
+    """An argparse type: a time in seconds, more than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
+
+
+def _limit_flags(parser: argparse.ArgumentParser) -> None:
+    """The resource limits of issue 11 (docs/limits.md), next to the two older ones."""
+    parser.add_argument(
+        "--max-file-size",
+        type=_positive,
+        default=None,
+        metavar="BYTES",
+        help="do not read a file larger than this (STD001) (default: no limit)",
+    )
+    parser.add_argument(
+        "--max-values-per-record",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="read at most N values in one record, all fields together; the rest are "
+        "noted (STD010) (default: 100000)",
+    )
+    parser.add_argument(
+        "--max-depth",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="skip XML elements nested deeper than N (STD010), refuse JSON records "
+        "nested deeper (STD001) (default: 100)",
+    )
+    parser.add_argument(
+        "--max-seconds-per-record",
+        type=_seconds,
+        default=None,
+        metavar="S",
+        help="stop checking a record after S seconds; the rules left are not run "
+        "(STD010) (default: 30)",
+    )
+
+
+#: Command-line options -> ReadLimits fields (the configuration's [limits] keys are
+#: the fields spelt with hyphens).
+_LIMIT_OPTIONS = {
+    "max_values_per_field": "max_values_per_field",
+    "max_records_per_file": "max_records_per_file",
+    "max_file_size": "max_file_bytes",
+    "max_values_per_record": "max_values_per_record",
+    "max_depth": "max_depth",
+    "max_seconds_per_record": "max_seconds_per_record",
+}
+
+
+def _limits(args: argparse.Namespace, settings: Settings | None = None) -> ReadLimits | None:
+    """The reader limits of the configuration's ``[limits]`` table, then of the
+    options over them (``None``: the defaults)."""
     from oer_meta.readers.limits import DEFAULT_LIMITS
 
-    changes: dict[str, int] = {}
-    if args.max_values_per_field is not None:
-        changes["max_values_per_field"] = args.max_values_per_field
-    if args.max_records_per_file is not None:
-        changes["max_records_per_file"] = args.max_records_per_file
+    changes: dict[str, Any] = dict(settings.limits) if settings is not None else {}
+    for option, name in _LIMIT_OPTIONS.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            changes[name] = value
     return dataclasses.replace(DEFAULT_LIMITS, **changes) if changes else None
 
 
@@ -676,7 +736,7 @@ def _validate(args: argparse.Namespace) -> int:
             ValidationRun(
                 settings.build_profile(**flags),
                 format=args.input_format,
-                limits=_limits(args),
+                limits=_limits(args, settings),
                 lang=args.lang,
             ),
             group,

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import orjson
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from oer_meta.checks.registry import get_rule
 from oer_meta.errors import OerMetaError, UnknownProfileError
@@ -107,6 +107,39 @@ class ConfigError(ProfileError):
     names it; the message names the key and the nearest valid spelling."""
 
 
+class LimitKeys(BaseModel):
+    """The ``[limits]`` table: the reader's resource limits (docs/limits.md); each key
+    is the ``--max-...`` option of the same name."""
+
+    model_config = ConfigDict(title="limits", extra="forbid", strict=True, frozen=True)
+
+    max_file_size: int | None = Field(
+        default=None, ge=1, alias="max-file-size", description="bytes; default no limit"
+    )
+    max_values_per_field: int | None = Field(
+        default=None, ge=1, alias="max-values-per-field", description="default 10000"
+    )
+    max_values_per_record: int | None = Field(
+        default=None, ge=1, alias="max-values-per-record", description="default 100000"
+    )
+    max_records_per_file: int | None = Field(
+        default=None, ge=1, alias="max-records-per-file", description="default no limit"
+    )
+    max_depth: int | None = Field(default=None, ge=1, alias="max-depth", description="default 100")
+    max_seconds_per_record: float | None = Field(
+        default=None, gt=0, alias="max-seconds-per-record", description="default 30"
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The keys set, as ``ReadLimits`` fields."""
+        names = {"max_file_size": "max_file_bytes"}
+        return {
+            names.get(key, key): value
+            for key, value in self.model_dump().items()
+            if value is not None
+        }
+
+
 class ConfigFile(RuleKeys):
     """The keys of a configuration: the top level of ``oer-meta.toml`` and
     ``.oer-meta.toml``, the ``[tool.oer-meta]`` table of ``pyproject.toml``."""
@@ -144,6 +177,9 @@ class ConfigFile(RuleKeys):
     jobs: int | None = Field(
         default=None, ge=1, description="parallel jobs (reserved: read and checked, unused)"
     )
+    limits: LimitKeys | None = Field(
+        default=None, description="reader resource limits (docs/limits.md)"
+    )
 
 
 #: Every key a configuration may hold, as it is spelled in the file.
@@ -161,7 +197,23 @@ CONFIG_KEYS: tuple[str, ...] = (
     "language",
     "format",
     "jobs",
+    "limits",
 )
+
+
+def _table_schema(table: dict[str, Any]) -> dict[str, Any]:
+    """A nested table's schema with TOML's shapes: no nulls, no titles."""
+    keys: dict[str, Any] = {}
+    for key, spec in table["properties"].items():
+        spec = dict(spec)
+        branches = [b for b in spec.pop("anyOf", []) if b.get("type") != "null"]
+        if branches:
+            spec.update(branches[0])
+        if spec.get("default") is None:
+            spec.pop("default", None)
+        spec.pop("title", None)
+        keys[key] = spec
+    return {"type": "object", "additionalProperties": False, "properties": keys}
 
 
 def config_schema() -> dict[str, Any]:
@@ -178,6 +230,9 @@ def config_schema() -> dict[str, Any]:
         if spec.get("default") is None:
             spec.pop("default", None)
         spec.pop("title", None)
+        ref = spec.pop("$ref", None)
+        if ref is not None:  # a table ([limits]): written out in place
+            spec = {**_table_schema(schema["$defs"][ref.rsplit("/", 1)[-1]]), **spec}
         properties[key] = spec
     severity = {"enum": list(_SEVERITIES_SPELLED)}
     fail_on = {**properties.pop("fail_on"), **severity}
@@ -278,6 +333,8 @@ class Settings:
     language: str | None = None
     format: str | None = None
     jobs: int | None = None
+    #: ``ReadLimits`` fields the ``[limits]`` table sets
+    limits: Mapping[str, Any] = field(default_factory=dict)
 
     def build_profile(
         self,
@@ -451,6 +508,7 @@ def load_config(path: Path, *, required: bool = True) -> Settings | None:
         language=spec.language,
         format=spec.format,
         jobs=spec.jobs,
+        limits=spec.limits.changes() if spec.limits is not None else {},
     )
 
 

@@ -17,6 +17,7 @@ docs/decisions.md).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 from oer_meta.checks.batch import BatchIndex, RecordRef
 from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
 from oer_meta.errors import UnknownRuleError
-from oer_meta.i18n import Message, language, msg, render
+from oer_meta.i18n import Message, language, msg, msgn, render
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import Location, Record, Suppression
@@ -32,7 +33,7 @@ from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
 from oer_meta.readers.base import Unreadable
 from oer_meta.readers.dispatch import Source, expand, iter_source
-from oer_meta.readers.limits import ReadLimits
+from oer_meta.readers.limits import DEFAULT_LIMITS, LIMIT_REACHED, ReadLimits
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
 
@@ -47,6 +48,8 @@ __all__ = [
 
 #: The rule under which the engine reports a suppression that hides nothing.
 UNUSED_SUPPRESSION = "STD008"
+#: The rule under which the engine reports a record over its time limit (docs/limits.md).
+TIME_LIMIT = LIMIT_REACHED
 
 
 def resolve_profile(
@@ -132,6 +135,8 @@ class ValidationRun:
         self.input_format = format
         #: how much of each input is read (``None``: the reader defaults)
         self.limits = limits
+        #: the time one record may take to be read and checked (``None``: no limit)
+        self.max_seconds = (limits or DEFAULT_LIMITS).max_seconds_per_record
         self._plan = _Plan.of(self.profile)
         self._known_codes = tuple(r.code for r in all_rules())
         self._index = BatchIndex() if self._plan.batch_checks else None
@@ -158,9 +163,24 @@ class ValidationRun:
             location=_placed(violation.location, fallback),
         )
 
-    def _run(self, rules: Iterable[Rule], subject: Any, where: Location) -> list[Finding]:
+    def _run(
+        self,
+        rules: Iterable[Rule],
+        subject: Any,
+        where: Location,
+        started: float | None = None,
+    ) -> list[Finding]:
+        """The findings of ``rules`` on ``subject``; with ``started`` (a
+        ``time.monotonic()`` reading), the clock is looked at before each rule and the
+        rest are not run once the record is over its time limit."""
         findings: list[Finding] = []
-        for owner in rules:
+        rules = tuple(rules)
+        for position, owner in enumerate(rules):
+            if started is not None and self.max_seconds is not None:
+                spent = time.monotonic() - started
+                if spent > self.max_seconds:
+                    findings.extend(self._over_time(spent, len(rules) - position, where))
+                    break
             if isinstance(subject, Record) and not owner.applies_to(subject):
                 continue
             assert owner.check is not None
@@ -173,11 +193,41 @@ class ValidationRun:
                 record_crash(f"rule {owner.code}", exc, where)
         return findings
 
+    def _over_time(self, spent: float, left: int, where: Location) -> list[Finding]:
+        """The ``STD010`` finding of a record that ran out of time with ``left`` rules
+        not run (none when the profile does not select ``STD010``)."""
+        rule = self._plan.selected.get(TIME_LIMIT)
+        if rule is None:
+            return []
+        return [
+            Finding(
+                rule=rule.code,
+                name=rule.name,
+                severity=self.profile.severity_of(rule),
+                message=msgn(
+                    "the rules took {spent} s on the record, more than the limit of "
+                    "{limit} s per record: {count} rule was not run",
+                    "the rules took {spent} s on the record, more than the limit of "
+                    "{limit} s per record: {count} rules were not run",
+                    left,
+                    spent=f"{spent:.2f}",
+                    limit=f"{self.max_seconds:g}",
+                ).render(self.lang),
+                hint=msg(
+                    "shorten the record, or raise the limit (--max-seconds-per-record, "
+                    "max-seconds-per-record in [limits])"
+                ).render(self.lang),
+                areas=rule.areas,
+                location=where,
+            )
+        ]
+
     def check(self, record: Record) -> list[Finding]:
         """The findings of the profile's record rules on one record, less those its
         inline suppressions hide, plus a ``STD008`` finding for each suppressed code that
-        hides nothing."""
-        findings = self._run(self._plan.record_checks, record, record.location)
+        hides nothing.  The rules stop at the time limit per record (``STD010``)."""
+        started = time.monotonic()
+        findings = self._run(self._plan.record_checks, record, record.location, started)
         if record.suppressions:
             findings = self._suppress(record.suppressions, findings)
         return findings

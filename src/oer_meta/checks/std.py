@@ -703,3 +703,43 @@ def harvest_error(item: Unreadable) -> Iterator[Violation]:
             hint=item.note_hint or (marked(item.hint) if item.hint else None),
             location=item.location,
         )
+
+
+@rule(
+    "STD010",
+    "limit-reached",
+    severity="error",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+)
+def limit_reached(record: Record) -> Iterator[Violation]:
+    """The record reached a resource limit: part of it was not read or not checked.
+
+    ## Why it matters
+    A harvest is written by someone else, and one record with a hundred thousand
+    values, elements nested hundreds deep or a value that takes minutes to check must
+    not hold a nightly run hostage.  oer_meta stops at its limits (docs/limits.md) and
+    keeps what it read, but the findings of such a record are incomplete: what lay
+    beyond the limit was not looked at, so a missing licence or title may only be
+    missing from the part that was read.  The values-per-field limit is noted under
+    ``STD002``, and the limits of a whole file (its size, its records) under
+    ``STD001``; the records before the limit are always kept.
+
+    ## Example
+    A LOM record with 200,000 ``<keyword>`` elements spread over many fields (more than
+    ``max-values-per-record``), elements nested deeper than ``max-depth``, or a record
+    whose rules took longer than ``max-seconds-per-record``.
+
+    ## Fix
+    Split or shorten the record, or raise the limit (``--max-values-per-record``,
+    ``--max-depth``, ``--max-seconds-per-record``, or the same keys in the
+    ``[limits]`` table of the configuration) when the record really needs it.
+    """
+    for problem in record.problems:
+        if problem.rule == "STD010":
+            yield Violation(
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
+            )

@@ -257,6 +257,21 @@ def _read_stream(
     disk: bool,
 ) -> Iterator[ReadItem]:
     """Tell the kind of ``handle``'s content and read it (``disk``: an opened file)."""
+    if limits.max_file_bytes is not None and size > limits.max_file_bytes:
+        yield Unreadable(
+            said(
+                "the input holds {size} bytes, more than the limit of {limit} bytes per "
+                "file: it was not read",
+                size=size,
+                limit=limits.max_file_bytes,
+            ),
+            Location(file=file),
+            hint=said(
+                "split the input into smaller files, or raise the limit (--max-file-size, "
+                "max-file-size in [limits])"
+            ),
+        )
+        return
     head = handle.read(4096)
     handle.seek(0)
     kind = _kind(head)

@@ -41,7 +41,9 @@ def declare_utf8(text: str) -> str:
 class Utf8Transcoder(io.RawIOBase):
     """A read-only byte stream: ``raw`` decoded with ``codec`` and encoded as UTF-8.
 
-    Decoding errors surface as :class:`UnicodeDecodeError` from :meth:`read`.
+    Decoding errors surface as :class:`UnicodeDecodeError` from :meth:`read`, once the
+    text decoded before the bad code unit has been read (so the records before it are
+    kept; found by fuzzing, docs/fuzzing.md).
     """
 
     _CHUNK = 64 * 1024
@@ -53,13 +55,19 @@ class Utf8Transcoder(io.RawIOBase):
         self._pending = b""
         self._first = True
         self._done = False
+        self._error: UnicodeDecodeError | None = None
 
     def readable(self) -> bool:
         return True
 
     def _fill(self) -> None:
         chunk = self._raw.read(self._CHUNK)
-        text = self._decoder.decode(chunk, final=not chunk)
+        try:
+            text = self._decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:  # raised once what came before is read
+            self._error = exc
+            self._done = True
+            return
         if self._first and text:
             self._first = False
             text = declare_utf8(text)
@@ -72,6 +80,9 @@ class Utf8Transcoder(io.RawIOBase):
         wanted = -1 if size is None else size
         while not self._done and (wanted < 0 or len(self._pending) < wanted):
             self._fill()
+        if self._error is not None and (wanted < 0 or not self._pending):
+            error, self._error = self._error, None
+            raise error
         if wanted < 0:
             out, self._pending = self._pending, b""
         else:

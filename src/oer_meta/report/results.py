@@ -185,7 +185,9 @@ class Tally:
         return not self.failed
 
     def to_dict(self) -> dict[str, Any]:
-        """The summary as the JSON report writes it."""
+        """The summary as the JSON report writes it: ``records`` (read) is ``checked``
+        + ``deleted`` + ``unreadable`` + ``internal_error_records``, so that a nightly
+        pipeline can alert on a drop in any of them (docs/limits.md)."""
         return {
             "records": self.records,
             "errors": self.severities[Severity.ERROR],
@@ -196,6 +198,7 @@ class Tally:
             "deleted": self.statuses["deleted"],
             "unreadable": self.statuses["unreadable"],
             "internal_errors": self.internal_errors,
+            "internal_error_records": self.statuses["internal-error"],
         }
 
 

@@ -52,7 +52,7 @@ from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.record import RecordBuilder
 from oer_meta.readers.jsonld.surrogates import Repair, repair, repair_problem
 from oer_meta.readers.jsonld.values import Where, describe
-from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
+from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, too_deep
 
 __all__ = ["NoRecord", "read_json_bytes", "read_json_text", "records_from_json"]
 
@@ -643,6 +643,21 @@ def _build(
     page: tuple[str, str] | None = None,
 ) -> ReadItem:
     try:
+        deep = too_deep(node.value, limits.max_depth)
+        if deep is not None:
+            return Unreadable(
+                said(
+                    "the record's JSON is nested deeper than {limit} levels, the reader "
+                    "limit: the record was not read",
+                    limit=limits.max_depth,
+                ),
+                where(node.pointer + deep),
+                format=_FORMAT,
+                hint=said(
+                    "metadata records need only a few levels of nesting; raise the limit "
+                    "(--max-depth, max-depth in [limits]) only for a format that needs more"
+                ),
+            )
         builder = RecordBuilder(
             node.value,
             node.pointer,
@@ -652,6 +667,7 @@ def _build(
             limits.max_values_per_field,
             part_of=part_of,
             page=page,
+            max_in_record=limits.max_values_per_record,
         )
         return builder.build()
     except RecursionError:

@@ -70,10 +70,17 @@ class RecordBuilder(ValueReader):
         *,
         part_of: Relation | None = None,
         page: tuple[str, str] | None = None,
+        max_in_record: int = DEFAULT_LIMITS.max_values_per_record,
     ) -> None:
         self.record = RecordDraft("jsonld", location=where(pointer))
         super().__init__(
-            ctx, where, graph or {}, self.record.problems, max_values=max_values, base=pointer
+            ctx,
+            where,
+            graph or {},
+            self.record.problems,
+            max_values=max_values,
+            base=pointer,
+            max_in_record=max_in_record,
         )
         self.node = node
         self.pointer = pointer

@@ -19,7 +19,7 @@ from oer_meta.readers.base import Positioner
 from oer_meta.readers.jsonld.context import Context, props
 from oer_meta.readers.jsonld.fields import record_field, source_field
 from oer_meta.readers.jsonld.pointer import escape_token
-from oer_meta.readers.limits import DEFAULT_LIMITS, field_limit_problem
+from oer_meta.readers.limits import DEFAULT_LIMITS, field_limit_problem, record_limit_problem
 
 _LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|@none)\Z")
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.\d{4,9}/\S+\Z", re.I)
@@ -93,7 +93,8 @@ class ValueReader:
     At most ``max_values`` values are read per field of the record (a field is a
     property path with the list positions left out: ``keywords``, ``creator/sameAs``);
     the rest are never turned into model values, and :meth:`limit_problems` says how
-    many were dropped.
+    many were dropped.  At most ``max_in_record`` list items are read in the whole
+    record (``max_values_per_record``).
     """
 
     def __init__(
@@ -104,6 +105,7 @@ class ValueReader:
         problems: list[Problem],
         max_values: int = DEFAULT_LIMITS.max_values_per_field,
         base: str = "",
+        max_in_record: int = DEFAULT_LIMITS.max_values_per_record,
     ) -> None:
         self.ctx = ctx
         self.where = where
@@ -115,6 +117,10 @@ class ValueReader:
         self._seen: dict[str, int] = {}  # values met per field
         self._first_dropped: dict[str, str] = {}  # pointer of the first value dropped
         self._allowed: dict[int, int] = {}  # per list (by id): how many items are read
+        self.max_in_record = max_in_record
+        self._in_record = 0  # list items read in the whole record
+        self._over_record = 0  # and those dropped beyond max_in_record
+        self._first_over: str | None = None
         #: the property being read, as written (``schema:license``): values' source_field
         self.field: str | None = None
         #: the top-level property being read (canonical name): problems' fallback field
@@ -141,11 +147,19 @@ class ValueReader:
         self._seen[field] = seen + count
         if allowed < count:
             self._first_dropped.setdefault(field, f"{ptr}/{allowed}")
+        room = max(0, self.max_in_record - self._in_record)
+        if allowed > room:
+            self._over_record += allowed - room
+            if self._first_over is None:
+                self._first_over = f"{ptr}/{room}"
+            allowed = room
+        self._in_record += allowed
         self._allowed[id(value)] = allowed
         return allowed
 
     def limit_problems(self) -> list[Problem]:
-        """One ``STD002`` problem per field that held more values than the limit."""
+        """One ``STD002`` problem per field that held more values than the limit, and
+        one ``STD010`` problem when the record held more than its limit in all."""
         return [
             field_limit_problem(
                 field or "(the record)",
@@ -155,7 +169,15 @@ class ValueReader:
                 record_field(field.split("/", 1)[0]) if field else None,
             )
             for field, pointer in self._first_dropped.items()
-        ]
+        ] + (
+            [
+                record_limit_problem(
+                    self.max_in_record, self._over_record, self.where(self._first_over)
+                )
+            ]
+            if self._first_over is not None
+            else []
+        )
 
     def problem(self, message: str, ptr: str, field: str | None, hint: str | None = None) -> None:
         """Note a structure problem (``STD002``) at ``ptr``; ``field`` is the property

@@ -30,7 +30,13 @@ from oer_meta.knowledge.suppressions import MARKER, codes_in
 from oer_meta.model import DateValue, Identifier, Location, Problem, Record, Suppression
 from oer_meta.readers.base import ReadItem, Unreadable
 from oer_meta.readers.draft import RecordDraft
-from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits, field_limit_problem
+from oer_meta.readers.limits import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    depth_limit_problem,
+    field_limit_problem,
+    record_limit_problem,
+)
 from oer_meta.readers.xml.context import (
     OaiHeader,
     XmlRecordContext,
@@ -270,12 +276,19 @@ def read_xml(
     that is not namespace-well-formed is read again with its namespaces repaired
     (``repaired`` says what was done; each record notes it).
     """
-    head = stream.read(64 * 1024)
+    try:
+        head = stream.read(64 * 1024)
+    except UnicodeDecodeError as exc:  # a transcoded (UTF-32) stream, bad at its start
+        yield _bad_unit(exc, file, path_prefix)
+        return
     refused = prolog_problem(head)
     if refused is not None:
         yield Unreadable(refused, Location(file=file, line=1, column=1, path=path_prefix or None))
         return
-    max_values = (limits or DEFAULT_LIMITS).max_values_per_field
+    chosen = limits or DEFAULT_LIMITS
+    max_values = chosen.max_values_per_field
+    max_in_record = chosen.max_values_per_record
+    max_depth = chosen.max_depth
 
     want_lom = input_format in (None, "lom")
     want_dc = input_format in (None, "dc")
@@ -293,6 +306,10 @@ def read_xml(
     #: elements seen per unpositioned path since the last record, and those dropped
     seen: dict[str, int] = {}
     drops: dict[str, _Drops] = {}
+    #: elements seen since the last record (all paths), and those skipped beyond the
+    #: limits of one record (keys "depth" and "record")
+    in_record = [0]
+    over: dict[str, _Drops] = {}
     #: the last record built and what came after it, held back so that a
     #: resumptionToken (which follows the records) can still be noted on it
     held: list[ReadItem] = []
@@ -345,11 +362,27 @@ def read_xml(
                 record.problems.append(
                     field_limit_problem(label, max_values, dropped.count, dropped.location)
                 )
+        depth = over.get("depth")
+        if depth is not None:
+            record.problems.append(depth_limit_problem(max_depth, depth.count, depth.location))
+        many = over.get("record")
+        if many is not None:
+            record.problems.append(record_limit_problem(max_in_record, many.count, many.location))
         return record.finish()
 
     def restart_counts() -> None:
         seen.clear()
         drops.clear()
+        over.clear()
+        in_record[0] = 0
+
+    def skip(kind: str, elem: etree._Element, frame: _Frame) -> None:
+        """Note that ``elem`` is skipped beyond a limit of one record (``kind``)."""
+        known = over.get(kind)
+        if known is None:
+            over[kind] = _Drops(1, where(elem, frame.path))
+        else:
+            known.count += 1
 
     def hold(item: ReadItem) -> Iterator[ReadItem]:
         """Yield what can go out now; keep the last live record (and what follows it)."""
@@ -422,8 +455,17 @@ def read_xml(
                     field = f"{parent.field}/{step(elem)}"
                     times = seen.get(field, 0) + 1
                     seen[field] = times
+                    in_record[0] += 1
                     frame = _Frame(elem, parent, count, field, dropped=times > max_values)
                     stack.append(frame)
+                    if len(stack) > max_depth:
+                        frame.dropped = True
+                        skip("depth", elem, frame)
+                        continue
+                    if in_record[0] > max_in_record and not frame.dropped:
+                        frame.dropped = True
+                        skip("record", elem, frame)
+                        continue
                     if frame.dropped:
                         known = drops.get(field)
                         if known is None:
@@ -591,13 +633,7 @@ def read_xml(
         return
     except UnicodeDecodeError as exc:  # a transcoded (UTF-32) stream with a bad unit
         yield from held
-        yield Unreadable(
-            said(
-                "not valid {encoding}: {reason}", encoding=exc.encoding.upper(), reason=exc.reason
-            ),
-            Location(file=file, path=path_prefix or None),
-            hint=said("save the file as UTF-8"),
-        )
+        yield _bad_unit(exc, file, path_prefix)
         return
 
     if token is not None and held and isinstance(held[0], Record):
@@ -619,6 +655,15 @@ def read_xml(
             ),
             hint=hint,
         )
+
+
+def _bad_unit(exc: UnicodeDecodeError, file: str | None, path_prefix: str) -> Unreadable:
+    """Why a transcoded (UTF-32) stream stopped: a code unit its codec refuses."""
+    return Unreadable(
+        said("not valid {encoding}: {reason}", encoding=exc.encoding.upper(), reason=exc.reason),
+        Location(file=file, path=path_prefix or None),
+        hint=said("save the file as UTF-8"),
+    )
 
 
 #: Comments are kept by the parser only to find inline suppressions (``comment`` above
