@@ -761,7 +761,8 @@ def _validate(args: argparse.Namespace) -> int:
             settings.check_choice("format", settings.format, _choices("output"))
     if args.show_settings:
         for settings, group in groups or [(here, [])]:
-            sys.stdout.write(describe(settings, settings.build_profile(**flags), len(group)))
+            profile = settings.build_profile(**flags)
+            sys.stdout.write(describe(settings, profile, len(group), lang=args.lang))
         return EXIT_USAGE if bad_paths else EXIT_OK
     if not sources:
         return EXIT_USAGE

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from oer_meta.checks.registry import get_rule
 from oer_meta.errors import OerMetaError, UnknownProfileError
+from oer_meta.i18n import joined, msg
 from oer_meta.profiles import (
     DEFAULT_PROFILE,
     Profile,
@@ -595,31 +596,36 @@ def not_a_record(path: Path) -> bool:
     return "$schema" in value or value.keys() <= {"@context", "@id", "@version"}
 
 
-def describe(settings: Settings, profile: Profile, inputs: int | None = None) -> str:
+def describe(
+    settings: Settings, profile: Profile, inputs: int | None = None, lang: str = "en"
+) -> str:
     """The resolved settings, for ``--show-settings`` (``inputs``: how many of the
-    inputs take them)."""
-    source = str(settings.source) if settings.source else "none (defaults)"
+    inputs take them), labelled in ``lang``; the configuration's keys keep their names."""
+    default = msg("(default)")
     codes = [r.code for r in profile.rules()]
     severities = ", ".join(f"{code}={sev.value}" for code, sev in sorted(profile.severity.items()))
+    ignores = [f"{glob} -> {','.join(codes)}" for glob, codes in settings.per_file_ignores]
     lines = [
-        f"config file: {source}",
-        *([f"inputs: {inputs}"] if inputs is not None else []),
-        f"profile: {profile.name}",
-        f"rules ({len(codes)}): {' '.join(codes)}",
-        f"severity: {severities or '(rule defaults)'}",
-        f"fail-on: {profile.fail_on.value}",
-        "per-file-ignores: "
-        + (
-            "; ".join(f"{glob} -> {','.join(codes)}" for glob, codes in settings.per_file_ignores)
-            or "(none)"
+        msg(
+            "config file: {source}",
+            source=str(settings.source) if settings.source else msg("none (defaults)"),
         ),
-        f"include: {' '.join(settings.include)}",
-        f"exclude: {' '.join(settings.exclude)}",
-        f"language: {settings.language or '(default)'}",
-        f"format: {settings.format or '(default)'}",
-        f"jobs: {settings.jobs if settings.jobs is not None else '(default)'}",
+        *([msg("inputs: {count}", count=inputs)] if inputs is not None else []),
+        msg("profile: {name}", name=profile.name),
+        msg("rules ({count}): {codes}", count=len(codes), codes=" ".join(codes)),
+        msg("severity: {severities}", severities=severities or msg("(rule defaults)")),
+        msg("fail-on: {severity}", severity=profile.fail_on.value),
+        msg(
+            "per-file-ignores: {ignores}",
+            ignores=joined("; ", ignores) if ignores else msg("(none)"),
+        ),
+        msg("include: {globs}", globs=" ".join(settings.include)),
+        msg("exclude: {globs}", globs=" ".join(settings.exclude)),
+        msg("language: {language}", language=settings.language or default),
+        msg("format: {format}", format=settings.format or default),
+        msg("jobs: {jobs}", jobs=settings.jobs if settings.jobs is not None else default),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.render(lang) for line in lines) + "\n"
 
 
 if __name__ == "__main__":  # python -m oer_meta.config > schemas/config.schema.json
