@@ -1094,6 +1094,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the usage of the sub-command, not of oer-meta as a whole
         _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
+    if getattr(args, "lang", None) in ("en", "fr"):  # said before a configuration is read
+        _SAY_LANG["lang"] = args.lang
     try:
         return _main(args)
     except BrokenPipeError:  # e.g. piped into head: stop quietly
