@@ -537,3 +537,117 @@ def test_rules_take_the_configured_language(tmp_path: Path) -> None:
     listed = _cli("rules", cwd=tmp_path)
     assert get_rule("LIC001").summary_in("fr") in listed.stdout
     assert _cli("rules", "--lang", "en", cwd=tmp_path).stdout.count(get_rule("LIC001").summary) == 1
+
+
+# -- fix, convert, --show-settings and the configuration's errors (docs/i18n.md) -------------
+
+_DC_TO_FIX = b"""<?xml version="1.0" encoding="UTF-8"?>
+<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>Fractions</dc:title>
+  <dc:language>en_US</dc:language>
+</oai_dc:dc>
+"""
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from oer_meta.cli import main
+
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_fix_summary_in_each_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "record.xml").write_bytes(_DC_TO_FIX)
+    code, _, err = _run(["fix", "--diff", "record.xml"], capsys)
+    assert code == 1
+    assert err == "oer-meta: would fix 1 value in 1 file; 0 findings of fixable rules left\n"
+    code, _, err = _run(["fix", "--diff", "record.xml", "--lang", "fr"], capsys)
+    assert code == 1
+    assert err == (
+        "oer-meta: correction possible de 1 valeur dans 1 fichier\u202f; "
+        "0 constat de règles corrigeables restant\n"
+    )
+    (tmp_path / "oer-meta.toml").write_text('language = "fr"\n', encoding="utf-8")
+    (tmp_path / "second.xml").write_bytes(_DC_TO_FIX)
+    code, _, err = _run(["fix", "."], capsys)  # the configuration's language
+    assert code == 0
+    assert err == (
+        "oer-meta: correction de 2 valeurs dans 2 fichiers\u202f; "
+        "0 constat de règles corrigeables restant\n"
+    )
+
+
+def test_convert_says_what_is_not_written_in_each_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    lesson = str(EXAMPLES / "lom" / "exemplary-lesson.lom.xml")
+    _, english_out, english = _run(["convert", lesson, "--to", "oai_dc"], capsys)
+    _, french_out, french = _run(["convert", lesson, "--to", "oai_dc", "--lang", "fr"], capsys)
+    assert french_out == english_out  # the document itself is the same
+    english_lines, french_lines = english.splitlines(), french.splitlines()
+    assert english_lines and len(french_lines) == len(english_lines)
+    assert all(": not written in oai_dc: " in line for line in english_lines)
+    for en, fr in zip(english_lines, french_lines, strict=True):
+        name, _, dropped = en.removeprefix("oer-meta: ").partition(": not written in oai_dc: ")
+        assert fr == f"oer-meta: {name}\u00a0: non écrit en oai_dc\u00a0: {dropped}"
+    harvest = str(EXAMPLES / "dc" / "oai-listrecords.xml")
+    code, _, err = _run(["convert", harvest, "--to", "lom", "--lang", "fr"], capsys)
+    assert code == 2
+    assert "notice supprimée oai:oer.example.org:fractions-2 ignorée" in err
+    assert "indiquez --output DOSSIER pour écrire un fichier lom par notice" in err
+
+
+def test_configuration_errors_in_each_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "oer-meta.toml"
+    config.write_text('selct = ["LIC"]\n', encoding="utf-8")
+    (tmp_path / "record.xml").write_bytes(_DC_TO_FIX)
+    code, _, err = _run(["validate", "record.xml"], capsys)
+    assert code == 2
+    assert err == f"oer-meta: config {config}: unknown key 'selct'; did you mean 'select'?\n"
+    code, _, err = _run(["validate", "record.xml", "--lang", "fr"], capsys)
+    assert code == 2
+    assert err == (
+        f"oer-meta: configuration {config}\u00a0: clé inconnue 'selct'"
+        "\u202f; vouliez-vous dire 'select'\u202f?\n"
+    )
+    config.write_text('format = "sarf"\n', encoding="utf-8")
+    _, _, err = _run(["validate", "record.xml", "--lang", "fr"], capsys)
+    assert f"configuration {config}\u00a0: format = 'sarf' n'est pas l'une des valeurs " in err
+    assert err.endswith("\u202f; vouliez-vous dire 'sarif'\u202f?\n")
+    config.write_text("[severity]\nLIC001 = 'eror'\nLIC002 = 1\n", encoding="utf-8")
+    _, _, err = _run(["validate", "record.xml", "--lang", "fr"], capsys)
+    assert err.startswith(f"oer-meta: configuration {config}\u00a0: ")
+    assert "not a severity" not in err and "n'est pas une gravité" not in err  # a type error
+    assert "[severity] LIC002\u00a0: " in err and "(reçu\u00a0: int)" in err
+
+
+def test_show_settings_in_each_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "record.xml").write_bytes(_DC_TO_FIX)
+    _, english, _ = _run(["validate", "record.xml", "--show-settings"], capsys)
+    assert english.startswith("config file: none (defaults)\ninputs: 1\nprofile: unesco\nrules (")
+    assert "\nper-file-ignores: (none)\n" in english and english.endswith("jobs: (default)\n")
+    _, french, _ = _run(["validate", "record.xml", "--show-settings", "--lang", "fr"], capsys)
+    assert french.startswith(
+        "fichier de configuration\u00a0: aucun (valeurs par défaut)\nentrées\u00a0: 1\n"
+        "profile\u00a0: unesco\nrègles ("
+    )
+    assert "\nseverity\u00a0: (celles des règles)\n" in french
+    assert french.endswith("jobs\u00a0: (par défaut)\n")
+    (tmp_path / "oer-meta.toml").write_text(
+        '[per-file-ignores]\n"a/*.xml" = ["LIC"]\n"b/*.xml" = ["DISC"]\n', encoding="utf-8"
+    )
+    _, french, _ = _run(["validate", "record.xml", "--show-settings", "--lang", "fr"], capsys)
+    assert "\nper-file-ignores\u00a0: a/*.xml -> LIC\u202f; b/*.xml -> DISC\n" in french
+    assert len(french.splitlines()) == len(english.splitlines())

@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from oer_meta._version import __version__
-from oer_meta.errors import OerMetaError
-from oer_meta.i18n import Said, said
+from oer_meta.errors import OerMetaError, ReadError
+from oer_meta.i18n import Param, Said, msgn, said
 
 if TYPE_CHECKING:
     from oer_meta.config import Discovery, Settings
+    from oer_meta.readers import Unreadable
     from oer_meta.readers.dispatch import Source
     from oer_meta.readers.limits import ReadLimits
     from oer_meta.report.formatters import Formatter
@@ -163,7 +164,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     att.add_argument("path", metavar="FILE", help="a metadata file ('-' reads standard input)")
     att.add_argument(
-        "--lang", default="en", choices=("en", "fr", "de", "es"), help="language of the line"
+        "--lang",
+        default=None,
+        choices=("en", "fr", "de", "es"),
+        help="language of the line, and (en or fr; else en) of the lines said on standard "
+        "error (default: the configuration's language, else en)",
     )
     att.add_argument(
         "--as",
@@ -195,6 +200,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="read the input as this format instead of detecting it",
     )
+    conv.add_argument(
+        "--lang",
+        default=None,
+        choices=("en", "fr"),
+        help="language of the lines said on standard error (default: the configuration's "
+        "language, else en)",
+    )
 
     fix = sub.add_parser(
         "fix",
@@ -208,6 +220,13 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--select", action="append", default=[], metavar="CODE", help="fix only these")
     fix.add_argument(
         "--ignore", action="append", default=[], metavar="CODE", help="do not fix these"
+    )
+    fix.add_argument(
+        "--lang",
+        default=None,
+        choices=("en", "fr"),
+        help="language of the summary and of the lines said on standard error (default: "
+        "the configuration's language, else en)",
     )
     return parser
 
@@ -603,6 +622,22 @@ def _error_text(exc: OerMetaError) -> str:
     return str(exc)
 
 
+def _unreadable(item: Unreadable) -> str:
+    """The line that names an input ``attribution``/``convert`` cannot read: its place,
+    as a ``ReadError`` names it, then the reader's reason (rendered in the run's language)."""
+    loc = item.location
+    where = str(ReadError("", source=loc.file, line=loc.line, column=loc.column))
+    where = where.removesuffix(": ")
+    return said("{where}: {reason}", where=where, reason=item.message)
+
+
+def _deleted(record_id: str | None) -> str:
+    """The line that says a deleted record was skipped (named when it has an id)."""
+    if record_id:
+        return said("skipped deleted record {record}", record=record_id)
+    return said("skipped deleted record")
+
+
 def _command_language(args: argparse.Namespace) -> str:
     """``--lang`` of ``rules``/``rule``, else the configuration's ``language`` (a
     configuration that cannot be read leaves English: these commands read no input)."""
@@ -726,7 +761,8 @@ def _validate(args: argparse.Namespace) -> int:
             settings.check_choice("format", settings.format, _choices("output"))
     if args.show_settings:
         for settings, group in groups or [(here, [])]:
-            sys.stdout.write(describe(settings, settings.build_profile(**flags), len(group)))
+            profile = settings.build_profile(**flags)
+            sys.stdout.write(describe(settings, profile, len(group), lang=args.lang))
         return EXIT_USAGE if bad_paths else EXIT_OK
     if not sources:
         return EXIT_USAGE
@@ -895,15 +931,16 @@ def _rules(args: argparse.Namespace) -> int:
 def _attribution(args: argparse.Namespace) -> int:
     """One attribution line per record on standard output; unreadable input is named
     on standard error and makes the exit code 2, after the lines of the records read."""
-    from oer_meta.errors import ReadError
     from oer_meta.knowledge.attribution import attribution
     from oer_meta.readers import Unreadable, iter_source
 
+    lang = _command_language(args)
+    _SAY_LANG["lang"] = lang if lang in ("en", "fr") else "en"  # the line may be de/es
     source: Source
     if args.path == "-":
         data = _stdin_bytes()
         if data is None:
-            _say("standard input is closed: nothing to read from '-'")
+            _say(said("standard input is closed: nothing to read from '-'"))
             return EXIT_USAGE
         source = data
     else:
@@ -911,25 +948,21 @@ def _attribution(args: argparse.Namespace) -> int:
 
         source = Path(args.path)
         if not source.exists():
-            _say(f"no such file or folder: {display_name(args.path)}")
+            _say(said("no such file or folder: {path}", path=display_name(args.path)))
             return EXIT_USAGE
     records = unreadable = 0
     for item in iter_source(source):
         if isinstance(item, Unreadable):
             unreadable += 1
-            loc = item.location
-            error = ReadError(item.message, source=loc.file, line=loc.line, column=loc.column)
-            print(f"oer-meta: {error}", file=sys.stderr)
+            _say(_unreadable(item))
             continue
         records += 1
         if item.deleted:
-            print(
-                f"oer-meta: skipped deleted record {item.record_id or ''}".rstrip(), file=sys.stderr
-            )
+            _say(_deleted(item.record_id))
             continue
-        print(attribution(item, lang=args.lang, format=args.as_format), flush=True)
+        print(attribution(item, lang=lang, format=args.as_format), flush=True)
     if records == 0 and unreadable == 0:
-        print(f"oer-meta: no record found in {args.path}", file=sys.stderr)
+        _say(said("no record found in {path}", path=args.path))
     return EXIT_USAGE if unreadable or records == 0 else EXIT_OK
 
 
@@ -939,49 +972,60 @@ def _convert(args: argparse.Namespace) -> int:
     ``jsonld``; for XML targets ``--output`` names a folder that gets one file per
     record.  Every value not written is one line on standard error; unreadable input is
     named there too and makes the exit code 2."""
-    from oer_meta.errors import ReadError
     from oer_meta.readers import Unreadable, iter_source
     from oer_meta.readers.dispatch import display_name
     from oer_meta.writers import Conversion, write
 
+    _SAY_LANG["lang"] = _command_language(args)
     source: Source
     if args.path == "-":
         data = _stdin_bytes()
         if data is None:
-            _say("standard input is closed: nothing to read from '-'")
+            _say(said("standard input is closed: nothing to read from '-'"))
             return EXIT_USAGE
         source = data
     else:
         source = Path(args.path)
         if not source.exists():
-            _say(f"no such file or folder: {display_name(args.path)}")
+            _say(said("no such file or folder: {path}", path=display_name(args.path)))
             return EXIT_USAGE
     done: list[Conversion] = []
     unreadable = 0
     for item in iter_source(source, input_format=args.input_format):
         if isinstance(item, Unreadable):
             unreadable += 1
-            loc = item.location
-            _say(str(ReadError(item.message, source=loc.file, line=loc.line, column=loc.column)))
+            _say(_unreadable(item))
         elif item.deleted:
-            _say(f"skipped deleted record {item.record_id or ''}".rstrip())
+            _say(_deleted(item.record_id))
         else:
             done.append(write(item, args.to))
     if not done:
         if not unreadable:
-            _say(f"no record found in {args.path}")
+            _say(said("no record found in {path}", path=args.path))
         return EXIT_USAGE
     many = len(done) > 1
     if many and args.to != "jsonld" and args.output is None:
         _say(
-            f"{args.path} holds {len(done)} records: give --output FOLDER to write one "
-            f"{args.to} file per record"
+            said(
+                "{path} holds {count} records: give --output FOLDER to write one {target} "
+                "file per record",
+                path=args.path,
+                count=len(done),
+                target=args.to,
+            )
         )
         return EXIT_USAGE
     for number, conversion in enumerate(done, 1):
-        name = conversion.record_id or f"record {number}"
+        name = conversion.record_id or said("record {number}", number=number)
         for dropped in conversion.dropped:
-            print(f"oer-meta: {name}: not written in {args.to}: {dropped}", file=sys.stderr)
+            _say(
+                said(
+                    "{name}: not written in {target}: {dropped}",
+                    name=name,
+                    target=args.to,
+                    dropped=str(dropped),
+                )
+            )
     if many and args.to != "jsonld":
         folder = Path(args.output)
         folder.mkdir(parents=True, exist_ok=True)
@@ -1006,6 +1050,7 @@ def _fix(args: argparse.Namespace) -> int:
     from oer_meta.fixes import fix, fixable_selection
     from oer_meta.readers.dispatch import display_name, expand
 
+    _SAY_LANG["lang"] = _command_language(args)
     select, ignore = _split(args.select), _split(args.ignore)
     fixable_selection(select or None, ignore)  # an unknown code is a usage error up front
     sources, bad = _sources(args.paths)
@@ -1026,8 +1071,17 @@ def _fix(args: argparse.Namespace) -> int:
             continue
         for done in result.applied:
             print(f"{name}:{done.line}: {done.code} {done.old!r} → {done.new!r}")
-    verb = "would fix" if args.diff else "fixed"
-    _say(f"{verb} {applied} value(s) in {changed} file(s); {left} finding(s) of fixable rules left")
+    counts: dict[str, Param] = {
+        "values": msgn("{count} value", "{count} values", applied),
+        "files": msgn("{count} file", "{count} files", changed),
+        "left": msgn(
+            "{count} finding of fixable rules left", "{count} findings of fixable rules left", left
+        ),
+    }
+    if args.diff:
+        _say(said("would fix {values} in {files}; {left}", **counts))
+    else:
+        _say(said("fixed {values} in {files}; {left}", **counts))
     if bad:
         return EXIT_USAGE
     return EXIT_FINDINGS if args.diff and changed else EXIT_OK
@@ -1040,6 +1094,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the usage of the sub-command, not of oer-meta as a whole
         _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
+    if getattr(args, "lang", None) in ("en", "fr"):  # said before a configuration is read
+        _SAY_LANG["lang"] = args.lang
     try:
         return _main(args)
     except BrokenPipeError:  # e.g. piped into head: stop quietly

@@ -34,18 +34,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from oer_meta.checks.registry import get_rule
 from oer_meta.errors import OerMetaError, UnknownProfileError
+from oer_meta.i18n import joined, msg, said
 from oer_meta.profiles import (
     DEFAULT_PROFILE,
     Profile,
     ProfileError,
     RuleKeys,
     Selection,
+    _did_you_mean,
     _looks_like_path,
-    _nearest,
+    _problem,
     _severity,
     _toml,
     check_keys,
     check_selectors,
+    framed,
     load_profile,
     matches,
     parse_severities,
@@ -413,13 +416,15 @@ class Settings:
         choices = list(choices)
         if value in choices:
             return
-        near = _nearest(value, choices)
-        hint = f"; did you mean {near!r}?" if near else ""
         label = str(self.source) if self.source else "(defaults)"
-        raise ConfigError(
-            f"config {label}: {key} = {value!r} is not one of {', '.join(choices)}{hint}",
-            file=label,
+        problem = said(
+            "{key} = {value!r} is not one of {choices}{hint}",
+            key=key,
+            value=value,
+            choices=", ".join(choices),
+            hint=_did_you_mean(value, choices),
         )
+        raise ConfigError(framed("config", label, problem), file=label)
 
 
 def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
@@ -433,7 +438,8 @@ def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, str
     table = tool["oer-meta"]
     if not isinstance(table, dict):
         label = str(path)
-        raise ConfigError(f"config {label}: [tool.oer-meta] must be a table", file=label)
+        problem = said("[tool.oer-meta] must be a table")
+        raise ConfigError(framed("config", label, problem), file=label)
     return table, "[tool.oer-meta] "
 
 
@@ -442,12 +448,9 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"config {label}: cannot read it: {exc}", file=label) from None
-    try:
-        return _toml(text, label)
-    except ProfileError as exc:  # the TOML syntax error, said of a configuration
-        message = str(exc).replace(f"profile {label}", f"config {label}", 1)
-        raise ConfigError(message, file=label) from None
+        problem = said("cannot read it: {error}", error=str(exc))
+        raise ConfigError(framed("config", label, problem), file=label) from None
+    return _toml(text, label, kind="config", error=ConfigError)
 
 
 def load_config(path: Path, *, required: bool = True) -> Settings | None:
@@ -459,7 +462,8 @@ def load_config(path: Path, *, required: bool = True) -> Settings | None:
     if table is None:
         if not required:
             return None
-        raise ConfigError(f"config {label}: has no [tool.oer-meta] table", file=label)
+        problem = said("has no [tool.oer-meta] table")
+        raise ConfigError(framed("config", label, problem), file=label)
     spec = check_keys(
         table, label, ConfigFile, CONFIG_KEYS, kind="config", error=ConfigError, table=where
     )
@@ -480,7 +484,8 @@ def load_config(path: Path, *, required: bool = True) -> Settings | None:
     try:
         load_profile(profile)
     except UnknownProfileError as exc:
-        raise ConfigError(f"config {label}: {where}profile: {exc}", file=label) from None
+        problem = said("{table}profile: {problem}", table=where, problem=_problem(exc))
+        raise ConfigError(framed("config", label, problem), file=label) from None
     fail_on = None
     if spec.fail_on is not None:
         key = f"{where}fail-on"
@@ -518,13 +523,14 @@ class Discovery:
 
     def __init__(self, *, config: str | Path | None = None, isolated: bool = False) -> None:
         if config is not None and isolated:
-            raise OerMetaError("--config and --isolated cannot be used together")
+            raise OerMetaError(said("--config and --isolated cannot be used together"))
         self._fixed: Settings | None = None
         if isolated:
             self._fixed = Settings(root=_absolute(Path.cwd()))
         elif config is not None:
             if not Path(config).is_file():
-                raise ConfigError(f"config file {config} does not exist", file=str(config))
+                missing = said("config file {path} does not exist", path=str(config))
+                raise ConfigError(missing, file=str(config))
             self._fixed = load_config(Path(config))
         self._folders: dict[Path, Settings] = {}
 
@@ -595,31 +601,36 @@ def not_a_record(path: Path) -> bool:
     return "$schema" in value or value.keys() <= {"@context", "@id", "@version"}
 
 
-def describe(settings: Settings, profile: Profile, inputs: int | None = None) -> str:
+def describe(
+    settings: Settings, profile: Profile, inputs: int | None = None, lang: str = "en"
+) -> str:
     """The resolved settings, for ``--show-settings`` (``inputs``: how many of the
-    inputs take them)."""
-    source = str(settings.source) if settings.source else "none (defaults)"
+    inputs take them), labelled in ``lang``; the configuration's keys keep their names."""
+    default = msg("(default)")
     codes = [r.code for r in profile.rules()]
     severities = ", ".join(f"{code}={sev.value}" for code, sev in sorted(profile.severity.items()))
+    ignores = [f"{glob} -> {','.join(codes)}" for glob, codes in settings.per_file_ignores]
     lines = [
-        f"config file: {source}",
-        *([f"inputs: {inputs}"] if inputs is not None else []),
-        f"profile: {profile.name}",
-        f"rules ({len(codes)}): {' '.join(codes)}",
-        f"severity: {severities or '(rule defaults)'}",
-        f"fail-on: {profile.fail_on.value}",
-        "per-file-ignores: "
-        + (
-            "; ".join(f"{glob} -> {','.join(codes)}" for glob, codes in settings.per_file_ignores)
-            or "(none)"
+        msg(
+            "config file: {source}",
+            source=str(settings.source) if settings.source else msg("none (defaults)"),
         ),
-        f"include: {' '.join(settings.include)}",
-        f"exclude: {' '.join(settings.exclude)}",
-        f"language: {settings.language or '(default)'}",
-        f"format: {settings.format or '(default)'}",
-        f"jobs: {settings.jobs if settings.jobs is not None else '(default)'}",
+        *([msg("inputs: {count}", count=inputs)] if inputs is not None else []),
+        msg("profile: {name}", name=profile.name),
+        msg("rules ({count}): {codes}", count=len(codes), codes=" ".join(codes)),
+        msg("severity: {severities}", severities=severities or msg("(rule defaults)")),
+        msg("fail-on: {severity}", severity=profile.fail_on.value),
+        msg(
+            "per-file-ignores: {ignores}",
+            ignores=joined("; ", ignores) if ignores else msg("(none)"),
+        ),
+        msg("include: {globs}", globs=" ".join(settings.include)),
+        msg("exclude: {globs}", globs=" ".join(settings.exclude)),
+        msg("language: {language}", language=settings.language or default),
+        msg("format: {format}", format=settings.format or default),
+        msg("jobs: {jobs}", jobs=settings.jobs if settings.jobs is not None else default),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.render(lang) for line in lines) + "\n"
 
 
 if __name__ == "__main__":  # python -m oer_meta.config > schemas/config.schema.json

@@ -42,6 +42,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from oer_meta.checks.registry import Rule, all_rules
 from oer_meta.errors import UnknownProfileError, UnknownRuleError
+from oer_meta.i18n import Message, Said, joined, msg, said
 from oer_meta.severity import Severity
 
 if sys.version_info >= (3, 11):
@@ -143,9 +144,23 @@ def _nearest(value: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+def _did_you_mean(value: str, choices: Iterable[str]) -> Message | str:
+    """The ``; did you mean 'x'?`` ending of a message (empty when nothing is close)."""
     near = _nearest(value, choices)
-    return f"; did you mean {near!r}?" if near else ""
+    return msg("; did you mean {near!r}?", near=near) if near else ""
+
+
+def framed(kind: str, label: str, problem: str) -> str:
+    """``problem`` said of the file ``label``: ``config FILE: ...`` or ``profile FILE:
+    ...`` (``kind``), translatable when ``problem`` was ``said``."""
+    if kind == "config":
+        return said("config {file}: {problem}", file=label, problem=problem)
+    return said("profile {file}: {problem}", file=label, problem=problem)
+
+
+def _problem(exc: Exception) -> str:
+    """What an exception says, keeping its ``said`` text (translatable) when it has one."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Said) else str(exc)
 
 
 def _selector_names(rules: list[Rule]) -> list[str]:
@@ -162,8 +177,11 @@ def _check_selectors(rules: list[Rule], selectors: Iterable[str]) -> None:
             continue
         if not any(matches(r, selector) for r in rules):
             raise UnknownRuleError(
-                f"{selector!r} names no rule code, code prefix or action area (AA1-AA5)"
-                + _did_you_mean(value, _selector_names(rules))
+                said(
+                    "{selector!r} names no rule code, code prefix or action area (AA1-AA5){hint}",
+                    selector=selector,
+                    hint=_did_you_mean(value, _selector_names(rules)),
+                )
             )
 
 
@@ -307,30 +325,42 @@ def check_keys(
     ``keys``, a wrong type with its place (``select[2]``).  ``kind`` and ``table``
     (``[tool.oer-meta] ``) say in messages what file and table it is."""
     if all(spelling in data for spelling in _FAIL_ON_SPELLINGS):
-        raise error(
-            f"{kind} {label}: {table}both 'fail_on' and 'fail-on' are given; they are the"
-            " same key, keep one",
-            file=label,
+        both = said(
+            "{table}both 'fail_on' and 'fail-on' are given; they are the same key, keep one",
+            table=table,
         )
+        raise error(framed(kind, label, both), file=label)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = []
+        problems: list[str] = []
         for found in exc.errors(include_url=False):
             loc = tuple(found["loc"])
             if found["type"] == "extra_forbidden" and len(loc) == 1:
                 key = str(loc[0])
-                hint = _did_you_mean(key, keys) or f"; valid keys: {', '.join(keys)}"
-                problems.append(f"{table}unknown key {key!r}{hint}")
-            else:
-                got = type(found["input"]).__name__
-                problems.append(f"{table}{_where(loc)}: {found['msg']} (got {got})")
+                hint = _did_you_mean(key, keys) or msg("; valid keys: {keys}", keys=", ".join(keys))
+                problems.append(
+                    said("{table}unknown key {key!r}{hint}", table=table, key=key, hint=hint)
+                )
+            else:  # pydantic's own text, quoted
+                problems.append(
+                    said(
+                        "{table}{where}: {problem} (got {type})",
+                        table=table,
+                        where=_where(loc),
+                        problem=found["msg"],
+                        type=type(found["input"]).__name__,
+                    )
+                )
         if len(problems) == 1:
-            message = f"{kind} {label}: {problems[0]}"
+            message = framed(kind, label, problems[0])
         else:
-            message = f"{kind} {label}: {len(problems)} problems:\n" + "\n".join(
-                f"  - {problem}" for problem in problems
+            listed = said(
+                "{count} problems:\n  - {problems}",
+                count=len(problems),
+                problems=joined("\n  - ", problems),
             )
+            message = framed(kind, label, listed)
         raise error(message, file=label) from None
 
 
@@ -345,11 +375,13 @@ def _severity(
     word = value.strip().lower()
     if word in _SEVERITIES:
         return Severity(word)
-    raise error(
-        f"{kind} {label}: {where} = {value!r} is not a severity"
-        f"{_did_you_mean(word, _SEVERITIES)} (use error, warning or info)",
-        file=label,
+    problem = said(
+        "{where} = {value!r} is not a severity{hint} (use error, warning or info)",
+        where=where,
+        value=value,
+        hint=_did_you_mean(word, _SEVERITIES),
     )
+    raise error(framed(kind, label, problem), file=label)
 
 
 def _parse(data: dict[str, Any], label: str, default_name: str, chain: tuple[str, ...]) -> Profile:
@@ -390,11 +422,13 @@ def parse_severities(
     for key, value in given.items():
         code = key.strip().upper()
         if code not in codes:
-            raise error(
-                f"{kind} {label}: {table}[severity] {key!r} is not a rule code"
-                + _did_you_mean(code, codes),
-                file=label,
+            problem = said(
+                "{table}[severity] {key!r} is not a rule code{hint}",
+                table=table,
+                key=key,
+                hint=_did_you_mean(code, codes),
             )
+            raise error(framed(kind, label, problem), file=label)
         where = f"{table}[severity] {key}"
         severity[code] = _severity(value, where, label, kind=kind, error=error)
     return severity
@@ -413,7 +447,8 @@ def check_selectors(
         try:
             _check_selectors(rules, selectors or ())
         except UnknownRuleError as exc:
-            raise error(f"{kind} {label}: {key}: {exc}", file=label) from None
+            problem = said("{key}: {problem}", key=key, problem=_problem(exc))
+            raise error(framed(kind, label, problem), file=label) from None
 
 
 def _pick(own: _T | None, inherited: _T) -> _T:
@@ -428,7 +463,8 @@ def _base(extends: str, label: str, chain: tuple[str, ...]) -> Profile:
     except ProfileError:
         raise
     except UnknownProfileError as exc:
-        raise ProfileError(f"profile {label}: extends {extends!r}: {exc}", file=label) from None
+        problem = said("extends {name!r}: {problem}", name=extends, problem=_problem(exc))
+        raise ProfileError(framed("profile", label, problem), file=label) from None
 
 
 def builtin_profiles() -> list[str]:
@@ -448,8 +484,10 @@ def _looks_like_path(value: str) -> bool:
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
-def _toml(text: str, label: str) -> dict[str, Any]:
-    """Parse TOML; a syntax error names the file and line."""
+def _toml(
+    text: str, label: str, *, kind: str = "profile", error: type[ProfileError] = ProfileError
+) -> dict[str, Any]:
+    """Parse TOML; a syntax error names the file (a ``kind`` file) and line."""
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -462,10 +500,25 @@ def _toml(text: str, label: str) -> dict[str, Any]:
                 line, column = int(found[1]), int(found[2])
         if line is None:  # the error is at the end of the document
             line, column = max(1, len(text.splitlines())), None
-        where = f"line {line}" + (f", column {column}" if column else "")
-        raise ProfileError(
-            f"profile {label}, {where}: invalid TOML: {message}", file=label
-        ) from None
+        if column:
+            where = said("line {line}, column {column}", line=line, column=column)
+        else:
+            where = said("line {line}", line=line)
+        if kind == "config":  # tomllib's own text, quoted
+            problem = said(
+                "config {file}, {where}: invalid TOML: {message}",
+                file=label,
+                where=where,
+                message=message,
+            )
+        else:
+            problem = said(
+                "profile {file}, {where}: invalid TOML: {message}",
+                file=label,
+                where=where,
+                message=message,
+            )
+        raise error(problem, file=label) from None
     return data
 
 
@@ -492,21 +545,24 @@ def _load(name_or_path: str, chain: tuple[str, ...]) -> Profile:
     elif _looks_like_path(name_or_path):
         path = Path(name_or_path)
         if not path.exists():
-            raise UnknownProfileError(f"profile file {name_or_path} does not exist")
+            raise UnknownProfileError(said("profile file {path} does not exist", path=name_or_path))
         identity, label, default_name = str(path.resolve()), name_or_path, path.stem
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProfileError(f"profile {label}: cannot read it: {exc}", file=label) from None
+            problem = said("cannot read it: {error}", error=str(exc))
+            raise ProfileError(framed("profile", label, problem), file=label) from None
     else:
         raise UnknownProfileError(
-            f"no profile named {name_or_path!r}"
-            + _did_you_mean(name_or_path, builtin_profiles())
-            + f" (built-in profiles: {', '.join(builtin_profiles())}; a profile file"
-            " is a path ending in .toml)"
+            said(
+                "no profile named {name!r}{hint} (built-in profiles: {names}; a profile file "
+                "is a path ending in .toml)",
+                name=name_or_path,
+                hint=_did_you_mean(name_or_path, builtin_profiles()),
+                names=", ".join(builtin_profiles()),
+            )
         )
     if identity in chain:
-        raise ProfileError(
-            f"profile {label}: extends itself ({' -> '.join([*chain, identity])})", file=label
-        )
+        problem = said("extends itself ({chain})", chain=" -> ".join([*chain, identity]))
+        raise ProfileError(framed("profile", label, problem), file=label)
     return _parse(_toml(text, label), label, default_name, (*chain, identity))
