@@ -928,6 +928,22 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_source(path: str) -> Source | None:
+    """The one input of ``attribution`` and ``convert``: standard input for ``-``, else
+    the path; None (after saying why) when it cannot be used."""
+    from oer_meta.readers.dispatch import display_name
+
+    if path == "-":
+        data = _stdin_bytes()
+        if data is None:
+            _say(said("standard input is closed: nothing to read from '-'"))
+        return data
+    if not Path(path).exists():
+        _say(said("no such file or folder: {path}", path=display_name(path)))
+        return None
+    return Path(path)
+
+
 def _attribution(args: argparse.Namespace) -> int:
     """One attribution line per record on standard output; unreadable input is named
     on standard error and makes the exit code 2, after the lines of the records read."""
@@ -936,20 +952,9 @@ def _attribution(args: argparse.Namespace) -> int:
 
     lang = _command_language(args)
     _SAY_LANG["lang"] = lang if lang in ("en", "fr") else "en"  # the line may be de/es
-    source: Source
-    if args.path == "-":
-        data = _stdin_bytes()
-        if data is None:
-            _say(said("standard input is closed: nothing to read from '-'"))
-            return EXIT_USAGE
-        source = data
-    else:
-        from oer_meta.readers.dispatch import display_name
-
-        source = Path(args.path)
-        if not source.exists():
-            _say(said("no such file or folder: {path}", path=display_name(args.path)))
-            return EXIT_USAGE
+    source = _one_source(args.path)
+    if source is None:
+        return EXIT_USAGE
     records = unreadable = 0
     for item in iter_source(source):
         if isinstance(item, Unreadable):
@@ -973,22 +978,12 @@ def _convert(args: argparse.Namespace) -> int:
     record.  Every value not written is one line on standard error; unreadable input is
     named there too and makes the exit code 2."""
     from oer_meta.readers import Unreadable, iter_source
-    from oer_meta.readers.dispatch import display_name
     from oer_meta.writers import Conversion, write
 
     _SAY_LANG["lang"] = _command_language(args)
-    source: Source
-    if args.path == "-":
-        data = _stdin_bytes()
-        if data is None:
-            _say(said("standard input is closed: nothing to read from '-'"))
-            return EXIT_USAGE
-        source = data
-    else:
-        source = Path(args.path)
-        if not source.exists():
-            _say(said("no such file or folder: {path}", path=display_name(args.path)))
-            return EXIT_USAGE
+    source = _one_source(args.path)
+    if source is None:
+        return EXIT_USAGE
     done: list[Conversion] = []
     unreadable = 0
     for item in iter_source(source, input_format=args.input_format):
