@@ -223,6 +223,53 @@ def read_path(
         yield from _at_most(items, limits, name)
 
 
+def is_json_lines_file(path: Path) -> bool:
+    """Whether :func:`read_path` reads the regular file ``path`` line by line as JSON
+    Lines (a run with several jobs cuts only such files; docs/parallel.md)."""
+    opened = _open_regular(path, display_name(path))
+    if isinstance(opened, Unreadable):
+        return False
+    handle, _ = opened
+    with handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        return _kind(head) == "json" and utf32_codec(head) is None and _is_json_lines(handle)
+
+
+def read_json_lines_chunk(
+    path: Path,
+    start: int,
+    end: int,
+    *,
+    first_line: int,
+    input_format: str | None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """The records of bytes ``[start, end)`` of the JSON Lines file ``path``, whole lines
+    whose first is line ``first_line`` of the file, as :func:`read_path` reads them
+    (the same file name and line numbers), licence statements parsed."""
+    limits = limits or DEFAULT_LIMITS
+    name = display_name(path)
+    opened = _open_regular(path, name)
+    if isinstance(opened, Unreadable):
+        yield opened
+        return
+    handle, _ = opened
+    with handle:
+        handle.seek(start)
+        data = io.BytesIO(handle.read(end - start))
+    items = read_json_lines(
+        data,
+        file=name,
+        dispatcher=DISPATCHER,
+        input_format=check_format(input_format),
+        limits=limits,
+        first_line=first_line,
+    )
+    for item in items:
+        yield item if isinstance(item, Unreadable) else annotate(item)
+
+
 def _read_stream(
     handle: IO[bytes],
     size: int,

@@ -1,0 +1,213 @@
+"""Worker processes for ``jobs > 1``: what each worker reads, and the ordered pool.
+
+A run with several jobs cuts its input into *tasks*: a whole file (LOM files, a folder
+of records, bytes, a dict), or a slice of lines of one large JSON Lines file, so that
+one harvest is shared between the workers too (docs/parallel.md).  Each worker reads
+and checks its tasks; the parent gets their outcomes back **in input order** from
+:func:`ordered_map`, which keeps a bounded number of tasks in flight (memory stays flat
+whatever the input's size), makes the workers ignore SIGINT (the parent's Ctrl-C
+handling decides when to stop) and stops them when the parent stops reading.
+
+This module knows no rule and no result: the engine hands it the function that
+checks one task (a module-level function, pickled by name) and what it returns.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from oer_meta.readers.base import ReadItem
+from oer_meta.readers.dispatch import (
+    Source,
+    expand,
+    is_json_lines_file,
+    iter_source,
+    read_json_lines_chunk,
+)
+from oer_meta.readers.limits import ReadLimits
+
+__all__ = [
+    "CHUNK_BYTES",
+    "Chunk",
+    "Task",
+    "cpu_jobs",
+    "ordered_map",
+    "read_task",
+    "tasks",
+]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Bytes of JSON Lines per task: large enough that sending a task and its results
+#: costs little next to checking it, small enough that both workers stay busy.
+CHUNK_BYTES = 256 * 1024
+
+#: JSON Lines files smaller than this are one task, like any other file.
+SPLIT_BYTES = 2 * CHUNK_BYTES
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Lines ``[start, end)`` (byte offsets) of a JSON Lines file, whose first line is
+    line ``first_line`` of the file: locations stay the file's."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+
+
+#: A unit of work: a source as the one-job run reads it, or a slice of one.
+Task = Source | Chunk
+
+
+def cpu_jobs(jobs: int) -> int:
+    """``jobs`` as a number of processes: ``0`` is one per core."""
+    if jobs < 0:
+        raise ValueError("jobs must be 0 (one per core) or more")
+    return jobs or os.cpu_count() or 1
+
+
+def tasks(
+    sources: Iterable[Source], *, input_format: str | None, limits: ReadLimits | None
+) -> Iterator[Task]:
+    """The tasks of a run, in input order: folders walked, large JSON Lines files cut
+    at line ends.  A limit on records per file needs the whole file in one reader, so
+    files are then never cut."""
+    cut = limits is None or limits.max_records_per_file is None
+    for source in expand(sources):
+        if cut and isinstance(source, (str, os.PathLike)) and input_format in (None, "jsonld"):
+            chunks = _json_lines_chunks(Path(source))
+            if chunks is not None:
+                yield from chunks
+                continue
+        yield source
+
+
+def _json_lines_chunks(path: Path) -> list[Chunk] | None:
+    """``path`` cut into chunks of whole lines, or ``None`` when it is not a large
+    JSON Lines file (the reader decides that from the content: only what it would read
+    line by line is cut).  Only the offsets are kept: a chunk of 256 KiB per task."""
+    try:
+        if not path.is_file() or path.stat().st_size < SPLIT_BYTES:
+            return None
+        if not _reads_as_json_lines(path):
+            return None
+        name = os.fspath(path)
+        chunks: list[Chunk] = []
+        with path.open("rb") as handle:
+            start, line, first = 0, 1, 1
+            size = 0
+            for raw in handle:
+                size += len(raw)
+                line += 1
+                if size - start >= CHUNK_BYTES:
+                    chunks.append(Chunk(name, start, size, first))
+                    start, first = size, line
+            if size > start:
+                chunks.append(Chunk(name, start, size, first))
+        return chunks
+    except OSError:
+        return None  # the reader will say why the file cannot be read
+
+
+def _reads_as_json_lines(path: Path) -> bool:
+    """Whether the reader would read ``path`` as JSON Lines: its first bytes are JSON
+    (no UTF-16/32) and its first line is a JSON document by itself."""
+    return is_json_lines_file(path)
+
+
+def read_task(
+    task: Task, *, input_format: str | None, limits: ReadLimits | None
+) -> Iterator[ReadItem]:
+    """The records (or unreadable inputs) of one task, as the one-job run reads them."""
+    if isinstance(task, Chunk):
+        yield from read_json_lines_chunk(
+            Path(task.path),
+            task.start,
+            task.end,
+            first_line=task.first_line,
+            input_format=input_format,
+            limits=limits,
+        )
+    else:
+        yield from iter_source(task, input_format=input_format, limits=limits)
+
+
+def _quiet_worker(initializer: Callable[..., None], args: tuple[Any, ...]) -> None:
+    """Start a worker: Ctrl-C goes to the whole process group, and only the parent
+    decides what it means, so workers ignore it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*args)
+
+
+def _context() -> Any:
+    """``fork`` where the platform has it (workers start at once, with everything the
+    parent imported), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def ordered_map(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    jobs: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...] = (),
+    in_flight: int | None = None,
+) -> Iterator[R]:
+    """``function`` over ``items`` in ``jobs`` worker processes, results in the order of
+    ``items``.  At most ``in_flight`` items (default: 4 per job) are sent ahead of the
+    one being waited for, so memory does not grow with the input.  Closing the
+    iterator (or an exception in the parent, such as ``KeyboardInterrupt``) cancels
+    what is queued and stops the workers without waiting for them."""
+    limit = in_flight or 4 * jobs
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_quiet_worker,
+        initargs=(initializer, initargs),
+    )
+    pending: deque[Future[R]] = deque()
+    finished = False
+    try:
+        feed = iter(items)
+        for item in feed:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= limit:
+                break
+        while pending:
+            future = pending.popleft()
+            for item in feed:
+                pending.append(pool.submit(function, item))
+                break
+            yield future.result()
+        finished = True
+    finally:
+        for future in pending:
+            future.cancel()
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now: a stopped run does not wait for the tasks in flight."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
