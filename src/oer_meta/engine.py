@@ -29,7 +29,15 @@ from oer_meta.i18n import Message, language, msg, render
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import InternalError, Location, Record, Suppression
-from oer_meta.parallel import Chunk, Task, cpu_jobs, ordered_map, read_task, tasks
+from oer_meta.parallel import (
+    Chunk,
+    RecordsChunk,
+    Task,
+    cpu_jobs,
+    ordered_map,
+    read_task,
+    tasks,
+)
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
 from oer_meta.readers.base import Unreadable
@@ -395,7 +403,7 @@ class ValidationRun:
 
 def _crashed(task: Task, crash: InternalError) -> RecordResult:
     """The result standing for a source whose reader crashed outside any record."""
-    source = Path(task.path) if isinstance(task, Chunk) else task
+    source = Path(task.path) if isinstance(task, (Chunk, RecordsChunk)) else task
     name = source if isinstance(source, str) and len(source) < 4096 else None
     return RecordResult(
         source=str(name) if name is not None else None,
@@ -444,14 +452,16 @@ def _start_worker(
 
 def _lean(record: Record) -> Record:
     """``record`` with only what reports show: sending whole records back to the
-    parent would cost more than checking them."""
-    return record.model_copy(
-        update={
-            name: field.get_default(call_default_factory=True)
-            for name, field in Record.model_fields.items()
-            if name not in _LEAN_FIELDS
-        }
-    )
+    parent would cost more than checking them.  Its URLs go only when no identifier
+    names the record (``record_id`` falls back to the first URL)."""
+    update: dict[str, Any] = {
+        name: field.get_default(call_default_factory=True)
+        for name, field in Record.model_fields.items()
+        if name not in _LEAN_FIELDS
+    }
+    if any(identifier.value.strip() for identifier in record.identifiers):
+        update["urls"] = ()
+    return record.model_copy(update=update)
 
 
 def _check_task(task: Task) -> tuple[bool, list[Checked]]:
@@ -477,7 +487,7 @@ def _check_task(task: Task) -> tuple[bool, list[Checked]]:
     except Exception as exc:  # anything else: an internal error, never a lost worker
         checked.append((_crashed(task, record_crash("worker", exc)), None, False))
         drain()
-    first = not isinstance(task, Chunk) or task.start == 0
+    first = not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0
     return first, checked
 
 

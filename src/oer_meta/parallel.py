@@ -14,13 +14,17 @@ checks one task (a module-level function, pickled by name) and what it returns.
 
 from __future__ import annotations
 
+import mmap
 import multiprocessing
 import os
+import re
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,14 +33,18 @@ from oer_meta.readers.dispatch import (
     Source,
     expand,
     is_json_lines_file,
+    is_well_formed_xml,
     iter_source,
+    looks_like_content,
     read_json_lines_chunk,
+    read_records_chunk,
 )
 from oer_meta.readers.limits import ReadLimits
 
 __all__ = [
     "CHUNK_BYTES",
     "Chunk",
+    "RecordsChunk",
     "Task",
     "cpu_jobs",
     "ordered_map",
@@ -66,8 +74,27 @@ class Chunk:
     first_line: int
 
 
+@dataclass(frozen=True)
+class RecordsChunk:
+    """Top-level ``record`` elements of an OAI-PMH ListRecords file: bytes
+    ``[start, end)``, whole lines, read after the response's opening ``[0, head)``
+    (the first chunk starts at 0) and followed by its closing from ``close`` on: the
+    ``</ListRecords>`` tag, or for the last chunk all that follows its last record,
+    so that only the last record notes the ``resumptionToken``.  ``first_line`` is
+    the line of ``start`` in the file; ``first_record`` the position of its first
+    record among the response's records."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+    first_record: int
+    head: int
+    close: int
+
+
 #: A unit of work: a source as the one-job run reads it, or a slice of one.
-Task = Source | Chunk
+Task = Source | Chunk | RecordsChunk
 
 
 def cpu_jobs(jobs: int) -> int:
@@ -85,12 +112,22 @@ def tasks(
     files are then never cut."""
     cut = limits is None or limits.max_records_per_file is None
     for source in expand(sources):
-        if cut and isinstance(source, (str, os.PathLike)) and input_format in (None, "jsonld"):
-            chunks = _json_lines_chunks(Path(source))
+        if cut and isinstance(source, (str, os.PathLike)) and not _content(source):
+            path = Path(source)
+            chunks: list[Chunk] | list[RecordsChunk] | None = None
+            if input_format in (None, "jsonld"):
+                chunks = _json_lines_chunks(path)
+            if chunks is None and input_format in (None, "dc", "lom"):
+                chunks = _list_records_chunks(path)
             if chunks is not None:
                 yield from chunks
                 continue
         yield source
+
+
+def _content(source: str | os.PathLike[str]) -> bool:
+    """Whether a string source is a document's text rather than a path."""
+    return isinstance(source, str) and looks_like_content(source)
 
 
 def _json_lines_chunks(path: Path) -> list[Chunk] | None:
@@ -120,6 +157,111 @@ def _json_lines_chunks(path: Path) -> list[Chunk] | None:
         return None  # the reader will say why the file cannot be read
 
 
+#: What the ListRecords scanner stops at: a ``record`` tag of the default namespace,
+#: opening or closing, and what may hide one (comments, CDATA, instructions).  No
+#: quantifier is nested: the scan is linear.
+_MARKS = re.compile(rb"<record[\s>/]|</record\s*>|<!--|<!\[CDATA\[|<\?|</ListRecords\s*>")
+_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
+_OPENING = re.compile(rb"<ListRecords\s*>")
+_CLOSING = re.compile(rb"\s*</OAI-PMH\s*>\s*")
+_DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?\?>")
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+
+
+def _list_records_chunks(path: Path) -> list[RecordsChunk] | None:
+    """``path`` cut between top-level ``record`` elements, or ``None`` when it is not a
+    large, well-formed UTF-8 OAI-PMH ListRecords response written the plain way
+    (default namespace, each cut record starting a line, no DTD): anything else is
+    read whole, by one worker, exactly as one job reads it.  A file with a syntax
+    error is never cut: one job stops reading it where the parser had read to, which
+    depends on the parser's buffers, not on the records."""
+    try:
+        if not path.is_file() or path.stat().st_size < SPLIT_BYTES:
+            return None
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            chunks = _scan_records(os.fspath(path), data)
+        return chunks if chunks is not None and is_well_formed_xml(path) else None
+    except (OSError, ValueError):
+        return None  # the reader will say why the file cannot be read
+
+
+def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
+    """The chunks of a ListRecords response held in ``data`` (bytes or a mapped file):
+    one pass that keeps only the cuts, never a list of every record."""
+    declared = _DECLARATION.match(data[:4096])
+    if declared is not None:
+        encoding = _ENCODING.search(declared.group(0))
+        if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
+            return None
+    opening = _OPENING.search(data, 0, 64 * 1024)
+    if opening is None:
+        return None
+    head = opening.end()
+    if b"<!DOCTYPE" in data[:head] or b"<!ENTITY" in data[:head]:
+        return None
+    cuts: list[tuple[int, int]] = [(0, 0)]  # (byte offset, records before it)
+    depth, count, position, last_end, begun = 0, 0, head, -1, head
+    while True:
+        mark = _MARKS.search(data, position)
+        if mark is None:
+            return None  # no closing </ListRecords>: a broken file is read whole
+        text = mark.group(0)
+        if text in _ENDS:
+            close = data.find(_ENDS[text], mark.end())
+            if close < 0:
+                return None
+            position = close + len(_ENDS[text])
+        elif text.startswith(b"</ListRecords"):
+            if depth:
+                return None
+            close = mark.start()
+            if not _CLOSING.fullmatch(data[mark.end() : mark.end() + 1024]):
+                return None  # anything after the response: read whole, as one job does
+            break
+        elif text.startswith(b"</"):
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                count += 1
+                last_end = mark.end()
+            position = mark.end()
+        else:
+            closing = data.find(b">", mark.start())
+            if closing < 0 or data[closing - 1 : closing] == b"/":
+                return None  # <record/>: not a record as the scanner counts them
+            if depth == 0 and count and mark.start() - begun >= CHUNK_BYTES:
+                start = data.rfind(b"\n", head, mark.start()) + 1
+                if start > head and not data[start : mark.start()].strip():
+                    cuts.append((start, count))  # a record starting a line: cut here
+                    begun = start
+            depth += 1
+            position = closing + 1
+    if len(cuts) < 2:
+        return None
+    chunks: list[RecordsChunk] = []
+    bounds = [*cuts, (last_end, count)]
+    line, previous = 1, 0
+    for (start, before), (stop, _) in pairwise(bounds):
+        line += data[previous:start].count(b"\n")
+        previous = start
+        chunks.append(
+            RecordsChunk(
+                path=name,
+                start=start,
+                end=stop,
+                first_line=line,
+                first_record=before + 1,
+                head=head,
+                close=last_end if stop == last_end else close,
+            )
+        )
+    return chunks
+
+
 def _reads_as_json_lines(path: Path) -> bool:
     """Whether the reader would read ``path`` as JSON Lines: its first bytes are JSON
     (no UTF-16/32) and its first line is a JSON document by itself."""
@@ -130,7 +272,18 @@ def read_task(
     task: Task, *, input_format: str | None, limits: ReadLimits | None
 ) -> Iterator[ReadItem]:
     """The records (or unreadable inputs) of one task, as the one-job run reads them."""
-    if isinstance(task, Chunk):
+    if isinstance(task, RecordsChunk):
+        yield from read_records_chunk(
+            Path(task.path),
+            (task.start, task.end),
+            head=task.head,
+            close=task.close,
+            first_line=task.first_line,
+            first_record=task.first_record,
+            input_format=input_format,
+            limits=limits,
+        )
+    elif isinstance(task, Chunk):
         yield from read_json_lines_chunk(
             Path(task.path),
             task.start,
@@ -172,6 +325,11 @@ def ordered_map(
     iterator (or an exception in the parent, such as ``KeyboardInterrupt``) cancels
     what is queued and stops the workers without waiting for them."""
     limit = in_flight or 4 * jobs
+    # a forked worker flushes its copy of the standard streams when it ends: what the
+    # parent has written but not flushed would be written twice
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_context(),
