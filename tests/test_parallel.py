@@ -240,11 +240,14 @@ def test_what_is_not_a_plain_list_records_file_is_not_cut(
 
 def test_the_api_streams_the_same_results_in_order(tmp_path: Path, small_slices: None) -> None:
     path = _json_lines(tmp_path / "harvest.jsonl")
+    # documents given as bytes have no file name: each is numbered from 0
+    documents = [json.dumps([_line(1), _line(2)]).encode(), json.dumps(_line(3)).encode()]
     one = ValidationRun()
     two = ValidationRun(jobs=2)
-    first = [r.to_dict() for r in one.results([EXAMPLES, path])]
-    second = [r.to_dict() for r in two.results([EXAMPLES, path])]
+    first = [r.to_dict() for r in one.results([EXAMPLES, path, *documents])]
+    second = [r.to_dict() for r in two.results([EXAMPLES, path, *documents])]
     assert second == first
+    assert [(r["source"], r["index"]) for r in second[-3:]] == [(None, 0), (None, 1), (None, 0)]
     assert [b.to_dict() for b in two.batch_findings()] == [
         b.to_dict() for b in one.batch_findings()
     ]
