@@ -41,9 +41,11 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cut files of a few kilobytes into slices of about 2 KiB."""
+    """Cut files of a few kilobytes into slices of about 2 KiB (and give the scanned
+    pages of a mapped file back every 4 KiB)."""
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 2048)
     monkeypatch.setattr(parallel, "SPLIT_BYTES", 4096)
+    monkeypatch.setattr(parallel, "_RELEASE_STEP", 4096)
 
 
 def _line(n: int) -> dict[str, object]:

@@ -30,10 +30,12 @@ from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
 from oer_meta.model import InternalError, Location, Record, Suppression
 from oer_meta.parallel import (
+    WARM_UP,
     Chunk,
     RecordsChunk,
     Task,
     cpu_jobs,
+    forks,
     ordered_map,
     read_task,
     tasks,
@@ -348,12 +350,23 @@ class ValidationRun:
                 return
             yield item
 
+    def _warm_up(self) -> None:
+        """Read and check a few built-in records before the workers fork: the tables the
+        readers and rules load on first use (vocabularies, the language registry,
+        licences) are then loaded once, here, instead of once in every worker."""
+        for document in WARM_UP:
+            for item in read_task(document, input_format=None, limits=None):
+                self._checked(item, None, 0)
+        drain()
+
     def _parallel(self, sources: Iterable[Source]) -> Iterator[RecordResult]:
         """:meth:`results` with worker processes: each task is read and checked by a
         worker, which sends back lean results and batch index entries; the parent
         numbers the records per file, exactly as one process does, and builds the
         batch index in input order."""
         counters: dict[str | None, int] = {}
+        if forks():
+            self._warm_up()
         work = tasks(sources, input_format=self.input_format, limits=self.limits)
         outcomes = ordered_map(
             _check_task,

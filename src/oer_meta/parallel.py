@@ -43,10 +43,12 @@ from oer_meta.readers.limits import ReadLimits
 
 __all__ = [
     "CHUNK_BYTES",
+    "WARM_UP",
     "Chunk",
     "RecordsChunk",
     "Task",
     "cpu_jobs",
+    "forks",
     "ordered_map",
     "read_task",
     "tasks",
@@ -202,7 +204,8 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
     head = opening.end()
     if b"<!DOCTYPE" in data[:head] or b"<!ENTITY" in data[:head]:
         return None
-    cuts: list[tuple[int, int]] = [(0, 0)]  # (byte offset, records before it)
+    cuts: list[tuple[int, int, int]] = [(0, 0, 1)]  # (offset, records before it, its line)
+    released = 0  # the mapped pages before this offset are given back (flat memory)
     depth, count, position, last_end, begun = 0, 0, head, -1, head
     while True:
         mark = _MARKS.search(data, position)
@@ -236,18 +239,17 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             if depth == 0 and count and mark.start() - begun >= CHUNK_BYTES:
                 start = data.rfind(b"\n", head, mark.start()) + 1
                 if start > head and not data[start : mark.start()].strip():
-                    cuts.append((start, count))  # a record starting a line: cut here
+                    line = cuts[-1][2] + data[cuts[-1][0] : start].count(b"\n")
+                    cuts.append((start, count, line))  # a record starting a line: cut here
                     begun = start
+                    released = _release(data, released, start)
             depth += 1
             position = closing + 1
     if len(cuts) < 2:
         return None
     chunks: list[RecordsChunk] = []
-    bounds = [*cuts, (last_end, count)]
-    line, previous = 1, 0
-    for (start, before), (stop, _) in pairwise(bounds):
-        line += data[previous:start].count(b"\n")
-        previous = start
+    bounds = [*cuts, (last_end, count, 0)]
+    for (start, before, line), (stop, _, _) in pairwise(bounds):
         chunks.append(
             RecordsChunk(
                 path=name,
@@ -260,6 +262,25 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             )
         )
     return chunks
+
+
+#: Mapped pages are given back in steps of this many bytes.
+_RELEASE_STEP = 16 * 1024 * 1024
+
+
+def _release(data: Any, released: int, upto: int) -> int:
+    """Give back the pages of a mapped file below ``upto`` (the scan never looks back
+    past the last cut), so that scanning a large file keeps the resident memory flat;
+    returns the new start of what is still held."""
+    if (
+        not isinstance(data, mmap.mmap)
+        or not hasattr(mmap, "MADV_DONTNEED")
+        or upto - released < _RELEASE_STEP
+    ):
+        return released
+    end = upto // mmap.PAGESIZE * mmap.PAGESIZE
+    data.madvise(mmap.MADV_DONTNEED, released, end - released)
+    return end
 
 
 def _reads_as_json_lines(path: Path) -> bool:
@@ -303,11 +324,30 @@ def _quiet_worker(initializer: Callable[..., None], args: tuple[Any, ...]) -> No
     initializer(*args)
 
 
+#: Three small records, one per reader, that a run reads and checks before its workers
+#: fork (:func:`warm_up`).
+WARM_UP: tuple[bytes, ...] = (
+    b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><title><string language="en">'
+    b"Warm-up</string></title><language>en</language></general><rights><description>"
+    b"<string>https://creativecommons.org/licenses/by/4.0/</string></description></rights>"
+    b"</lom>",
+    b'<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+    b'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Warm-up</dc:title>'
+    b"<dc:language>fr</dc:language><dc:rights>CC BY-SA 4.0</dc:rights></oai_dc:dc>",
+    b'{"@context": "https://schema.org/", "@type": "LearningResource", "name": "Warm-up", '
+    b'"inLanguage": "de", "license": "https://creativecommons.org/licenses/by/4.0/"}',
+)
+
+
+def forks() -> bool:
+    """Whether workers are forked, and so start with what this process has loaded."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _context() -> Any:
     """``fork`` where the platform has it (workers start at once, with everything the
     parent imported), else ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if forks() else "spawn")
 
 
 def ordered_map(
