@@ -66,19 +66,27 @@ def _literals(path: Path) -> list[tuple[str, str | None, int]]:
 #: Data files whose ``reason`` strings reach messages as they are (a licence statement's
 #: reason, said as the ``{why}`` of LIC002-LIC004).
 DATA_REASONS = (PACKAGE / "data" / "licences" / "statements.json",)
+#: Data files whose ``reason`` strings reach messages with their first letter capitalised
+#: (``knowledge/licences/others.py`` writes a licence's reason as a sentence).
+DATA_REASONS_CAPITALISED = (PACKAGE / "data" / "licences" / "other_licences.json",)
 
 
-def _data_reasons(value: object) -> list[str]:
-    """Every ``reason`` string of a JSON document."""
+def _data_reasons(value: object, key: str = "reason") -> list[str]:
+    """Every ``key`` string (``reason`` unless told) of a JSON document."""
     if isinstance(value, dict):
-        found = [v for k, v in value.items() if k == "reason" and isinstance(v, str)]
+        found = [v for k, v in value.items() if k == key and isinstance(v, str)]
         for k, v in value.items():
-            if k != "reason":
-                found += _data_reasons(v)
+            if k != key:
+                found += _data_reasons(v, key)
         return found
     if isinstance(value, list):
-        return [reason for item in value for reason in _data_reasons(item)]
+        return [reason for item in value for reason in _data_reasons(item, key)]
     return []
+
+
+#: Data files whose ``note`` strings reach messages as they are (the W3C accessibility
+#: vocabulary's notes on deprecated terms, the ``{note}`` of A11Y003/A11Y009).
+DATA_NOTES = (PACKAGE / "data" / "accessibility.json",)
 
 
 def rule_titles() -> dict[str, str]:
@@ -100,6 +108,15 @@ def extract() -> dict[str, Entry]:
             plurals[msgid] = plural
     for path in DATA_REASONS:
         for reason in _data_reasons(json.loads(path.read_text(encoding="utf-8"))):
+            where.setdefault(reason, []).append(str(path.relative_to(PACKAGE.parent)))
+            plurals.setdefault(reason, None)
+    for path in DATA_NOTES:
+        for note in _data_reasons(json.loads(path.read_text(encoding="utf-8")), "note"):
+            where.setdefault(note, []).append(str(path.relative_to(PACKAGE.parent)))
+            plurals.setdefault(note, None)
+    for path in DATA_REASONS_CAPITALISED:
+        for reason in _data_reasons(json.loads(path.read_text(encoding="utf-8"))):
+            reason = reason[:1].upper() + reason[1:]
             where.setdefault(reason, []).append(str(path.relative_to(PACKAGE.parent)))
             plurals.setdefault(reason, None)
     for code, title in rule_titles().items():

@@ -20,11 +20,13 @@ from oer_meta.checks.registry import all_rules, get_rule
 from oer_meta.errors import UsageError
 from oer_meta.i18n import Message, Said, joined, language, marked, msg, msgn, translate
 
-from .corpus_paths import EXAMPLES
+from .corpus_paths import CORPUS, CORPUS2, EXAMPLES, needs_corpus
 from .i18n_catalogue import PACKAGE, extract, mo_path, po_path
 
-#: Rules whose messages come from the readers (not translated yet: docs/i18n.md).
-READER_RULES = {"STD001", "STD002", "STD006"}
+#: Messages a French run may leave as they are in English: those made only of values
+#: (none on the examples and corpora today; a message listed here must be nothing but
+#: codes, names and quoted input).
+SAME_IN_BOTH: frozenset[str] = frozenset()
 
 
 def _po() -> dict[str, Any]:
@@ -233,8 +235,6 @@ def test_validate_in_french_translates_every_rule_message_and_hint() -> None:
     assert [code for code, _, _ in english] == [code for code, _, _ in french]
     assert len(english) > 30
     for (code, en_message, en_hint), (_, fr_message, fr_hint) in zip(english, french, strict=True):
-        if code in READER_RULES:
-            continue
         assert fr_message != en_message, (code, fr_message)
         assert (fr_hint is None) == (en_hint is None)
         if en_hint is not None and "://" not in en_hint.split(" ", 2)[-1][:12]:
@@ -353,3 +353,187 @@ def test_a_reader_note_is_said_in_the_report_language() -> None:
     assert french.message == "dc:alternative n'est pas l'un des 15 éléments de Dublin Core (2 fois)"
     assert french.hint is not None
     assert french.hint.startswith("alternative est un terme DCMI\u00a0: écrivez-le")
+
+
+# -- readers, formats and the command line in French (issue 10 section 5) -----------------
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "oer_meta", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=cwd,
+    )
+
+
+def _findings(report: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    return [(f["rule"], f["message"], f["hint"]) for r in report["results"] for f in r["findings"]]
+
+
+@needs_corpus
+def test_no_corpus_message_is_left_in_english() -> None:
+    """The real records, read in place, checked in English and in French: every message
+    and hint differs (the readers' notes included), bar values-only messages."""
+    paths = [str(p) for p in (CORPUS, CORPUS2) if p.is_dir()]
+    runs = {
+        lang: _cli("validate", *paths, "--format", "json", "--lang", lang) for lang in ("en", "fr")
+    }
+    english = _findings(json.loads(runs["en"].stdout))
+    french = _findings(json.loads(runs["fr"].stdout))
+    assert [c for c, _, _ in english] == [c for c, _, _ in french]
+    assert {"STD001", "STD002", "STD006"} <= {c for c, _, _ in english}
+    same = [
+        (code, en)
+        for (code, en, en_hint), (_, fr, fr_hint) in zip(english, french, strict=True)
+        for en, fr in ((en, fr), (en_hint, fr_hint))
+        if en is not None and en == fr and en not in SAME_IN_BOTH
+    ]
+    assert same == []
+    french_text = "\n".join(m + (h or "") for _, m, h in french)
+    for english_words in (
+        "the rest of the list was not read",
+        "is a rights statement, not a licence",
+        "invalid JSON",
+        "not namespace-well-formed",
+        "the OAI-PMH response holds no records",
+        "holds an object where",
+    ):
+        assert english_words not in french_text, english_words
+
+
+@needs_corpus
+def test_the_french_text_output_has_french_severity_words() -> None:
+    run = _cli("validate", str(CORPUS), "--lang", "fr", "--show-infos")
+    lines = [line for line in run.stdout.splitlines() if "] " in line]
+    assert lines
+    assert all(
+        any(w in line for w in ("] erreur\u00a0: ", "] avertissement\u00a0: ", "] info\u00a0: "))
+        for line in lines
+    ), lines[:3]
+    assert not any(w in run.stdout for w in ("] error: ", "] warning: ", "] info: "))
+
+
+def test_reader_notes_are_said_in_french() -> None:
+    """STD001 (unreadable JSON), STD002 (a JSON-LD value of the wrong type) and STD006
+    (one page of a harvest) come from the readers as English text and are rendered in
+    the run's language."""
+    broken = b'{"@context": "https://schema.org/", "name": "x",}'
+    runs = {
+        lang: [f for r in oer_meta.validate(broken, lang=lang).results for f in r.findings]
+        for lang in ("en", "fr")
+    }
+    (en,), (fr,) = runs["en"], runs["fr"]
+    assert en.rule == fr.rule == "STD001"
+    assert en.message.startswith("invalid JSON: ")
+    assert fr.message.startswith("JSON invalide\u00a0: ")
+    assert fr.hint is not None and fr.hint.startswith("corrigez la syntaxe JSON")
+    value = b"""{"@context": "https://schema.org/", "@type": "LearningResource", "name": "x",
+      "isAccessibleForFree": "no"}"""
+    (fr,) = oer_meta.check(oer_meta.read(value), select=["STD002"], lang="fr")
+    assert fr.message == (
+        "isAccessibleForFree est le texte 'no', non un booléen\u202f; il a été lu comme false"
+    )
+    page = b"""<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>
+      <record><header><identifier>a</identifier></header><metadata>
+      <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+       xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></oai_dc:dc>
+      </metadata></record><resumptionToken completeListSize="9">t1</resumptionToken>
+      </ListRecords></OAI-PMH>"""
+    report = oer_meta.validate(page, lang="fr", select=["STD006"])
+    (fr_finding,) = [f for r in report.results for f in r.findings]
+    assert fr_finding.message.startswith("la réponse est une page d'un moissonnage")
+    assert "resumptionToken 't1', completeListSize 9" in fr_finding.message
+
+
+def test_licence_and_accessibility_reasons_are_said_in_french() -> None:
+    """Reasons the knowledge modules give (an SPDX expression, a rights statement, a
+    licence of other_licences.json) and the A11Y001 format description."""
+    from oer_meta.knowledge.licences.parse import parse_licence
+
+    for statement, french in (
+        ("MIT OR GPL-3.0-only", "Expression SPDX reliée par OR\u00a0: qui réutilise peut"),
+        ("http://rightsstatements.org/vocab/InC/1.0/", "est une déclaration de droits, non"),
+        ("https://www.etalab.gouv.fr/licence-ouverte-open-licence", "La Licence Ouverte permet"),
+    ):
+        reason = parse_licence(statement).reason
+        assert reason is not None
+        assert marked(reason).render("fr").startswith(french) or french in marked(reason).render(
+            "fr"
+        ), (statement, marked(reason).render("fr"))
+    record = b"""{"@context": "https://schema.org/", "@type": "LearningResource",
+      "name": "x"}"""
+    (fr,) = oer_meta.check(oer_meta.read(record), select=["A11Y001"], lang="fr")
+    assert fr.hint is not None
+    assert "comme propriétés schema.org de la ressource" in fr.hint or "schema.org" in fr.hint
+    assert "as schema.org properties" not in fr.hint
+
+
+def test_amb_notes_are_said_in_french() -> None:
+    record = b"""{"@context": ["https://w3id.org/kim/amb/context.jsonld", {"@language": "de"}],
+      "id": "https://example.org/r", "type": "LearningResource", "name": "x"}"""
+    report = oer_meta.validate(record, profile="amb", lang="fr")
+    amb = [f for r in report.results for f in r.findings if f.rule.startswith("AMB")]
+    assert amb
+    assert all(f.message.startswith("AMB\u00a0: ") for f in amb)
+    assert not any(" must be " in f.message or "which AMB requires" in f.message for f in amb)
+
+
+@pytest.mark.parametrize(
+    ("output", "english", "french"),
+    [
+        ("junit", "deleted record", "notice supprimée"),
+        ("github", "oer-meta: failed:", "oer-meta\u00a0: échec\u00a0:"),
+        ("html", "Records and their findings", "Notices et constats"),
+    ],
+)
+def test_format_labels_follow_the_language(output: str, english: str, french: str) -> None:
+    deleted = b"""<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>
+      <record><header status="deleted"><identifier>gone</identifier></header></record>
+      </ListRecords></OAI-PMH>"""
+    paths = [str(EXAMPLES / "dc" / "faulty-oai_dc.xml")]
+    runs = {}
+    for lang in ("en", "fr"):
+        run = subprocess.run(
+            [sys.executable, "-m", "oer_meta", "validate", *paths, "-", "--format", output,
+             "--lang", lang],
+            input=deleted,
+            capture_output=True,
+            check=False,
+        )  # fmt: skip
+        runs[lang] = run.stdout.decode("utf-8")
+    assert english in runs["en"] or output != "junit"
+    assert english not in runs["fr"]
+    assert french in runs["fr"]
+
+
+def test_cli_messages_in_french(tmp_path: Path) -> None:
+    missing = _cli("validate", str(tmp_path / "nothing-here"), "--lang", "fr")
+    assert missing.returncode == 2
+    assert "aucun fichier ni dossier de ce nom\u00a0: " in missing.stderr
+    unknown = _cli("rule", "XYZ999", "--lang", "fr")
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == "oer-meta: aucune règle n'a le code 'XYZ999'"
+    english = _cli("rule", "LIC001")
+    assert "Default severity: error" in english.stdout
+    french = _cli("rule", "LIC001", "--lang", "fr")
+    assert french.returncode == 0
+    head = french.stdout.split("\n## ")[0].split("Why it matters")[0]
+    for label in (
+        "Gravité par défaut\u00a0: error",
+        "Réparable\u00a0: ",
+        "Domaines d'action\u00a0: ",
+    ):
+        assert label in head, label
+    assert get_rule("LIC001").summary_in("fr") in " ".join(head.split())
+    assert "Default severity" not in french.stdout
+    assert "Why it matters" in french.stdout  # the rule's documentation stays English
+
+
+def test_rules_take_the_configured_language(tmp_path: Path) -> None:
+    (tmp_path / "oer-meta.toml").write_text('language = "fr"\n', encoding="utf-8")
+    listed = _cli("rules", cwd=tmp_path)
+    assert get_rule("LIC001").summary_in("fr") in listed.stdout
+    assert _cli("rules", "--lang", "en", cwd=tmp_path).stdout.count(get_rule("LIC001").summary) == 1

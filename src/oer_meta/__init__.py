@@ -52,6 +52,7 @@ __all__ = [
     "convert",
     "convert_records",
     "fix",
+    "harvest",
     "load_profile",
     "normalize_language",
     "parse_licence",
@@ -97,6 +98,7 @@ _LAZY = {
     "Conversion": "oer_meta.writers",
     "fix": "oer_meta.fixes",
     "FixResult": "oer_meta.fixes",
+    "harvest": "oer_meta.harvesting",
 }
 
 if TYPE_CHECKING:
@@ -106,6 +108,7 @@ if TYPE_CHECKING:
     from oer_meta.engine import ValidationRun, attribution, check, validate, validate_many
     from oer_meta.errors import OerMetaError, ReadError
     from oer_meta.fixes import FixResult, fix
+    from oer_meta.harvesting import harvest
     from oer_meta.internal import InternalError
     from oer_meta.knowledge.languages import normalize_language
     from oer_meta.knowledge.licences import Licence, parse_licence

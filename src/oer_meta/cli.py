@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError
+from oer_meta.i18n import Said, said
 
 if TYPE_CHECKING:
     from oer_meta.config import Discovery, Settings
@@ -133,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _configuration_options(val)
     _jobs_option(val)
+    _harvest_parser(sub, val)
 
     lst = sub.add_parser("rules", help="list the rules")
     lst.add_argument(
@@ -146,6 +148,14 @@ def _parser() -> argparse.ArgumentParser:
 
     one = sub.add_parser("rule", help="print one rule's documentation")
     one.add_argument("code")
+    for listing in (lst, one):  # the fixed labels and titles; the rule docs stay English
+        listing.add_argument(
+            "--lang",
+            default=None,
+            choices=("en", "fr"),
+            help="language of the rule titles and labels (default: the configuration's "
+            "language, else en)",
+        )
 
     sub.add_parser("profiles", help="list the built-in profiles")
 
@@ -202,6 +212,66 @@ def _parser() -> argparse.ArgumentParser:
         "--ignore", action="append", default=[], metavar="CODE", help="do not fix these"
     )
     return parser
+
+
+def _harvest_parser(sub: Any, val: argparse.ArgumentParser) -> None:
+    """``oer-meta harvest URL``: validate's options (copied, so they stay the same) and
+    the OAI-PMH request's (docs/harvest.md)."""
+    har = sub.add_parser(
+        "harvest",
+        help="harvest an OAI-PMH endpoint (ListRecords, following resumption tokens) and "
+        "validate each record as its page arrives",
+    )
+    har.add_argument("url", metavar="URL", help="the OAI-PMH base URL (http:// or https://)")
+    oai = har.add_argument_group("OAI-PMH request")
+    oai.add_argument(
+        "--metadata-prefix", default="oai_dc", help="metadataPrefix: oai_dc (default), lom..."
+    )
+    oai.add_argument("--set", dest="set_spec", default=None, metavar="S", help="setSpec")
+    oai.add_argument("--from", dest="from_date", default=None, metavar="D", help="from date")
+    oai.add_argument("--until", default=None, metavar="D", help="until date")
+    oai.add_argument(
+        "--save",
+        default=None,
+        metavar="DIR",
+        help="write each page as received (page-0001.xml...) so that 'oer-meta validate DIR' "
+        "checks the same records offline",
+    )
+    oai.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds without data before a request is given up (default: 60)",
+    )
+    oai.add_argument(
+        "--max-retries",
+        type=int,
+        default=5,
+        help="further tries after HTTP 503 (honouring Retry-After, at most 300 s) or a "
+        "failed connection (default: 5)",
+    )
+    for action in val._actions:  # validate's options, the same objects
+        if action.option_strings and action.dest != "help":
+            har._add_action(action)
+    har.set_defaults(paths=[])
+
+
+def _harvest_source(args: argparse.Namespace) -> Source:
+    """The harvest ``oer-meta harvest`` asked for."""
+    from oer_meta.errors import UsageError
+    from oer_meta.harvesting import Client, HttpLimits, OaiHarvest
+
+    if args.timeout <= 0 or args.max_retries < 0:
+        raise UsageError("--timeout must be positive and --max-retries 0 or more")
+    return OaiHarvest(
+        args.url,
+        metadata_prefix=args.metadata_prefix,
+        set_spec=args.set_spec,
+        from_date=args.from_date,
+        until=args.until,
+        save=Path(args.save) if args.save else None,
+        client=Client(HttpLimits(timeout=args.timeout, max_retries=args.max_retries)),
+    )
 
 
 def _configuration_options(val: argparse.ArgumentParser) -> None:
@@ -429,10 +499,15 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
     sources: list[Source] = []
     bad = False
     for raw in raw_paths:
+        if raw[:8].lower().startswith(("http://", "https://")):  # only when named: issue 11
+            from oer_meta.harvesting import RemoteDocument
+
+            sources.append(RemoteDocument(raw))
+            continue
         if raw == "-":
             data = _stdin_bytes()
             if data is None:
-                _say("standard input is closed: nothing to read from '-'")
+                _say(said("standard input is closed: nothing to read from '-'"))
                 bad = True
             else:
                 sources.append(data)
@@ -443,13 +518,13 @@ def _sources(raw_paths: list[str]) -> tuple[list[Source], bool]:
             if path.is_symlink():
                 _say(_broken_link(path, shown))
             else:
-                _say(f"no such file or folder: {shown}")
+                _say(said("no such file or folder: {path}", path=shown))
             bad = True
         elif path.is_dir() and (why := _unlistable(path)) is not None:
-            _say(f"cannot read folder {shown}: {why}")  # like a missing path: exit 2
+            _say(said("cannot read folder {path}: {why}", path=shown, why=why))  # exit 2
             bad = True
         elif path.is_dir() and next(walk(path), None) is None:
-            _say(f"no metadata files found in {shown}")
+            _say(said("no metadata files found in {path}", path=shown))
             bad = True
         else:
             sources.append(path)
@@ -471,18 +546,48 @@ def _broken_link(path: Path, shown: str) -> str:
         path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return f"{shown}: a symbolic link that loops (it leads back to itself)"
+            return said("{path}: a symbolic link that loops (it leads back to itself)", path=shown)
     try:
         from oer_meta.readers.dispatch import display_name
 
         target = display_name(path.readlink())
     except OSError:
         target = "?"
-    return f"{shown}: a dangling symbolic link (it points to {target}, which does not exist)"
+    return said(
+        "{path}: a dangling symbolic link (it points to {target}, which does not exist)",
+        path=shown,
+        target=target,
+    )
+
+
+#: The language of the lines said on stderr: ``--lang`` or the configuration's
+#: ``language`` once known (English before, and for arguments argparse rejects).
+_SAY_LANG = {"lang": "en"}
 
 
 def _say(message: str) -> None:
-    print(f"oer-meta: {message}", file=sys.stderr, flush=True)
+    """One line on stderr; a message made with ``said`` is rendered in the run's language."""
+    text = message.message.render(_SAY_LANG["lang"]) if isinstance(message, Said) else message
+    print(f"oer-meta: {text}", file=sys.stderr, flush=True)
+
+
+def _error_text(exc: OerMetaError) -> str:
+    """What an error says: its ``said`` message (translatable) when it has one."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Said):
+        return exc.args[0]
+    return str(exc)
+
+
+def _command_language(args: argparse.Namespace) -> str:
+    """``--lang`` of ``rules``/``rule``, else the configuration's ``language`` (a
+    configuration that cannot be read leaves English: these commands read no input)."""
+    if args.lang:
+        return str(args.lang)
+    from oer_meta.config import Discovery
+
+    with contextlib.suppress(OerMetaError, OSError):
+        return Discovery().for_folder(Path.cwd()).language or "en"
+    return "en"
 
 
 def _output(path: str | None) -> TextIO:
@@ -573,6 +678,7 @@ def _validate(args: argparse.Namespace) -> int:
     discovery = Discovery(config=args.config, isolated=args.isolated)
     here = discovery.for_folder(Path.cwd())  # run-wide defaults, as ruff reads them
     _configured_defaults(args, here)
+    _SAY_LANG["lang"] = args.lang
     misuse = _text_only_flags(args)
     if misuse is not None:
         _say(misuse)
@@ -587,7 +693,8 @@ def _validate(args: argparse.Namespace) -> int:
     first = here.build_profile(**flags)  # wrong selectors fail before input is read
     for failure in plugin_failures():
         _say(failure)
-    sources, bad_paths = _sources(args.paths)
+    harvesting = args.command == "harvest"
+    sources, bad_paths = ([_harvest_source(args)], False) if harvesting else _sources(args.paths)
     groups = _groups(discovery, sources, here, args.force_exclude)
     for settings, _ in groups:  # the format named by every file in use is one that exists
         if settings.format is not None:
@@ -606,7 +713,7 @@ def _validate(args: argparse.Namespace) -> int:
                 format=args.input_format,
                 limits=_limits(args),
                 lang=args.lang,
-                jobs=_jobs_of(args, here),
+                jobs=1 if harvesting else _jobs_of(args, here),  # pages come in order
             ),
             group,
         )
@@ -660,12 +767,21 @@ def _validate(args: argparse.Namespace) -> int:
     if out is not sys.stdout:
         out.close()
     if interrupted:
-        _say(f"interrupted after {tally.records} records; the report covers those")
+        _say(
+            said("interrupted after {count} records; the report covers those", count=tally.records)
+        )
         return EXIT_INTERRUPTED
     if tally.internal_errors:
         return EXIT_INTERNAL
-    if tally.records == 0:
-        _say("no input found")
+    if tally.records == 0 and harvesting:
+        _say(
+            said(
+                "the harvest holds no records (the repository answered noRecordsMatch, or "
+                "sent none)"
+            )
+        )
+    elif tally.records == 0:
+        _say(said("no input found"))
         return EXIT_USAGE
     if bad_paths:
         return EXIT_USAGE
@@ -717,6 +833,7 @@ def _rules(args: argparse.Namespace) -> int:
     from oer_meta.docgen import fixable, rules_markdown
 
     rules = all_rules()
+    lang = _command_language(args)
     if args.write_docs:
         from oer_meta.docgen import write_docs
 
@@ -746,7 +863,8 @@ def _rules(args: argparse.Namespace) -> int:
     else:
         for r in rules:
             areas = ",".join(str(int(a)) for a in r.areas)
-            print(f"{r.code:8} {r.name:30} {r.severity.value:8} [{areas}] {r.summary}")
+            summary = r.summary_in(lang)
+            print(f"{r.code:8} {r.name:30} {r.severity.value:8} [{areas}] {summary}")
     return EXIT_OK
 
 
@@ -894,6 +1012,7 @@ def _fix(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
+    _SAY_LANG["lang"] = "en"  # until this run's --lang or configuration says otherwise
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the usage of the sub-command, not of oer-meta as a whole
         _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
@@ -907,14 +1026,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception:  # a bug in oer_meta itself: say so, never pretend it is the input's
-        _say("internal error (a bug in oer-meta; please report it with this trace):")
+        _say(said("internal error (a bug in oer-meta; please report it with this trace):"))
         traceback.print_exc()
         return EXIT_INTERNAL
 
 
 def _main(args: argparse.Namespace) -> int:
     try:
-        if args.command == "validate":
+        if args.command in ("validate", "harvest"):
             return _validate(args)
         if args.command == "rules":
             return _rules(args)
@@ -925,7 +1044,8 @@ def _main(args: argparse.Namespace) -> int:
             from oer_meta.docgen import rule_text
 
             width = min(shutil.get_terminal_size().columns, 100) - 1
-            sys.stdout.write(rule_text(get_rule(args.code), width=width))
+            lang = _SAY_LANG["lang"] = _command_language(args)
+            sys.stdout.write(rule_text(get_rule(args.code), width=width, lang=lang))
             return EXIT_OK
         if args.command == "attribution":
             return _attribution(args)
@@ -940,6 +1060,6 @@ def _main(args: argparse.Namespace) -> int:
                 print(f"{name:12} {load_profile(name).description}")
             return EXIT_OK
     except OerMetaError as exc:
-        _say(str(exc))
+        _say(_error_text(exc))
         return EXIT_USAGE
     return EXIT_USAGE

@@ -14,18 +14,23 @@ from pathlib import Path
 
 from oer_meta.areas import ActionArea
 from oer_meta.checks.registry import Rule, all_rules
+from oer_meta.i18n import N_, joined, msg, translate
 
 
-def relation(rule: Rule) -> str | None:
-    """How a rule and its variants relate, in one sentence; None for a rule that has
-    no variant and is none."""
+def relation(rule: Rule, lang: str = "en") -> str | None:
+    """How a rule and its variants relate, in one sentence (in ``lang``); None for a
+    rule that has no variant and is none."""
     if rule.emitted_by is not None:
-        return (
-            f"Variant of {rule.emitted_by}: selecting or ignoring {rule.emitted_by} covers "
-            f"it too, but a severity set for {rule.emitted_by} does not change it."
-        )
+        return msg(
+            "Variant of {code}: selecting or ignoring {code} covers it too, but a severity "
+            "set for {code} does not change it.",
+            code=rule.emitted_by,
+        ).render(lang)
     if rule.variants:
-        return f"Variants: {', '.join(rule.variants)} (occurrences with a severity of their own)."
+        return msg(
+            "Variants: {codes} (occurrences with a severity of their own).",
+            codes=", ".join(rule.variants),
+        ).render(lang)
     return None
 
 
@@ -35,28 +40,33 @@ def fixable(rule: Rule) -> bool:
     return rule.fixable is not None
 
 
-def fixable_text(rule: Rule) -> str:
-    """``yes (oer-meta fix writes ...)`` or ``no``, as the rule's pages say it."""
-    return f"yes (oer-meta fix {rule.fixable})" if rule.fixable is not None else "no"
+def fixable_text(rule: Rule, lang: str = "en") -> str:
+    """``yes (oer-meta fix writes ...)`` or ``no``, as the rule's pages say it (what the
+    fix writes is the rule's documentation: English)."""
+    if rule.fixable is None:
+        return msg("no").render(lang)
+    return msg("yes (oer-meta fix {what})", what=rule.fixable).render(lang)
 
 
 #: The input formats, as the pages name them (``Record.source_format`` values).
 FORMAT_NAMES: dict[str, str] = {
     "lom": "IEEE/IMS LOM XML",
-    "dc": "Dublin Core XML (OAI-PMH included)",
+    "dc": N_("Dublin Core XML (OAI-PMH included)"),
     "jsonld": "schema.org/LRMI JSON-LD",
 }
 
 
-def formats_line(rule: Rule) -> str:
-    """Which inputs the rule judges, in words."""
+def formats_line(rule: Rule, lang: str = "en") -> str:
+    """Which inputs the rule judges, in words (in ``lang``)."""
     if rule.kind == "input":
-        return "any input, read or not (the rule judges what could not be read)"
+        return msg("any input, read or not (the rule judges what could not be read)").render(lang)
+    names = [translate(FORMAT_NAMES.get(f, f), lang) for f in rule.formats or FORMAT_NAMES]
     if rule.formats:
-        return ", ".join(FORMAT_NAMES.get(f, f) for f in rule.formats)
-    return "every format (" + ", ".join(FORMAT_NAMES.values()) + ")"
+        return ", ".join(names)
+    return msg("every format ({formats})", formats=", ".join(names)).render(lang)
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CODE_SPAN = re.compile(r"``(.+?)``", re.DOTALL)
 #: Stands for a space inside a code span while a paragraph is wrapped, so that no
 #: line break falls inside one (textwrap breaks only at whitespace).
@@ -69,7 +79,8 @@ def plain(text: str, width: int = 80, indent: str = "", hanging: str | None = No
     ``indent`` (the lines after the first by ``hanging`` when given)."""
     out: list[str] = []
     for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
-        joined = " ".join(paragraph.split())
+        # ASCII whitespace only: French no-break spaces (before ``:``) stay unbroken
+        joined = " ".join(_SPACES.split(paragraph.strip(" \t\n\r\f\v")))
         glued = _CODE_SPAN.sub(lambda m: " ".join(m.group(1).split()).replace(" ", _GLUE), joined)
         wrapped = textwrap.fill(
             glued,
@@ -83,20 +94,24 @@ def plain(text: str, width: int = 80, indent: str = "", hanging: str | None = No
     return "\n\n".join(out)
 
 
-def rule_text(rule: Rule, width: int = 80) -> str:
+def rule_text(rule: Rule, width: int = 80, lang: str = "en") -> str:
     """One rule's documentation as plain text, for ``oer-meta rule CODE``: no markup,
-    wrapped to ``width`` columns (code samples are never broken)."""
-    areas = "; ".join(f"{int(a)} {a.title_en}" for a in rule.areas)
-    related = relation(rule)
+    wrapped to ``width`` columns (code samples are never broken).  ``lang`` sets the
+    title and the fixed labels; the documentation itself (why, example, fix) is English
+    in every language (docs/i18n.md)."""
+    areas = joined("; ", [f"{int(a)} {a.title(lang)}" for a in rule.areas]).render(lang)
+    related = relation(rule, lang)
     head = [
-        f"Default severity: {rule.severity.value}",
-        f"Fixable: {fixable_text(rule)}",
-        f"Formats: {formats_line(rule)}",
-        f"Action areas: {areas}",
-        f"Recommendation paragraphs: {', '.join(rule.paragraphs)}",
+        msg("Default severity: {severity}", severity=rule.severity.value).render(lang),
+        msg("Fixable: {fixable}", fixable=fixable_text(rule, lang)).render(lang),
+        msg("Formats: {formats}", formats=formats_line(rule, lang)).render(lang),
+        msg("Action areas: {areas}", areas=areas).render(lang),
+        msg(
+            "Recommendation paragraphs: {paragraphs}", paragraphs=", ".join(rule.paragraphs)
+        ).render(lang),
         *([related] if related else []),
     ]
-    lines = [f"{rule.code} {rule.name}", "", plain(rule.summary, width), ""]
+    lines = [f"{rule.code} {rule.name}", "", plain(rule.summary_in(lang), width), ""]
     lines += [plain(line, width, "", "    ") for line in head]
     for title, body in rule.sections().items():
         lines += ["", title, plain(body, width, "    ")]

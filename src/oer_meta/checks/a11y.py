@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from oer_meta.checks.registry import Variant, Violation, rule
-from oer_meta.i18n import Message, msg
+from oer_meta.i18n import Message, marked, msg
 from oer_meta.knowledge.accessibility import (
     Lookup,
     epub_conformance,
@@ -98,9 +98,8 @@ def _either(values: Iterable[str]) -> str | Message:
 
 def _where_to_write(record: Record) -> str | Message:
     """Where a record of this format puts the schema.org properties."""
-    return record.conventions.name("accessibility", "") or msg(
-        "as schema.org properties of the resource"
-    )
+    name = record.conventions.name("accessibility", "")
+    return marked(name) if name else msg("as schema.org properties of the resource")
 
 
 def _terms_of(record: Record, field: str) -> list[tuple[Term, Lookup]]:
@@ -287,7 +286,7 @@ def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | 
             location=where,
         )
     if result.status == "unknown":
-        note = f" ({result.note})" if result.note else ""
+        note = msg(" ({note})", note=marked(result.note)) if result.note else ""
         return Violation(
             msg(
                 "{property} value {value!r} is not in the W3C accessibility vocabulary{note}",
@@ -343,15 +342,16 @@ def _value_violation(term: Term, result: Lookup, record: Record) -> Violation | 
             )
         )
         if result.note and "swaps" in result.note:
-            hint = result.note  # the vocabulary's own replacement is wrong (see its errata)
+            # the vocabulary's own replacement is wrong (see its errata)
+            hint = marked(result.note)
         elif result.replacements:
             hint = (
-                msg("use {terms}: {note}", terms=replacements, note=result.note)
+                msg("use {terms}: {note}", terms=replacements, note=marked(result.note))
                 if result.note
                 else msg("use {terms}", terms=replacements)
             )
         else:
-            hint = result.note or msg("remove it")
+            hint = marked(result.note) if result.note else msg("remove it")
     code = None if result.status == "obsolete" else "A11Y009"
     return Violation(message, hint=hint, field=field, location=where, code=code)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from oer_meta.checks.registry import Check, Violation, rule
+from oer_meta.i18n import marked
 from oer_meta.model import Record
 
 
@@ -30,7 +31,10 @@ def _notes(record: Record, code: str) -> Iterator[Violation]:
     for problem in record.amb_problems:
         if problem.rule == code:
             yield Violation(
-                problem.message, hint=problem.hint, field=problem.field, location=problem.location
+                marked(problem.message),
+                hint=marked(problem.hint) if problem.hint else None,
+                field=problem.field,
+                location=problem.location,
             )
 
 

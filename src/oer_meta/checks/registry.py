@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from oer_meta.areas import ActionArea
 from oer_meta.errors import UnknownRuleError
-from oer_meta.i18n import Message, translate
+from oer_meta.i18n import Message, said, translate
 from oer_meta.model import Location, Record
 from oer_meta.severity import Severity
 
@@ -332,7 +332,7 @@ def get_rule(code: str) -> Rule:
     _load()
     found = _REGISTRY.get(code.strip().upper())
     if found is None:
-        raise UnknownRuleError(f"no rule has the code {code!r}")
+        raise UnknownRuleError(said("no rule has the code {code!r}", code=code))
     return found
 
 

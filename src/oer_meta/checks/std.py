@@ -31,7 +31,7 @@ from oer_meta.knowledge.lom_profiles import (
     vocabulary_for,
 )
 from oer_meta.knowledge.vocabularies import concept_tail, dcmi_types
-from oer_meta.model import Record, Term, Unreadable
+from oer_meta.model import HarvestError, Record, Term, Unreadable
 
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 #: A clock time (xs:time without its zone): the type a profile may give a duration.
@@ -72,6 +72,8 @@ def unreadable_record(item: Unreadable) -> Iterator[Violation]:
     and saved in the encoding it declares.  Remove entity declarations and write the
     characters themselves.
     """
+    if isinstance(item, HarvestError):
+        return  # STD009's
     yield Violation(
         marked(item.message),
         hint=marked(item.hint) if item.hint else None,
@@ -662,3 +664,42 @@ def unused_suppression(record: Record) -> Iterator[Violation]:
     """
     # The engine reports these: only it knows which findings a suppression hid.
     yield from ()
+
+
+@rule(
+    "STD009",
+    "harvest-error",
+    severity="error",
+    areas=[5, 1],
+    paragraphs=["11", "9(iii)"],
+    kind="input",
+)
+def harvest_error(item: Unreadable) -> Iterator[Violation]:
+    """The harvest stopped early: the repository answered an error or could not be reached.
+
+    ## Why it matters
+    ``oer-meta harvest`` follows an OAI-PMH list from page to page.  When the
+    repository answers with an OAI-PMH error (an expired ``badResumptionToken``, a
+    ``cannotDisseminateFormat`` for the metadata prefix asked for), keeps answering
+    ``503`` after every retry, cannot be reached, or sends a page that cannot be read
+    to its resumption token, the pages after that point are never requested.  The
+    records checked so far are reported; this finding says that they are not the whole
+    list, so that a nightly report on part of a repository never passes for one on all
+    of it.  ``noRecordsMatch`` is not an error: the list is empty.
+
+    ## Example
+    The third page of a harvest answers
+    ``<error code="badResumptionToken">token expired</error>``: the records of the first
+    two pages are checked, and this finding names the page where the harvest stopped.
+
+    ## Fix
+    Harvest again (resumption tokens expire: a slow harvest may need a repository that
+    keeps them longer), ask for a metadata prefix the repository offers
+    (``ListMetadataFormats``), or ask the repository's operators about the error.
+    """
+    if isinstance(item, HarvestError):
+        yield Violation(
+            item.note or marked(item.message),
+            hint=item.note_hint or (marked(item.hint) if item.hint else None),
+            location=item.location,
+        )

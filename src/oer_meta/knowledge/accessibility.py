@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.vocabularies import concept_tail
 
@@ -205,8 +206,10 @@ def lookup(prop: str, value: str) -> Lookup:
         name = _index(prop)[base.lower()][0]
         return Lookup(
             prop, text, "legacy", term=name, replacements=(name,),
-            note="the term/refinement form is legacy syntax; keep the term and describe "
-            "the refinement in accessibilitySummary",
+            note=N_(
+                "the term/refinement form is legacy syntax; keep the term and describe "
+                "the refinement in accessibilitySummary"
+            ),
         )  # fmt: skip
     base, sep, descriptor = text.partition("-")
     if sep and descriptor and base in spec["terms"]:
@@ -225,20 +228,26 @@ def _known(prop: str, text: str, name: str, kind: str, spec: dict[str, Any]) -> 
             return Lookup(prop, text, "term", term=name)
         return Lookup(
             prop, text, "case", term=name, replacements=(name,),
-            note="the vocabulary treats case as insignificant, but exact spelling is expected",
+            note=N_("the vocabulary treats case as insignificant, but exact spelling is expected"),
         )  # fmt: skip
     if kind == "synonym":
         preferred = spec["synonyms"][name]
         return Lookup(
             prop, text, "synonym", term=name, replacements=(preferred,),
-            note=f"{name} is kept as a synonym of {preferred}, the preferred term",
+            note=said(
+                "{name} is kept as a synonym of {preferred}, the preferred term",
+                name=name,
+                preferred=preferred,
+            ),
         )  # fmt: skip
     if kind == "legacy":
         base = name.partition("/")[0]
         return Lookup(
             prop, text, "legacy", term=base, replacements=(base,),
-            note="the term/refinement form is legacy syntax; keep the term and describe "
-            "the refinement in accessibilitySummary",
+            note=N_(
+                "the term/refinement form is legacy syntax; keep the term and describe "
+                "the refinement in accessibilitySummary"
+            ),
         )  # fmt: skip
     info = spec[kind][name]
     return Lookup(
@@ -262,8 +271,10 @@ def lookup_sufficient(value: str) -> list[Lookup]:
         if not result.known and mode.lower() in {v.lower() for v in visual_indicators()}:
             result = Lookup(
                 "accessModeSufficient", mode, "unknown", suggestions=("visual",),
-                note="visual content indicators belong in accessMode; a sufficient set "
-                "names only auditory, tactile, textual or visual",
+                note=N_(
+                    "visual content indicators belong in accessMode; a sufficient set "
+                    "names only auditory, tactile, textual or visual"
+                ),
             )  # fmt: skip
         found.append(result)
     return found

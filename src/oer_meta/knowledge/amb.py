@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
+from oer_meta.i18n import N_
 from oer_meta.knowledge.language_registry import registry
 
 #: The context document every AMB record names in its ``@context`` array.
@@ -29,14 +30,14 @@ class Shape:
     """A constraint on one JSON value; the subclasses say which."""
 
     #: what the value is, for messages ("a string", "a language map"...)
-    label: str = "a value"
+    label: str = N_("a value")
 
 
 @dataclass(frozen=True)
 class Str(Shape):
     """A string: optionally from ``enum``, a URI, a date, or matching ``pattern``."""
 
-    label: str = "a string"
+    label: str = N_("a string")
     enum: frozenset[str] = frozenset()
     uri: bool = False
     date: bool = False
@@ -50,21 +51,21 @@ class Str(Shape):
 class Bool(Shape):
     """A JSON boolean (``true``/``false``, not the string ``"no"``)."""
 
-    label: str = "a boolean (true or false)"
+    label: str = N_("a boolean (true or false)")
 
 
 @dataclass(frozen=True)
 class LanguageCode(Shape):
     """An ISO 639-1 two-letter language code, as AMB's language vocabulary lists."""
 
-    label: str = "an ISO 639-1 two-letter language code"
+    label: str = N_("an ISO 639-1 two-letter language code")
 
 
 @dataclass(frozen=True)
 class LanguageMap(Shape):
     """A JSON-LD language map: keys are ISO 639-1 codes, values strings."""
 
-    label: str = 'a language map such as {"de": "..."}'
+    label: str = N_('a language map such as {"de": "..."}')
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Obj(Shape):
     """A JSON object with typed ``properties``; ``required`` keys; ``one_of_keys``: at
     least one of each group must be present (``contentUrl`` or ``embedUrl``)."""
 
-    label: str = "an object"
+    label: str = N_("an object")
     properties: Mapping[str, Shape] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     any_of_keys: tuple[tuple[str, ...], ...] = ()
@@ -83,7 +84,7 @@ class Arr(Shape):
     """A JSON array of ``items``; ``contains_prefixes``: at least one item's ``id``
     starts with one of these (a value from the vocabularies AMB names)."""
 
-    label: str = "an array"
+    label: str = N_("an array")
     items: Shape = field(default_factory=Shape)
     contains_prefixes: tuple[str, ...] = ()
     #: at least one item equals this string (``type`` must list LearningResource)
@@ -129,9 +130,9 @@ MEDIA_TYPE = (
     r"/[a-zA-Z0-9\-+_.]+"
 )
 
-_URI = Str(label="a URI", uri=True)
+_URI = Str(label=N_("a URI"), uri=True)
 _TEXT = Str()
-_DATE = Str(label="an ISO 8601 date (2024-05-31) or date-time", date=True)
+_DATE = Str(label=N_("an ISO 8601 date (2024-05-31) or date-time"), date=True)
 _LABEL = LanguageMap()
 _AFFILIATION = Obj(
     properties={"type": Str(enum=frozenset({"Organization"})), "id": _URI, "name": _TEXT},
@@ -149,7 +150,7 @@ _AGENT = Obj(
 )
 _PROVIDER = Obj(properties={"id": _URI, "type": _TEXT, "name": _TEXT}, required=("id",))
 _TYPES = Arr(
-    items=Str(label="a schema.org CreativeWork type", enum=CREATIVE_WORK_TYPES),
+    items=Str(label=N_("a schema.org CreativeWork type"), enum=CREATIVE_WORK_TYPES),
     contains_value="LearningResource",
 )
 
@@ -164,16 +165,16 @@ def _concept(id_shape: Shape = _URI, *, typed: bool = True) -> Obj:
 
 def _media(types: frozenset[str]) -> Obj:
     """A media object: a download URL or a player URL, sizes in bytes without units."""
-    digits = Str(pattern=r"\d+", means="a whole number without units")
+    digits = Str(pattern=r"\d+", means=N_("a whole number without units"))
     return Obj(
         properties={
             "type": Str(enum=types),
             "contentUrl": _URI,
             "embedUrl": _URI,
-            "encodingFormat": Str(pattern=MEDIA_TYPE, means="a media type such as video/mp4"),
+            "encodingFormat": Str(pattern=MEDIA_TYPE, means=N_("a media type such as video/mp4")),
             "contentSize": digits,
             "bitrate": digits,
-            "sha256": Str(pattern=r"[A-Fa-f0-9]{64}", means="64 hexadecimal digits"),
+            "sha256": Str(pattern=r"[A-Fa-f0-9]{64}", means=N_("64 hexadecimal digits")),
         },
         required=("type",),
         any_of_keys=(("contentUrl", "embedUrl"),),
@@ -184,7 +185,7 @@ _LINKED = Obj(properties={"id": _URI, "type": _TYPES, "name": _TEXT}, required=(
 
 #: The shape of an AMB record (its top-level object); ``@context`` is checked apart.
 AMB = Obj(
-    label="an AMB record",
+    label=N_("an AMB record"),
     required=("id", "name", "type"),
     properties={
         "id": _URI,
@@ -225,10 +226,10 @@ AMB = Obj(
         "license": Obj(
             properties={
                 "id": Str(
-                    label="a URI",
+                    label=N_("a URI"),
                     uri=True,
                     pattern=LICENCE_URL,
-                    means=(
+                    means=N_(
                         "a Creative Commons, public domain, GNU, Apache, MIT or BSD licence URL"
                     ),
                 )
@@ -251,7 +252,7 @@ AMB = Obj(
         "dateCreated": _DATE,
         "datePublished": _DATE,
         "dateModified": _DATE,
-        "duration": Str(pattern=DURATION, means="an ISO 8601 duration such as PT47M58S"),
+        "duration": Str(pattern=DURATION, means=N_("an ISO 8601 duration such as PT47M58S")),
         "inLanguage": Arr(items=LanguageCode()),
         "keywords": Arr(items=_TEXT),
         "learningResourceType": Arr(
@@ -265,10 +266,10 @@ AMB = Obj(
         "educationalLevel": Arr(
             items=_concept(
                 Str(
-                    label="a URI",
+                    label=N_("a URI"),
                     uri=True,
                     pattern=r"https://w3id\.org/kim/educationalLevel/.*",
-                    means="a concept of https://w3id.org/kim/educationalLevel/",
+                    means=N_("a concept of https://w3id.org/kim/educationalLevel/"),
                 )
             )
         ),
@@ -277,7 +278,7 @@ AMB = Obj(
         "teaches": Arr(items=_concept(typed=False)),
         "conditionsOfAccess": _concept(
             Str(
-                label="a URI",
+                label=N_("a URI"),
                 enum=frozenset(
                     {
                         "http://w3id.org/kim/conditionsOfAccess/no_login",
@@ -288,7 +289,7 @@ AMB = Obj(
         ),
         "interactivityType": _concept(
             Str(
-                label="a URI",
+                label=N_("a URI"),
                 enum=frozenset(
                     f"http://purl.org/dcx/lrmi-vocabs/interactivityType/{token}"
                     for token in ("active", "expositive", "mixed")

@@ -221,7 +221,7 @@ def placeholder_date(value: str) -> str | None:
         offset = int(zone[1:3]) * 3600 + int(zone[-2:]) * 60
         seconds -= offset if zone[0] == "+" else -offset
     if -_DAY < seconds < _DAY:
-        return "within a day of the Unix epoch: a zero timestamp printed in some time zone"
+        return N_("within a day of the Unix epoch: a zero timestamp printed in some time zone")
     return None
 
 

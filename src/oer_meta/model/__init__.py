@@ -1,7 +1,7 @@
 """The record model: one normalised view of LOM, Dublin Core and JSON-LD records."""
 
 from oer_meta.model.conventions import Conventions
-from oer_meta.model.items import InternalError, ReadItem, Unreadable
+from oer_meta.model.items import HarvestError, InternalError, ReadItem, Unreadable
 from oer_meta.model.licence import Licence
 from oer_meta.model.location import Location
 from oer_meta.model.record import Accessibility, Record
@@ -30,6 +30,7 @@ __all__ = [
     "DateValue",
     "Duration",
     "Extension",
+    "HarvestError",
     "Identifier",
     "InternalError",
     "Licence",

@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oer_meta.i18n import N_
+
 __all__ = ["Conventions", "conventions_of"]
 
 
@@ -53,8 +55,10 @@ _LOM = Conventions(
         languages="general.language",
         metadata_languages="metaMetadata.language",
         strings__language="langstring language",
-        accessibility="as extension elements in the schema.org namespace (http://schema.org/) "
-        "or the profile's AccessForAll elements",
+        accessibility=N_(
+            "as extension elements in the schema.org namespace (http://schema.org/) "
+            "or the profile's AccessForAll elements"
+        ),
     ),
     no_language_values=frozenset({"none"}),
 )
@@ -62,7 +66,7 @@ _DC_NAMES = _names(
     languages="dc:language",
     metadata_languages="the record's xml:lang",
     strings__language="xml:lang",
-    accessibility="as schema: elements (namespace http://schema.org/) next to the DC elements",
+    accessibility=N_("as schema: elements (namespace http://schema.org/) next to the DC elements"),
 )
 _DC = Conventions(names=_DC_NAMES, free_text_languages=True, iso639_languages=True)
 _JSONLD = Conventions(
@@ -70,7 +74,7 @@ _JSONLD = Conventions(
         languages="inLanguage",
         metadata_languages="the @context's @language",
         strings__language="@language",
-        accessibility="as schema.org properties of the resource",
+        accessibility=N_("as schema.org properties of the resource"),
         cost="isAccessibleForFree is false",
     )
 )

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from oer_meta.i18n import Message
 from oer_meta.model.location import Location
 from oer_meta.model.record import Record
 
-__all__ = ["INTERNAL_ERROR_CODE", "InternalError", "ReadItem", "Unreadable"]
+__all__ = ["INTERNAL_ERROR_CODE", "HarvestError", "InternalError", "ReadItem", "Unreadable"]
 
 #: The code every internal error carries, whatever raised: never a rule's code.
 INTERNAL_ERROR_CODE = "INTERNAL"
@@ -71,6 +72,18 @@ class Unreadable:
     #: Set when the input could not be read because oer_meta's own code raised: the
     #: engine reports it as an internal error, not as a finding about the input.
     crash: InternalError | None = None
+
+
+@dataclass(frozen=True)
+class HarvestError(Unreadable):
+    """A harvest that could not go on, or an error the OAI-PMH repository answered
+    (becomes a ``STD009`` finding, not ``STD001``: the input was not unreadable, the
+    run was cut short).  ``note`` and ``note_hint`` are the message and hint as
+    templates, rendered in the run's language; ``message`` and ``hint`` hold the
+    English."""
+
+    note: Message | None = None
+    note_hint: Message | None = None
 
 
 ReadItem = Record | Unreadable

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, runtime_checkable
 
 # Unreadable and ReadItem are model types (the rules read them too); readers import
 # them from here as before.
@@ -23,6 +23,7 @@ from oer_meta.readers.limits import ReadLimits
 __all__ = [
     "FORMATS",
     "Dispatcher",
+    "ItemSource",
     "LineIndex",
     "NoRecord",
     "Positioner",
@@ -40,6 +41,17 @@ class NoRecord(Unreadable):
     A stand-alone file says so as ``STD001``; an HTML page, whose other JSON-LD blocks
     usually describe the site, reports it only when no block holds a record.
     """
+
+
+@runtime_checkable
+class ItemSource(Protocol):
+    """A source that reads itself: a harvest or a document behind a URL
+    (``oer_meta.harvesting``).  The dispatcher hands it the reading options and passes
+    on what it yields; the readers themselves never open a connection."""
+
+    def read_items(self, *, input_format: str | None, limits: ReadLimits) -> Iterator[ReadItem]:
+        """Every record (or :class:`Unreadable`) of the source, as it arrives."""
+        ...
 
 
 #: Gives ``(line, column)`` of the value at a JSON Pointer of the file being read.

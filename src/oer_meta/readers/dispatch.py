@@ -24,9 +24,17 @@ from typing import IO, Any
 from lxml import etree
 
 from oer_meta.errors import UnknownFormatError
+from oer_meta.i18n import N_, marked, said
 from oer_meta.knowledge.licences.record import annotate
 from oer_meta.model import Location, Record
-from oer_meta.readers.base import FORMATS, LineIndex, Positioner, ReadItem, Unreadable
+from oer_meta.readers.base import (
+    FORMATS,
+    ItemSource,
+    LineIndex,
+    Positioner,
+    ReadItem,
+    Unreadable,
+)
 from oer_meta.readers.containers.envelopes import is_envelope, read_envelopes
 from oer_meta.readers.containers.html import read_html, read_html_text
 from oer_meta.readers.dc.reader import build_dc_record
@@ -42,7 +50,7 @@ from oer_meta.readers.lom.reader import build_lom_record
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS
 from oer_meta.readers.xml.stream import read_xml
 
-Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record
+Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record | ItemSource
 
 #: File endings picked up when a folder is walked.  A file named explicitly is always
 #: read, whatever its name.
@@ -210,6 +218,22 @@ def read_bytes(
     yield from _at_most(items, limits, file)
 
 
+def read_handle(
+    handle: IO[bytes],
+    size: int,
+    *,
+    file: str | None,
+    input_format: str | None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """Read records from an open binary handle (a harvested page spooled to a temporary
+    file, a response being received).  It must allow ``seek(0)`` while the first lines
+    are looked at; ``size`` is its length when known, else 0."""
+    limits = limits or DEFAULT_LIMITS
+    items = _read_stream(handle, size, file=file, fmt=input_format, limits=limits, disk=False)
+    yield from _at_most(items, limits, file)
+
+
 def read_path(
     path: Path, *, input_format: str | None, limits: ReadLimits | None = None
 ) -> Iterator[ReadItem]:
@@ -366,12 +390,16 @@ def _read_stream(
         return
     if kind != "xml" and size > limits.max_document_bytes:
         yield Unreadable(
-            f"file too large to read whole ({size} bytes; limit {limits.max_document_bytes})",
+            said(
+                "file too large to read whole ({size} bytes; limit {limit})",
+                size=size,
+                limit=limits.max_document_bytes,
+            ),
             Location(file=file),
         )
         return
     if size == 0 and disk:
-        yield Unreadable("empty file", Location(file=file, line=1, column=1))
+        yield Unreadable(said("empty file"), Location(file=file, line=1, column=1))
         return
     if codec is not None:
         yield from _read_utf32(handle, kind, codec, file=file, fmt=fmt, limits=limits)
@@ -396,9 +424,9 @@ def _read_utf32(
             stream = io.BytesIO(stream.read())
         except UnicodeDecodeError as exc:
             yield Unreadable(
-                f"not valid UTF-32: {exc.reason}",
+                said("not valid UTF-32: {reason}", reason=exc.reason),
                 Location(file=file, line=1, column=1),
-                hint="save the file as UTF-8",
+                hint=said("save the file as UTF-8"),
             )
             return
     yield from _dispatch(kind, stream, file=file, fmt=fmt, limits=limits)
@@ -415,10 +443,18 @@ def _at_most(items: Iterator[ReadItem], limits: ReadLimits, file: str | None) ->
         if isinstance(item, Record):
             if count == limit:
                 yield Unreadable(
-                    f"the input holds more than {limit} record{'' if limit == 1 else 's'}, "
-                    "the reader limit per file: the rest of it was not read",
+                    said(
+                        "the input holds more than 1 record, the reader limit per file: "
+                        "the rest of it was not read"
+                    )
+                    if limit == 1
+                    else said(
+                        "the input holds more than {limit} records, the reader limit per "
+                        "file: the rest of it was not read",
+                        limit=limit,
+                    ),
                     item.location,
-                    hint="split the input into smaller files, or raise the limit",
+                    hint=said("split the input into smaller files, or raise the limit"),
                 )
                 return
             count += 1
@@ -426,11 +462,11 @@ def _at_most(items: Iterator[ReadItem], limits: ReadLimits, file: str | None) ->
 
 
 _MODE_NAMES = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, N_("a directory")),
+    (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
+    (stat.S_ISSOCK, N_("a socket")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
 )
 
 
@@ -441,32 +477,47 @@ def _not_regular(name: str, mode: int, path: Path | None = None) -> Unreadable:
                 pass
         except OSError as exc:  # met while a folder was walked: say why it was not
             return Unreadable(
-                f"cannot read folder {name}: {exc.strerror or exc}; the files in it "
-                "were not checked",
+                said(
+                    "cannot read folder {name}: {error}; the files in it were not checked",
+                    name=name,
+                    error=exc.strerror or str(exc),
+                ),
                 Location(file=name),
-                hint="give the user running oer-meta permission to list the folder "
-                "(read and execute), or leave it out",
+                hint=said(
+                    "give the user running oer-meta permission to list the folder "
+                    "(read and execute), or leave it out"
+                ),
             )
-    what = next((label for test, label in _MODE_NAMES if test(mode)), "not a plain file")
+    what = next((label for test, label in _MODE_NAMES if test(mode)), N_("not a plain file"))
     return Unreadable(
-        f"not a regular file: {name} is {what}; only regular files are read",
+        said(
+            "not a regular file: {name} is {what}; only regular files are read",
+            name=name,
+            what=marked(what),
+        ),
         Location(file=name),
-        hint="give the path of a metadata file",
+        hint=said("give the path of a metadata file"),
     )
 
 
 def _open_failure(path: Path, name: str, exc: OSError) -> Unreadable:
     """Why ``path`` could not be opened, with symbolic links named as such."""
     if exc.errno == errno.ELOOP:
-        message = f"symbolic link loop: {name} leads back to itself and names no file"
+        message = said(
+            "symbolic link loop: {name} leads back to itself and names no file", name=name
+        )
     elif exc.errno == errno.ENOENT and path.is_symlink():
         try:
             target = display_name(path.readlink())
         except OSError:
             target = "?"
-        message = f"dangling symbolic link: {name} points to {target}, which does not exist"
+        message = said(
+            "dangling symbolic link: {name} points to {target}, which does not exist",
+            name=name,
+            target=target,
+        )
     else:
-        message = f"cannot open file: {exc.strerror or exc}"
+        message = said("cannot open file: {error}", error=exc.strerror or str(exc))
     return Unreadable(message, Location(file=name))
 
 
@@ -522,15 +573,22 @@ def _dispatch(
         )
     elif kind == "unknown":
         yield Unreadable(
-            "neither XML nor JSON: the content starts with neither '<' nor '{' / '['",
+            said(
+                "neither XML nor JSON: the content starts with neither '<' nor {openers}",
+                openers="'{' / '['",
+            ),
             Location(file=file, line=1, column=1),
-            hint="oer_meta reads LOM and Dublin Core XML, and schema.org JSON-LD",
+            hint=said("oer_meta reads LOM and Dublin Core XML, and schema.org JSON-LD"),
         )
     else:
         yield Unreadable(
-            f"the content is {kind.upper()}, not the {fmt} format that was asked for",
+            said(
+                "the content is {kind}, not the {format} format that was asked for",
+                kind=kind.upper(),
+                format=fmt,
+            ),
             Location(file=file, line=1, column=1),
-            hint="drop --input-format to let oer_meta detect the format",
+            hint=said("drop --input-format to let oer_meta detect the format"),
         )
 
 
@@ -553,6 +611,8 @@ def _iter_items(
     fmt = check_format(input_format)
     if isinstance(source, Record):
         yield source
+    elif isinstance(source, ItemSource):
+        yield from source.read_items(input_format=fmt, limits=limits)
     elif isinstance(source, (dict, list)):
         yield from records_from_json(source, file=None, dispatcher=DISPATCHER, limits=limits)
     elif isinstance(source, (bytes, bytearray, memoryview)):

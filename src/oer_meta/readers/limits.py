@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from oer_meta.i18n import said
 from oer_meta.model import Location, Problem
 from oer_meta.readers.xml.safety import MAX_DOCUMENT_BYTES
 
@@ -57,12 +58,18 @@ def field_limit_problem(
     ``limit``; ``record_field`` is the Record attribute it fills, when the reader knows."""
     return Problem(
         rule="STD002",
-        message=(
-            f"{field} holds {limit + dropped} values, more than the reader limit of {limit} "
-            f"values per field: the first {limit} were read and {dropped} were dropped"
+        message=said(
+            "{field} holds {count} values, more than the reader limit of {limit} values per "
+            "field: the first {limit} were read and {dropped} were dropped",
+            field=field,
+            count=limit + dropped,
+            limit=limit,
+            dropped=dropped,
         ),
-        hint=f"a record needs far fewer than {limit} values in one field; split or "
-        "shorten the list",
+        hint=said(
+            "a record needs far fewer than {limit} values in one field; split or shorten the list",
+            limit=limit,
+        ),
         field=record_field,
         source_field=field,
         location=location,

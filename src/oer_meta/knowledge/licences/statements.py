@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
+from oer_meta.i18n import marked, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.licences import phrases
 from oer_meta.knowledge.licences.model import How, Licence, Openness
@@ -104,17 +105,21 @@ def rightsstatements(raw: str) -> Licence | None:
     wanted = match.group(1).casefold()
     for code, (name, openness) in table.items():
         if code.casefold() == wanted:
-            said = _rights_statement(raw, code, name, openness, "url")
+            found = _rights_statement(raw, code, name, openness, "url")
             if "/vocab/" not in match.group(0).casefold():
-                note = f" The address is the statement's web page; its identifier is {said.url}."
-                said = said.model_copy(update={"reason": said.reason + note})
-            return said
+                reason = said(
+                    "{reason} The address is the statement's web page; its identifier is {url}.",
+                    reason=marked(found.reason),
+                    url=found.url,
+                )
+                found = found.model_copy(update={"reason": reason})
+            return found
     return Licence(
         raw=raw,
         family="rightsstatements",
         how="fuzzy",
         confidence=0.6,
-        reason="A rightsstatements.org URI of no known statement.",
+        reason=said("A rightsstatements.org URI of no known statement."),
     )
 
 
@@ -145,7 +150,7 @@ def absent(raw: str, body: str) -> Licence:
         openness="unknown",
         how="statement",
         confidence=0.8,
-        reason=f"{body!r} stands for no value: the record states no licence.",
+        reason=said("{body!r} stands for no value: the record states no licence.", body=body),
     )
 
 
@@ -239,11 +244,16 @@ def _rights_statement(raw: str, code: str, name: str, openness: str, how: str) -
         short_name=code,
         title=name,
         reason=(
-            f"RightsStatements.org '{name}' is a rights statement, not a licence: "
-            + (
-                "re-use beyond what the law allows needs permission."
-                if openness == "not-open"
-                else "a re-user cannot rely on it as permission to adapt and share."
+            said(
+                "RightsStatements.org {name!r} is a rights statement, not a licence: re-use "
+                "beyond what the law allows needs permission.",
+                name=name,
+            )
+            if openness == "not-open"
+            else said(
+                "RightsStatements.org {name!r} is a rights statement, not a licence: a "
+                "re-user cannot rely on it as permission to adapt and share.",
+                name=name,
             )
         ),
     )

@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from oer_meta.i18n import said
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import Identifier, Location, Record, Text
 from oer_meta.readers.base import Dispatcher, Positioner, ReadItem, Unreadable
@@ -129,9 +130,9 @@ def read_envelopes(
         yield from reader.document(doc, here)
     if not produced:
         yield Unreadable(
-            "Learning Registry answer without any envelope document",
+            said("Learning Registry answer without any envelope document"),
             reader.location(""),
-            hint="the documents list is empty; nothing was published or harvested",
+            hint=said("the documents list is empty; nothing was published or harvested"),
         )
 
 
@@ -171,7 +172,10 @@ class _EnvelopeReader:
         """The records of one envelope, or one :class:`Unreadable`."""
         if not isinstance(doc, dict):
             yield self.unreadable(
-                f"Learning Registry document is a JSON {type(doc).__name__}, not an object",
+                said(
+                    "Learning Registry document is a JSON {kind}, not an object",
+                    kind=type(doc).__name__,
+                ),
                 pointer,
             )
             return
@@ -179,9 +183,12 @@ class _EnvelopeReader:
         data_type = doc.get("resource_data_type")
         if isinstance(data_type, str) and data_type.strip().lower() not in ("", "metadata"):
             yield self.unreadable(
-                f"Learning Registry document holds {data_type.strip()!r} data, not metadata",
+                said(
+                    "Learning Registry document holds {kind!r} data, not metadata",
+                    kind=data_type.strip(),
+                ),
                 pointer,
-                hint="only envelopes with resource_data_type 'metadata' describe a resource",
+                hint=said("only envelopes with resource_data_type 'metadata' describe a resource"),
             )
             return
         items = self.payload(doc, data_pointer, pointer)
@@ -201,7 +208,7 @@ class _EnvelopeReader:
                     item = item.model_copy(update=update)
             yield item
         if not produced:
-            yield self.unreadable("resource_data holds no record", data_pointer)
+            yield self.unreadable(said("resource_data holds no record"), data_pointer)
 
     def payload(self, doc: dict[str, Any], data_pointer: str, pointer: str) -> Iterator[ReadItem]:
         data = doc.get("resource_data")
@@ -215,8 +222,11 @@ class _EnvelopeReader:
                     parsed = json.loads(text)
                 except ValueError as exc:
                     yield self.unreadable(
-                        f"resource_data is a string that starts like JSON but is not valid "
-                        f"JSON ({exc})",
+                        said(
+                            "resource_data is a string that starts like JSON but is not valid "
+                            "JSON ({error})",
+                            error=str(exc),
+                        ),
                         data_pointer,
                     )
                     return
@@ -248,27 +258,39 @@ class _EnvelopeReader:
         placement = doc.get("payload_placement")
         if isinstance(placement, str) and placement.strip().lower() in ("linked", "attached"):
             where = doc.get("resource_data_location")
-            at = f" at {where!r}" if isinstance(where, (str, list)) and where else ""
-            return (
-                f"Learning Registry document has a {placement.strip().lower()} payload{at}; "
-                "it carries no inline record"
+            kind = placement.strip().lower()
+            if isinstance(where, (str, list)) and where:
+                return said(
+                    "Learning Registry document has a {kind} payload at {where}; it carries "
+                    "no inline record",
+                    kind=kind,
+                    where=repr(where),
+                )
+            return said(
+                "Learning Registry document has a {kind} payload; it carries no inline record",
+                kind=kind,
             )
         if data is None:
-            return "Learning Registry document has no resource_data"
+            return said("Learning Registry document has no resource_data")
         if isinstance(data, str):
             shown = data.strip()
             if not shown:
-                return "Learning Registry document has an empty resource_data"
-            return f"resource_data is neither XML nor JSON (it starts {shown[:40]!r})"
-        return f"resource_data is a JSON {type(data).__name__}, not a record"
+                return said("Learning Registry document has an empty resource_data")
+            return said(
+                "resource_data is neither XML nor JSON (it starts {start!r})", start=shown[:40]
+            )
+        return said("resource_data is a JSON {kind}, not a record", kind=type(data).__name__)
 
     @staticmethod
     def hint(doc: dict[str, Any]) -> str:
         schema = doc.get("payload_schema")
         if isinstance(schema, list) and schema:
             named = ", ".join(str(s) for s in schema)
-            return f"the envelope declares payload_schema {named}; fetch and check that record"
-        return "fetch the record the envelope points to and check it directly"
+            return said(
+                "the envelope declares payload_schema {named}; fetch and check that record",
+                named=named,
+            )
+        return said("fetch the record the envelope points to and check it directly")
 
     def add_locator(self, record: Record, locator: object, pointer: str) -> dict[str, Any]:
         """``resource_locator`` as identifier and URL unless the record names it: the

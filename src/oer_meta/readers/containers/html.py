@@ -15,6 +15,7 @@ import codecs
 import re
 from collections.abc import Iterator
 
+from oer_meta.i18n import Said, joined, said
 from oer_meta.model import Location, Record
 from oer_meta.readers.base import Dispatcher, LineIndex, NoRecord, ReadItem, Unreadable
 from oer_meta.readers.limits import ReadLimits
@@ -89,14 +90,14 @@ def read_html_text(
             first_block = Location(file=file, line=line, column=column)
         content = _unwrap(text[start:stop])
         if not content.strip():
-            notes.append("an empty block")
+            notes.append(said("an empty block"))
             continue
         block_items = dispatcher.json_text(
             content, file=file, lines=lines, base=start, in_page=True, limits=limits
         )
         for item in block_items:
             if isinstance(item, NoRecord):
-                notes.append(item.message.removeprefix("no schema.org record found: "))
+                notes.append(_why(item.message))
                 continue
             if isinstance(item, Record):
                 records += 1
@@ -105,21 +106,45 @@ def read_html_text(
             yield item
     if blocks == 0:
         yield Unreadable(
-            "no JSON-LD found in this HTML page",
+            said("no JSON-LD found in this HTML page"),
             Location(file=file, line=1, column=1),
             format=_FORMAT,
-            hint='describe the resource in a <script type="application/ld+json"> block',
+            hint=said(
+                "describe the resource in a {element} block",
+                element='<script type="application/ld+json">',
+            ),
         )
     elif records == 0 and unreadable == 0:
-        detail = "; ".join(dict.fromkeys(notes))
+        detail = joined("; ", dict.fromkeys(notes))
         yield Unreadable(
-            f"no schema.org record found in the {blocks} JSON-LD block(s) of this page"
-            + (f" ({detail})" if detail else ""),
+            said(
+                "no schema.org record found in the {blocks} JSON-LD block(s) of this page "
+                "({detail})",
+                blocks=blocks,
+                detail=detail,
+            )
+            if notes
+            else said(
+                "no schema.org record found in the {blocks} JSON-LD block(s) of this page",
+                blocks=blocks,
+            ),
             first_block or Location(file=file, line=1, column=1),
             format=_FORMAT,
-            hint="add the description of the resource itself (@type LearningResource, "
-            "CreativeWork...) to the page's JSON-LD",
+            hint=said(
+                "add the description of the resource itself (@type LearningResource, "
+                "CreativeWork...) to the page's JSON-LD"
+            ),
         )
+
+
+def _why(message: str) -> str:
+    """Why a block holds no record: the ``why`` the JSON-LD reader said (translatable),
+    else the text after its usual opening."""
+    if isinstance(message, Said):
+        why = dict(message.message.params).get("why")
+        if isinstance(why, str):
+            return why
+    return message.removeprefix("no schema.org record found: ")
 
 
 def _unwrap(content: str) -> str:

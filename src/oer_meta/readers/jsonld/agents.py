@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from oer_meta.i18n import N_
 from oer_meta.model import Agent, Contact
 from oer_meta.model.values import ContactKind
 from oer_meta.readers.jsonld.context import props, types_of
@@ -46,7 +47,7 @@ def read_agent(reader: ValueReader, item: Any, ptr: str, role: str) -> Agent | N
         )
     if not isinstance(item, dict):
         if item is not None:
-            reader.wrong_type(role, item, ptr, "a Person, an Organization or a name")
+            reader.wrong_type(role, item, ptr, N_("a Person, an Organization or a name"))
         return None
     node, node_ptr = reader.resolve(item, ptr)
     p = props(node, reader.ctx, node_ptr)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from oer_meta.i18n import N_, joined, marked, said
 from oer_meta.knowledge.amb import (
     AMB,
     AMB_CONTEXT,
@@ -40,7 +41,7 @@ WRONG_TYPE = "AMB003"
 NOT_ALLOWED = "AMB004"
 CONTEXT = "AMB005"
 
-_AMB_HINT = "see the AMB profile: https://dini-ag-kim.github.io/amb/latest/"
+_AMB_PROFILE = "https://dini-ag-kim.github.io/amb/latest/"
 #: Values longer than this are cut in messages.
 _SHOWN = 60
 
@@ -54,15 +55,15 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return N_("a boolean")
     if isinstance(value, (int, float)):
-        return "a number"
+        return N_("a number")
     if isinstance(value, str):
-        return "a string"
+        return N_("a string")
     if isinstance(value, list):
-        return "an array"
+        return N_("an array")
     if isinstance(value, dict):
-        return "an object"
+        return N_("an object")
     return type(value).__name__
 
 
@@ -89,8 +90,8 @@ class _Walk:
         self.problems.append(
             Problem(
                 rule=rule,
-                message=f"AMB: {message}",
-                hint=hint or _AMB_HINT,
+                message=said("AMB: {message}", message=message),
+                hint=hint or said("see the AMB profile: {url}", url=_AMB_PROFILE),
                 source_field=top,
                 location=self.where(ptr),
             )
@@ -105,8 +106,15 @@ class _Walk:
                 self.note(
                     NOT_ARRAY,
                     ptr,
-                    f'"{name}" must be an array, even for one value; it is {_json_type(value)}',
-                    hint=f'wrap the value in [ ]: "{name.rsplit("/", 1)[-1]}": [ ... ]',
+                    said(
+                        '"{name}" must be an array, even for one value; it is {kind}',
+                        name=name,
+                        kind=marked(_json_type(value)),
+                    ),
+                    hint=said(
+                        "wrap the value in [ ]: {example}",
+                        example=f'"{name.rsplit("/", 1)[-1]}": [ ... ]',
+                    ),
                 )
                 self.value(value, shape.items, ptr)
                 self._contains([value], shape, ptr, name)
@@ -134,8 +142,13 @@ class _Walk:
                 self.note(
                     NOT_ALLOWED,
                     ptr,
-                    f'"{name}" is {_show(value)}, not {shape.label}',
-                    hint="write the two-letter code alone (de, en, fr), without region",
+                    said(
+                        '"{name}" is {value}, not {expected}',
+                        name=name,
+                        value=_show(value),
+                        expected=marked(shape.label),
+                    ),
+                    hint=said("write the two-letter code alone (de, en, fr), without region"),
                 )
         elif isinstance(shape, LanguageMap):
             self._language_map(value, shape, ptr, name)
@@ -144,7 +157,13 @@ class _Walk:
         self.note(
             WRONG_TYPE,
             ptr,
-            f'"{name}" must be {shape.label}; it is {_json_type(value)} ({_show(value)})',
+            said(
+                '"{name}" must be {expected}; it is {kind} ({value})',
+                name=name,
+                expected=marked(shape.label),
+                kind=marked(_json_type(value)),
+                value=_show(value),
+            ),
         )
 
     def object(self, node: dict[Any, Any], shape: Obj, ptr: str) -> None:
@@ -152,17 +171,26 @@ class _Walk:
         name = _path(ptr, self.base)
         for key in shape.required:
             if key not in node:
-                where = "the record" if ptr == self.base else f'"{name}"'
                 self.note(
                     MISSING,
                     ptr,
-                    f'{where} has no "{key}", which AMB requires',
+                    said('the record has no "{key}", which AMB requires', key=key)
+                    if ptr == self.base
+                    else said('"{name}" has no "{key}", which AMB requires', name=name, key=key),
                     key=key if ptr == self.base else None,
                 )
         for group in shape.any_of_keys:
             if not any(key in node for key in group):
-                alternatives = " nor ".join(f'"{key}"' for key in group)
-                self.note(MISSING, ptr, f'"{name}" has neither {alternatives}: AMB requires one')
+                alternatives = joined(" nor ", (f'"{key}"' for key in group))
+                self.note(
+                    MISSING,
+                    ptr,
+                    said(
+                        '"{name}" has neither {alternatives}: AMB requires one',
+                        name=name,
+                        alternatives=alternatives,
+                    ),
+                )
         for key, value in node.items():
             sub = shape.properties.get(key) if isinstance(key, str) else None
             if sub is not None:
@@ -173,22 +201,46 @@ class _Walk:
             allowed = sorted(shape.enum)
             listed = ", ".join(allowed[:6]) + ("..." if len(allowed) > 6 else "")
             self.note(
-                NOT_ALLOWED, ptr, f'"{name}" is {_show(value)}, not one of AMB\'s values ({listed})'
+                NOT_ALLOWED,
+                ptr,
+                said(
+                    '"{name}" is {value}, not one of AMB\'s values ({listed})',
+                    name=name,
+                    value=_show(value),
+                    listed=listed,
+                ),
             )
         elif shape.uri and not is_uri(value):
-            self.note(NOT_ALLOWED, ptr, f'"{name}" is {_show(value)}, not a URI')
+            self.note(
+                NOT_ALLOWED,
+                ptr,
+                said('"{name}" is {value}, not a URI', name=name, value=_show(value)),
+            )
         elif shape.date and not is_date(value):
-            self.note(NOT_ALLOWED, ptr, f'"{name}" is {_show(value)}, not {shape.label}')
+            self.note(NOT_ALLOWED, ptr, self._not(name, value, shape.label))
         elif shape.pattern is not None and re.fullmatch(shape.pattern, value) is None:
-            self.note(NOT_ALLOWED, ptr, f'"{name}" is {_show(value)}, not {shape.means}')
+            self.note(NOT_ALLOWED, ptr, self._not(name, value, shape.means))
+
+    @staticmethod
+    def _not(name: str, value: Any, expected: str) -> str:
+        return said(
+            '"{name}" is {value}, not {expected}',
+            name=name,
+            value=_show(value),
+            expected=marked(expected),
+        )
 
     def _contains(self, items: list[Any], shape: Arr, ptr: str, name: str) -> None:
         if shape.contains_value is not None and shape.contains_value not in items:
             self.note(
                 NOT_ALLOWED,
                 ptr,
-                f'"{name}" does not list "{shape.contains_value}", which AMB requires',
-                hint=f'add "{shape.contains_value}" to "{name}"',
+                said(
+                    '"{name}" does not list "{value}", which AMB requires',
+                    name=name,
+                    value=shape.contains_value,
+                ),
+                hint=said('add "{value}" to "{name}"', value=shape.contains_value, name=name),
             )
         if shape.contains_prefixes and not any(
             isinstance(item, dict)
@@ -199,9 +251,12 @@ class _Walk:
             self.note(
                 NOT_ALLOWED,
                 ptr,
-                f'no "{name}" value is a concept of the vocabularies AMB names'
-                f" ({', '.join(shape.contains_prefixes)})",
-                hint="add the concept of one of these vocabularies (other concepts may stay)",
+                said(
+                    'no "{name}" value is a concept of the vocabularies AMB names ({prefixes})',
+                    name=name,
+                    prefixes=", ".join(shape.contains_prefixes),
+                ),
+                hint=said("add the concept of one of these vocabularies (other concepts may stay)"),
             )
 
     def _language_map(self, value: Any, shape: LanguageMap, ptr: str, name: str) -> None:
@@ -209,36 +264,60 @@ class _Walk:
             self.note(
                 WRONG_TYPE,
                 ptr,
-                f'"{name}" must be {shape.label}; it is {_json_type(value)} ({_show(value)})',
-                hint='give the label with its language: "prefLabel": {"de": "..."}',
+                said(
+                    '"{name}" must be {expected}; it is {kind} ({value})',
+                    name=name,
+                    expected=marked(shape.label),
+                    kind=marked(_json_type(value)),
+                    value=_show(value),
+                ),
+                hint=said(
+                    "give the label with its language: {example}",
+                    example='"prefLabel": {"de": "..."}',
+                ),
             )
             return
         for key, text in value.items():
             key_ptr = f"{ptr}/{escape_token(str(key))}"
             if not is_language_code(str(key)):
                 self.note(
-                    NOT_ALLOWED, key_ptr, f'"{name}" has the key {_show(key)}, not a language code'
+                    NOT_ALLOWED,
+                    key_ptr,
+                    said(
+                        '"{name}" has the key {key}, not a language code', name=name, key=_show(key)
+                    ),
                 )
             elif not isinstance(text, str):
                 self.note(
                     WRONG_TYPE,
                     key_ptr,
-                    f'"{name}/{key}" must be a string; it is {_json_type(text)}',
+                    said(
+                        '"{name}" must be a string; it is {kind}',
+                        name=f"{name}/{key}",
+                        kind=marked(_json_type(text)),
+                    ),
                 )
 
     def context(self, node: dict[Any, Any]) -> None:
         """AMB's ``@context``: an array naming the AMB context and a default language."""
         ptr = f"{self.base}/@context"
         value = node.get("@context")
-        hint = f'write "@context": ["{AMB_CONTEXT}", {{"@language": "de"}}]'
+        hint = said("write {shape}", shape=f'"@context": ["{AMB_CONTEXT}", {{"@language": "de"}}]')
         if "@context" not in node:
-            self.note(CONTEXT, self.base, "the record has no @context", hint=hint, key="@context")
+            self.note(
+                CONTEXT, self.base, said("the record has no @context"), hint=hint, key="@context"
+            )
             return
         items = value if isinstance(value, list) else [value]
         if not isinstance(value, list):
-            self.note(CONTEXT, ptr, "@context must be an array", hint=hint)
+            self.note(CONTEXT, ptr, said("@context must be an array"), hint=hint)
         if AMB_CONTEXT not in items:
-            self.note(CONTEXT, ptr, f"@context does not name the AMB context {AMB_CONTEXT}", hint)
+            self.note(
+                CONTEXT,
+                ptr,
+                said("@context does not name the AMB context {context}", context=AMB_CONTEXT),
+                hint,
+            )
         languages = [
             (index, item["@language"])
             for index, item in enumerate(items)
@@ -248,16 +327,23 @@ class _Walk:
             self.note(
                 CONTEXT,
                 ptr,
-                'the @context sets no default language ("@language")',
-                hint='add {"@language": "de"} (the language of the texts) to the @context array',
+                said('the @context sets no default language ("@language")'),
+                hint=said(
+                    "add {example} (the language of the texts) to the @context array",
+                    example='{"@language": "de"}',
+                ),
             )
         for index, language in languages:
             if not isinstance(language, str) or not is_language_code(language):
                 self.note(
                     CONTEXT,
                     f"{ptr}/{index}/@language" if isinstance(value, list) else f"{ptr}/@language",
-                    f"the default language {_show(language)} is not {LanguageCode().label}",
-                    hint="AMB takes the two-letter code alone (de, not de-AT)",
+                    said(
+                        "the default language {value} is not {expected}",
+                        value=_show(language),
+                        expected=marked(LanguageCode().label),
+                    ),
+                    hint=said("AMB takes the two-letter code alone (de, not de-AT)"),
                 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.accessibility import names_accessibility_specification
 from oer_meta.model import LicenceStatement, Relation, Term, Text
 from oer_meta.readers.jsonld.context import props
@@ -47,7 +48,7 @@ def on_alignment(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     for item, item_ptr in b.items(value, ptr):
         if not isinstance(item, dict):
             if item is not None:
-                b.wrong_type(name, item, item_ptr, "an AlignmentObject")
+                b.wrong_type(name, item, item_ptr, N_("an AlignmentObject"))
             continue
         p = props(item, b.ctx, item_ptr)
         kind = (
@@ -72,10 +73,13 @@ def on_alignment(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         value_text = url or (labels[0].value if labels else None)
         if value_text is None:
             b.problem(
-                f"{name} holds an AlignmentObject with neither a targetUrl nor a targetName",
+                said(
+                    "{field} holds an AlignmentObject with neither a targetUrl nor a targetName",
+                    field=name,
+                ),
                 item_ptr,
                 name,
-                hint="name the target (targetName) and link it (targetUrl)",
+                hint=said("name the target (targetName) and link it (targetUrl)"),
             )
             continue
         is_level = kind is not None and kind.replace(" ", "").lower() == "educationallevel"
@@ -142,16 +146,19 @@ def on_role(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         b.terms(value, ptr, name, "educational.intendedEndUserRole")
     )
     b.problem(
-        "educationalRole belongs to an EducationalAudience, not to the resource",
+        said("educationalRole belongs to an EducationalAudience, not to the resource"),
         ptr,
         name,
-        hint='write "audience": {"@type": "EducationalAudience", "educationalRole": ...}',
+        hint=said(
+            "write {shape}",
+            shape='"audience": {"@type": "EducationalAudience", "educationalRole": ...}',
+        ),
     )
 
 
 def on_age(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """``typicalAgeRange`` as written (``10-12``, ``18-``)."""
-    for text, text_ptr in b.strings(value, ptr, name, 'an age range as text ("10-12")'):
+    for text, text_ptr in b.strings(value, ptr, name, N_('an age range as text ("10-12")')):
         b.record.typical_age_ranges.append(
             Text(value=text, source_field=b.field, location=b.where(text_ptr))
         )
@@ -201,7 +208,7 @@ def on_sufficient(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         if isinstance(item, dict) and "@value" not in item:
             p = props(item, b.ctx, item_ptr)  # an ItemList
             if "itemListElement" not in p:
-                b.wrong_type(name, item, item_ptr, "an ItemList of access modes")
+                b.wrong_type(name, item, item_ptr, N_("an ItemList of access modes"))
                 continue
             members = b.items(p["itemListElement"][1], p["itemListElement"][2])
             for member, member_ptr in members:
@@ -209,9 +216,9 @@ def on_sufficient(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                 if mode:
                     modes.append((mode, member_ptr))
         elif isinstance(item, list):
-            modes = b.strings(item, item_ptr, name, "an access mode (text)")
+            modes = b.strings(item, item_ptr, name, N_("an access mode (text)"))
         else:
-            modes = b.strings(item, item_ptr, name, "access modes (text)")
+            modes = b.strings(item, item_ptr, name, N_("access modes (text)"))
         parts = [part.strip() for mode, _ in modes for part in mode.split(",") if part.strip()]
         if parts:
             b.record.accessibility.access_modes_sufficient.append(
@@ -239,7 +246,7 @@ def on_relation(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             continue
         if not isinstance(item, dict):
             if item is not None:
-                b.wrong_type(name, item, item_ptr, "a CreativeWork or a URL")
+                b.wrong_type(name, item, item_ptr, N_("a CreativeWork or a URL"))
             continue
         node, node_ptr = b.resolve(item, item_ptr)
         p = props(node, b.ctx, node_ptr)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from oer_meta.i18n import said
 from oer_meta.readers.base import LineIndex
 from oer_meta.readers.jsonld.pointer import escape_token
 from oer_meta.readers.jsonld.surrogates import Repair, may_hold_surrogates, repair
@@ -167,15 +168,17 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
         try:
             value, after = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            problem = SyntaxProblem(f"invalid JSON: {exc.msg}", exc.pos)
+            problem = SyntaxProblem(said("invalid JSON: {error}", error=exc.msg), exc.pos)
         except RecursionError:
             problem = SyntaxProblem(
-                "the JSON is nested too deeply to be read",
+                said("the JSON is nested too deeply to be read"),
                 pos,
-                hint="metadata records need only a few levels of nesting",
+                hint=said("metadata records need only a few levels of nesting"),
             )
         except ValueError as exc:  # e.g. an integer with more digits than Python allows
-            problem = SyntaxProblem(f"the JSON holds a value that cannot be read: {exc}", pos)
+            problem = SyntaxProblem(
+                said("the JSON holds a value that cannot be read: {error}", error=str(exc)), pos
+            )
         else:
             repairs: list[Repair] = []
             if may_hold_surrogates(text, pos, after):
@@ -198,7 +201,7 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
                 try:
                     decoder.raw_decode(text[:line_end], pos)
                 except json.JSONDecodeError as exc:
-                    problem = SyntaxProblem(f"invalid JSON: {exc.msg}", exc.pos)
+                    problem = SyntaxProblem(said("invalid JSON: {error}", error=exc.msg), exc.pos)
                 except (RecursionError, ValueError):
                     pass
             resume_at = resume
@@ -207,7 +210,10 @@ def iter_documents(text: str) -> Iterator[Document | SyntaxProblem]:
             return
         if errors >= MAX_SYNTAX_ERRORS:
             yield SyntaxProblem(
-                f"{errors} JSON syntax errors: the rest of the input was not read", resume_at
+                said(
+                    "{count} JSON syntax errors: the rest of the input was not read", count=errors
+                ),
+                resume_at,
             )
             return
         pos = _WS.match(text, resume_at).end()  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ import codecs
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
+from oer_meta.i18n import N_, marked, said
 from oer_meta.internal import record_crash
 from oer_meta.model import Location, Record, Relation
 from oer_meta.readers.base import (
@@ -56,7 +57,7 @@ from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
 __all__ = ["NoRecord", "read_json_bytes", "read_json_text", "records_from_json"]
 
 _FORMAT = "jsonld"
-_NO_RECORD_HINT = (
+_NO_RECORD_HINT = N_(
     "oer_meta reads schema.org/LRMI JSON-LD descriptions of resources "
     "(@type LearningResource, CreativeWork, Course, VideoObject...)"
 )
@@ -80,7 +81,7 @@ def read_json_bytes(
         return
     if not text.strip():
         yield Unreadable(
-            "empty document: there is no JSON in it",
+            said("empty document: there is no JSON in it"),
             Location(file=file, line=1, column=1),
             format=_FORMAT,
         )
@@ -122,7 +123,7 @@ def read_json_lines(
             continue
         if len(raw) > MAX_LINE_BYTES:
             yield Unreadable(
-                f"line {number} is too long to read ({len(raw)} bytes)",
+                said("line {line} is too long to read ({size} bytes)", line=number, size=len(raw)),
                 Location(file=file, line=number, column=1),
                 format=_FORMAT,
             )
@@ -132,11 +133,16 @@ def read_json_lines(
         except UnicodeDecodeError as exc:
             column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
             yield Unreadable(
-                f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at line {number}, column "
-                f"{column} cannot be decoded",
+                said(
+                    "not valid UTF-8: byte {byte} at line {line}, column {column} cannot be "
+                    "decoded",
+                    byte=f"0x{raw[exc.start]:02x}",
+                    line=number,
+                    column=column,
+                ),
                 Location(file=file, line=number, column=column),
                 format=_FORMAT,
-                hint="JSON Lines must be UTF-8; re-save the file as UTF-8",
+                hint=said("JSON Lines must be UTF-8; re-save the file as UTF-8"),
             )
             continue
         yield from read_json_text(
@@ -174,8 +180,11 @@ def read_json_text(
                 Location(file=file, line=line, column=column),
                 format=_FORMAT,
                 hint=doc.hint
-                or "fix the JSON syntax at this position (a validator such as "
-                "`python -m json.tool` shows it too)",
+                or said(
+                    "fix the JSON syntax at this position (a validator such as {tool} shows "
+                    "it too)",
+                    tool="`python -m json.tool`",
+                ),
             )
             continue
         where = Where(file, PointerMap(text, doc.start, lines, base).position)
@@ -234,10 +243,12 @@ def _decode(data: bytes, file: str | None) -> str | Unreadable:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 return Unreadable(
-                    f"not valid {codec.upper()}: {exc.reason}",
+                    said(
+                        "not valid {encoding}: {reason}", encoding=codec.upper(), reason=exc.reason
+                    ),
                     Location(file=file, line=1, column=1),
                     format=_FORMAT,
-                    hint="save the file as UTF-8",
+                    hint=said("save the file as UTF-8"),
                 )
     try:
         text = data.decode("utf-8")
@@ -246,12 +257,18 @@ def _decode(data: bytes, file: str | None) -> str | Unreadable:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         return Unreadable(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column} "
-            "cannot be decoded",
+            said(
+                "not valid UTF-8: byte {byte} at line {line}, column {column} cannot be decoded",
+                byte=f"0x{data[exc.start]:02x}",
+                line=line,
+                column=column,
+            ),
             Location(file=file, line=line, column=column),
             format=_FORMAT,
-            hint="JSON-LD must be UTF-8; re-save the file as UTF-8 (it may be Latin-1 or "
-            "Windows-1252 now)",
+            hint=said(
+                "JSON-LD must be UTF-8; re-save the file as UTF-8 (it may be Latin-1 or "
+                "Windows-1252 now)"
+            ),
         )
     return " " + text[1:] if text.startswith("\ufeff") else text
 
@@ -283,10 +300,10 @@ def _records_of_document(
         yield from _noting_repairs(items, repairs, where) if repairs else items
     except RecursionError:
         yield Unreadable(
-            "the JSON is nested too deeply to be read",
+            said("the JSON is nested too deeply to be read"),
             where(""),
             format=_FORMAT,
-            hint="metadata records need only a few levels of nesting",
+            hint=said("metadata records need only a few levels of nesting"),
         )
 
 
@@ -352,10 +369,14 @@ def _records_of_value(
             return
     if input_format in ("dc", "lom"):
         yield Unreadable(
-            f"the content is JSON, not the {input_format} format that was asked for",
+            said(
+                "the content is {kind}, not the {format} format that was asked for",
+                kind="JSON",
+                format=input_format,
+            ),
             where(""),
             format=_FORMAT,
-            hint="drop --input-format to let oer_meta detect the format",
+            hint=said("drop --input-format to let oer_meta detect the format"),
         )
         return
     if isinstance(value, dict):
@@ -363,7 +384,7 @@ def _records_of_value(
     elif isinstance(value, list):
         if not value:
             yield NoRecord(
-                "an empty JSON array: no record in it",
+                said("an empty JSON array: no record in it"),
                 where(""),
                 format=_FORMAT,
                 hint=_NO_RECORD_HINT,
@@ -382,14 +403,20 @@ def _records_of_value(
                 )
             else:
                 yield NoRecord(
-                    f"item {index} of the JSON array is {describe(item)}, not a record",
+                    said(
+                        "item {index} of the JSON array is {kind}, not a record",
+                        index=index,
+                        kind=marked(describe(item)),
+                    ),
                     where(f"/{index}"),
                     format=_FORMAT,
                     hint=_NO_RECORD_HINT,
                 )
     else:
         yield NoRecord(
-            f"no schema.org record found: the JSON document is {describe(value)}, not an object",
+            not_found(
+                said("the JSON document is {kind}, not an object", kind=marked(describe(value)))
+            ),
             where(""),
             format=_FORMAT,
             hint=_NO_RECORD_HINT,
@@ -413,11 +440,15 @@ def _records_of_object(
     ctx = node.ctx
     if "$schema" in obj:
         yield NoRecord(
-            'no schema.org record found: this is a JSON Schema (it has "$schema"), '
-            "which describes records but is not one",
+            not_found(
+                said(
+                    "this is a JSON Schema (it has {key}), which describes records but is not one",
+                    key='"$schema"',
+                )
+            ),
             where(pointer),
             format=_FORMAT,
-            hint="validate the records the schema is for, not the schema",
+            hint=said("validate the records the schema is for, not the schema"),
         )
         return
     graph_key = node.keys["@graph"][0] if "@graph" in node.keys else None
@@ -461,8 +492,9 @@ def _records_of_object(
         return
     kinds = sorted({t for member in located for t in types(member)})
     yield NoRecord(
-        "no schema.org record found in @graph"
-        + (f": its nodes are {', '.join(kinds)}" if kinds else ""),
+        said("no schema.org record found in @graph: its nodes are {kinds}", kinds=", ".join(kinds))
+        if kinds
+        else said("no schema.org record found in @graph"),
         where(graph_pointer),
         format=_FORMAT,
         hint=_NO_RECORD_HINT,
@@ -577,22 +609,31 @@ def _graph_index(located: list[Node]) -> GraphIndex:
 def _why_not(node: Node) -> str:
     obj, keys = node.value, node.keys.keys()
     if keys and keys <= {"@context", "@id", "@version"}:
-        return (
-            "no schema.org record found: this is a JSON-LD context document; it defines "
-            "terms but describes no resource"
+        return not_found(
+            said("this is a JSON-LD context document; it defines terms but describes no resource")
         )
     kinds = types(node)
     if kinds:
-        return (
-            f"no schema.org record found: the object is a {', '.join(kinds)}, not the "
-            "description of a resource"
+        return not_found(
+            said(
+                "the object is a {kinds}, not the description of a resource",
+                kinds=", ".join(kinds),
+            )
         )
     if not obj:
-        return "no schema.org record found: the JSON object is empty"
-    return (
-        "no schema.org record found: the object has no @type of a creative work and none "
-        "of the properties a resource description has"
+        return not_found(said("the JSON object is empty"))
+    return not_found(
+        said(
+            "the object has no @type of a creative work and none of the properties a "
+            "resource description has"
+        )
     )
+
+
+def not_found(why: str) -> str:
+    """``no schema.org record found: <why>``; an HTML page lists the ``why`` of each
+    of its blocks (``why`` stays a parameter of the message, for the page's note)."""
+    return said("no schema.org record found: {why}", why=why)
 
 
 def _build(
@@ -617,7 +658,7 @@ def _build(
         return builder.build()
     except RecursionError:
         return Unreadable(
-            "the record is nested too deeply to be read", where(node.pointer), format=_FORMAT
+            said("the record is nested too deeply to be read"), where(node.pointer), format=_FORMAT
         )
     except Exception as exc:  # a reader bug must not lose the record
         crash = record_crash("reader jsonld", exc, where(node.pointer))

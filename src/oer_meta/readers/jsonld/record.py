@@ -211,7 +211,7 @@ class RecordBuilder(ValueReader):
         key, value = type_entry
         for item, item_ptr in self.items(value, f"{self.pointer}/{escape_token(key)}"):
             if not isinstance(item, str) or not item.strip():
-                self.wrong_type("@type", item, item_ptr, "a type name")
+                self.wrong_type("@type", item, item_ptr, N_("a type name"))
 
     def _dialect(self) -> str:
         types = set(types_of(self.node.get("type"), self.ctx)) | set(
@@ -262,7 +262,7 @@ class RecordBuilder(ValueReader):
 def on_id(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """``@id``: an identifier, and the access URL when it is a link."""
     if not isinstance(value, str):
-        b.wrong_type("@id", value, ptr, "an IRI (text)")
+        b.wrong_type("@id", value, ptr, N_("an IRI (text)"))
         return
     b.add_identifier(value, ptr)
     if identifier_catalog(value) in ("url", "doi", "handle"):
@@ -284,9 +284,9 @@ def on_identifier(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                 )
                 b.add_identifier(str(raw[1]), raw[2], catalog)
             else:
-                b.wrong_type(name, item, item_ptr, "text or a PropertyValue with a value")
+                b.wrong_type(name, item, item_ptr, N_("text or a PropertyValue with a value"))
         elif item is not None:
-            b.wrong_type(name, item, item_ptr, "text or a PropertyValue")
+            b.wrong_type(name, item, item_ptr, N_("text or a PropertyValue"))
 
 
 def on_url(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
@@ -296,7 +296,7 @@ def on_url(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
         link = b.link(item)
         if link is None:
             if item is not None:
-                b.wrong_type(name, item, item_ptr, "a URL")
+                b.wrong_type(name, item, item_ptr, N_("a URL"))
             continue
         if name != "sameAs":
             b.add_url(link, item_ptr)
@@ -350,9 +350,9 @@ def on_language(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
                         )
                         break
             else:
-                b.wrong_type(name, item, item_ptr, "a language code (text) or a Language")
+                b.wrong_type(name, item, item_ptr, N_("a language code (text) or a Language"))
             continue
-        for text, text_ptr in b.strings(item, item_ptr, name, "a language code"):
+        for text, text_ptr in b.strings(item, item_ptr, name, N_("a language code")):
             b.record.languages.append(
                 Text(value=text, source_field=b.field, location=b.where(text_ptr))
             )
@@ -376,13 +376,18 @@ def on_free(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     elif isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
         free = value.strip().lower() in ("true", "yes")
         b.problem(
-            f"{name} is the text {value!r}, not a boolean; it was read as {str(free).lower()}",
+            said(
+                "{field} is the text {value!r}, not a boolean; it was read as {read}",
+                field=name,
+                value=value,
+                read=str(free).lower(),
+            ),
             ptr,
             name,
-            hint=f"write {name} as true or false, without quotes",
+            hint=said("write {field} as true or false, without quotes", field=name),
         )
     else:
-        b.wrong_type(name, value, ptr, "a boolean (true or false)")
+        b.wrong_type(name, value, ptr, N_("a boolean (true or false)"))
         return
     b.record.cost.append(
         Term(
@@ -443,7 +448,7 @@ def on_course_instance(b: RecordBuilder, value: Any, ptr: str, name: str) -> Non
 def on_date(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Dates as written (the date rules judge the format)."""
     kind = _DATE_KINDS[name]
-    for text, text_ptr in b.strings(value, ptr, name, "a date written as text (ISO 8601)"):
+    for text, text_ptr in b.strings(value, ptr, name, N_("a date written as text (ISO 8601)")):
         b.record.dates.append(
             DateValue(value=text, kind=kind, source_field=b.field, location=b.where(text_ptr))
         )
@@ -451,7 +456,7 @@ def on_date(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
 
 def on_duration(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """``duration``/``timeRequired`` as written."""
-    for text, text_ptr in b.strings(value, ptr, name, "a duration written as text (ISO 8601)"):
+    for text, text_ptr in b.strings(value, ptr, name, N_("a duration written as text (ISO 8601)")):
         b.record.durations.append(
             Duration(value=text, element=name, source_field=b.field, location=b.where(text_ptr))
         )
@@ -459,7 +464,7 @@ def on_duration(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
 
 def on_format(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
     """Media types (``encodingFormat``/``fileFormat``)."""
-    for text, text_ptr in b.strings(value, ptr, name, "a media type (text)"):
+    for text, text_ptr in b.strings(value, ptr, name, N_("a media type (text)")):
         b.record.formats.append(Text(value=text, source_field=b.field, location=b.where(text_ptr)))
 
 
@@ -470,7 +475,7 @@ def on_encoding(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             b.add_url(item, item_ptr)
             continue
         if not isinstance(item, dict):
-            b.wrong_type(name, item, item_ptr, "a MediaObject")
+            b.wrong_type(name, item, item_ptr, N_("a MediaObject"))
             continue
         p = props(item, b.ctx, item_ptr)
         outer = b.field
@@ -481,7 +486,7 @@ def on_encoding(b: RecordBuilder, value: Any, ptr: str, name: str) -> None:
             if field in ("encodingFormat", "fileFormat"):
                 on_format(b, p[field][1], p[field][2], field)
             else:
-                for link, link_ptr in b.strings(p[field][1], p[field][2], field, "a URL"):
+                for link, link_ptr in b.strings(p[field][1], p[field][2], field, N_("a URL")):
                     b.add_url(link, link_ptr)
         b.reading(name)
 

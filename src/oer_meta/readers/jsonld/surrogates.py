@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from oer_meta.i18n import msg, said
 from oer_meta.model import Location, Problem
 from oer_meta.readers.jsonld.pointer import escape_token
 
@@ -141,18 +142,39 @@ def repair(value: Any, *, owned: bool) -> tuple[Any, list[Repair]]:
 def repair_problem(found: Repair, location: Location) -> Problem:
     """The ``STD002`` note for one repaired value."""
     name = found.pointer.rsplit("/", 1)[-1] or None
-    what = "the name of the member" if found.key else "the value"
+    if found.key:
+        held = msg(
+            "the name of the member at {pointer} held a lone surrogate {surrogate}, which is "
+            "not a character; it was read as U+FFFD ({replacement})",
+            pointer=found.pointer or "/",
+            surrogate=found.surrogate,
+            replacement="\ufffd",
+        )
+    else:
+        held = msg(
+            "the value at {pointer} held a lone surrogate {surrogate}, which is not a "
+            "character; it was read as U+FFFD ({replacement})",
+            pointer=found.pointer or "/",
+            surrogate=found.surrogate,
+            replacement="\ufffd",
+        )
     message = (
-        f"{what} at {found.pointer or '/'} held a lone surrogate {found.surrogate}, which is "
-        "not a character; it was read as U+FFFD (\ufffd)"
+        said(
+            "{held}; {more} more values with lone surrogates were read the same way",
+            held=held,
+            more=found.more,
+        )
+        if found.more
+        else said("{held}", held=held)
     )
-    if found.more:
-        message += f"; {found.more} more values with lone surrogates were read the same way"
     return Problem(
         rule="STD002",
         message=message,
-        hint="write the character itself, or a complete UTF-16 pair (\\ud83d\\ude00); "
-        "a lone half of a pair is an encoding error in the program that wrote the record",
+        hint=said(
+            "write the character itself, or a complete UTF-16 pair ({pair}); a lone half "
+            "of a pair is an encoding error in the program that wrote the record",
+            pair="\\ud83d\\ude00",
+        ),
         source_field=name if name and not name.isdigit() else None,
         location=location,
     )

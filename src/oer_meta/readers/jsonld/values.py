@@ -12,6 +12,7 @@ import re
 from itertools import islice
 from typing import Any
 
+from oer_meta.i18n import N_, marked, said
 from oer_meta.knowledge.licences.parse import parse_licence
 from oer_meta.model import LicenceStatement, Location, Problem, Term, Text
 from oer_meta.readers.base import Positioner
@@ -56,14 +57,14 @@ def describe(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return N_("a boolean")
     if isinstance(value, (int, float)):
-        return "a number"
+        return N_("a number")
     if isinstance(value, str):
-        return "text"
+        return N_("text")
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return N_("a list")
+    return N_("an object")
 
 
 def identifier_catalog(value: str) -> str | None:
@@ -173,10 +174,15 @@ class ValueReader:
     def wrong_type(self, field: str, value: Any, ptr: str, expected: str) -> None:
         """Note that ``field`` holds a datatype it cannot hold."""
         self.problem(
-            f"{field} holds {describe(value)} where {expected} is expected; the value was not read",
+            said(
+                "{field} holds {kind} where {expected} is expected; the value was not read",
+                field=field,
+                kind=marked(describe(value)),
+                expected=marked(expected),
+            ),
             ptr,
             field,
-            hint=f"write {field} as {expected}",
+            hint=said("write {field} as {expected}", field=field, expected=marked(expected)),
         )
 
     def items(self, value: Any, ptr: str) -> list[tuple[Any, str]]:
@@ -231,11 +237,13 @@ class ValueReader:
                         )
                     )
                 elif report and raw is not None:
-                    self.wrong_type(field, raw, f"{item_ptr}/@value", "text")
+                    self.wrong_type(field, raw, f"{item_ptr}/@value", N_("text"))
             elif isinstance(item, dict) and item and self.is_language_map(item):
                 out.extend(self._language_map(item, item_ptr, field, report=report))
             elif report:
-                self.wrong_type(field, item, item_ptr, 'text (or a {"@value", "@language"} object)')
+                self.wrong_type(
+                    field, item, item_ptr, N_('text (or a {"@value", "@language"} object)')
+                )
         return out
 
     def is_language_map(self, item: dict[Any, Any]) -> bool:
@@ -271,11 +279,18 @@ class ValueReader:
             and field not in ("prefLabel", "altLabel")
         ):
             self.problem(
-                f"{field} is written as a language map, which JSON-LD reads so only when the "
-                f'@context declares "{field}": {{"@container": "@language"}}',
+                said(
+                    "{field} is written as a language map, which JSON-LD reads so only when "
+                    "the @context declares {declaration}",
+                    field=field,
+                    declaration=f'"{field}": {{"@container": "@language"}}',
+                ),
                 ptr,
                 field,
-                hint='use a list of {"@value": ..., "@language": ...} objects instead',
+                hint=said(
+                    "use a list of {shape} objects instead",
+                    shape='{"@value": ..., "@language": ...}',
+                ),
             )
         return out
 
@@ -304,7 +319,7 @@ class ValueReader:
         return None
 
     def strings(
-        self, value: Any, ptr: str, field: str, expected: str = "text"
+        self, value: Any, ptr: str, field: str, expected: str = N_("text")
     ) -> list[tuple[str, str]]:
         """Plain strings (no language) of a property, with their pointers."""
         out: list[tuple[str, str]] = []
@@ -379,15 +394,22 @@ class ValueReader:
                         source_field=self.field, location=self.where(ptr),
                     )  # fmt: skip
                 self.problem(
-                    f"{name} holds an object with neither an id nor a label; "
-                    "the value was not read",
+                    said(
+                        "{field} holds an object with neither an id nor a label; the value "
+                        "was not read",
+                        field=name,
+                    ),
                     ptr,
                     name,
-                    hint='give the concept an "id" (a vocabulary URI) and a "prefLabel"',
+                    hint=said(
+                        "give the concept an {id} (a vocabulary URI) and a {label}",
+                        id='"id"',
+                        label='"prefLabel"',
+                    ),
                 )
                 return None
         if item is not None:
-            self.wrong_type(name, item, ptr, "a concept (object with an id) or text")
+            self.wrong_type(name, item, ptr, N_("a concept (object with an id) or text"))
         return None
 
     def licences(
@@ -449,7 +471,7 @@ class ValueReader:
                         )
                     ]
         if item is not None:
-            self.wrong_type(name, item, ptr, "a licence URL or a CreativeWork with a url")
+            self.wrong_type(name, item, ptr, N_("a licence URL or a CreativeWork with a url"))
         return []
 
     def _named_licence(

@@ -58,6 +58,7 @@ from typing import Any
 
 from lxml import etree
 
+from oer_meta.i18n import said
 from oer_meta.knowledge.lom_profiles import (
     profile_of_namespace,
     profile_of_schema,
@@ -304,12 +305,20 @@ class _LomReader(LomWalker):
         """One note for a record named in the other binding than its namespace's."""
         claimed = bindings()["imsmd" if self.binding.name == "ieee" else "ieee"]
         self.problem(
-            f"the elements of this record are named as in the {self.binding.title} "
-            f"(<{first}>...) but are in the namespace of the {claimed.title} "
-            f"({self.root_ns}); oer_meta read them by their names",
+            said(
+                "the elements of this record are named as in the {binding} (<{first}>...) "
+                "but are in the namespace of the {claimed} ({namespace}); oer_meta read them "
+                "by their names",
+                binding=self.binding.title,
+                first=first,
+                claimed=claimed.title,
+                namespace=self.root_ns,
+            ),
             self.elem,
-            hint="write the record in one binding: keep these names in their binding's "
-            "namespace, or rename the elements as the namespace's binding spells them",
+            hint=said(
+                "write the record in one binding: keep these names in their binding's "
+                "namespace, or rename the elements as the namespace's binding spells them"
+            ),
         )
 
     def _undeclared_namespace(self) -> None:
@@ -321,12 +330,21 @@ class _LomReader(LomWalker):
                 continue
             title = bindings()[binding].title
             self.problem(
-                f"<lom> and its elements are in no namespace: the root declares the "
-                f"namespace of the {title} ({uri}) only under the prefix {prefix!r}, which "
-                "no element uses; oer_meta read the record by its element names",
+                said(
+                    "<lom> and its elements are in no namespace: the root declares the "
+                    "namespace of the {binding} ({uri}) only under the prefix {prefix!r}, "
+                    "which no element uses; oer_meta read the record by its element names",
+                    binding=title,
+                    uri=uri,
+                    prefix=prefix,
+                ),
                 self.elem,
-                hint=f'declare it as the default namespace (xmlns="{uri}") or prefix every '
-                f"element with {prefix}:",
+                hint=said(
+                    "declare it as the default namespace ({declaration}) or prefix every "
+                    "element with {prefix}:",
+                    declaration=f'xmlns="{uri}"',
+                    prefix=prefix,
+                ),
             )
             return
 
@@ -396,11 +414,16 @@ class _LomReader(LomWalker):
         pairs = [p for p in every if "value" in p or "id" in p]
         if not pairs:
             source = every[0].get("source")
-            found = f"a <source> ({source}) but no <value>" if source else "no <value>"
             self.problem(
-                f"{node.dotted} has {found}",
+                said(
+                    "{field} has a <source> ({source}) but no <value>",
+                    field=node.dotted,
+                    source=source,
+                )
+                if source
+                else said("{field} has no <value>", field=node.dotted),
                 elem,
-                hint="add a <value> holding a term of the vocabulary named in <source>",
+                hint=said("add a <value> holding a term of the vocabulary named in <source>"),
                 field=node.dotted,
             )
             return None

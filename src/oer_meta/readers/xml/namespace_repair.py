@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from oer_meta.i18n import Message, joined, msg, said
 from oer_meta.readers.xml.namespaces import DC, DCTERMS, EDM, OAI_DC, OAI_PMH, XSI
 
 #: Documents larger than this are not repaired (a single record is a few kilobytes).
@@ -55,19 +56,29 @@ class Repair:
     rebound: tuple[str, ...]
 
     def describe(self) -> str:
-        parts = []
+        """What was repaired, as a sentence a message can still translate (``said``)."""
+        parts: list[Message] = []
         if self.declared:
-            several = len(self.declared) > 1
-            noun, them = ("prefixes", "them") if several else ("prefix", "it")
-            parts.append(f"uses the {noun} {', '.join(self.declared)} without declaring {them}")
+            prefixes = ", ".join(self.declared)
+            if len(self.declared) > 1:
+                parts.append(
+                    msg("uses the prefixes {prefixes} without declaring them", prefixes=prefixes)
+                )
+            else:
+                parts.append(
+                    msg("uses the prefix {prefixes} without declaring it", prefixes=prefixes)
+                )
         if self.rebound:
             parts.append(
-                "binds " + ", ".join(self.rebound) + " to a namespace that is not Dublin Core"
+                msg(
+                    "binds {prefixes} to a namespace that is not Dublin Core",
+                    prefixes=", ".join(self.rebound),
+                )
             )
-        return (
-            "the document is not namespace-well-formed: it "
-            + " and ".join(parts)
-            + "; it was read as if the usual namespaces were declared"
+        return said(
+            "the document is not namespace-well-formed: it {what}; it was read as if the "
+            "usual namespaces were declared",
+            what=joined(" and ", parts),
         )
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from lxml import etree
 
+from oer_meta.i18n import N_
+
 #: Keyword arguments for ``lxml.etree.XMLParser`` and ``lxml.etree.iterparse``.
 SAFE_PARSER_OPTIONS: dict[str, Any] = {
     "resolve_entities": False,
@@ -40,7 +42,7 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 #: Why a document that declares entities is not read.
-ENTITIES_REFUSED = (
+ENTITIES_REFUSED = N_(
     "the document declares XML entities in its DOCTYPE; oer_meta refuses entity "
     "declarations (they can expand without bound or read local files)"
 )

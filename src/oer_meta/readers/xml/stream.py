@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from oer_meta.i18n import N_, joined, said
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.suppressions import MARKER, codes_in
 from oer_meta.model import DateValue, Identifier, Location, Problem, Record, Suppression
@@ -43,23 +44,25 @@ from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
 _OAI_LIST_RECORDS = f"{{{OAI_PMH}}}ListRecords"
-_OAI_ERROR_HINT = "correct the request (verb, metadataPrefix, set, dates) and harvest again"
+_OAI_ERROR_HINT = N_("correct the request (verb, metadataPrefix, set, dates) and harvest again")
 _OAI_ERROR_HINTS = {
-    "badResumptionToken": "harvest the list again from its start: resumption tokens expire",
-    "noRecordsMatch": "nothing to check: the request matched no records",
-    "cannotDisseminateFormat": "harvest with a metadataPrefix the repository offers "
-    "(ListMetadataFormats), such as oai_dc or lom",
+    "badResumptionToken": N_("harvest the list again from its start: resumption tokens expire"),
+    "noRecordsMatch": N_("nothing to check: the request matched no records"),
+    "cannotDisseminateFormat": N_(
+        "harvest with a metadataPrefix the repository offers "
+        "(ListMetadataFormats), such as oai_dc or lom"
+    ),
 }
 #: libxml2's code for a prefix used without a declaration (XML_NS_ERR_UNDEFINED_NAMESPACE)
 _UNDEFINED_PREFIX = 201
 #: How libxml2 says that a value broke its size limits (lxml versions differ in whether
 #: the record before it is handed over first), and what oer_meta says of it.
 _RESOURCE_LIMIT = "Resource limit exceeded"
-_HUGE_NOTE = (
-    " (a value in this record is larger than libxml2's limit); "
-    "the record and the rest of the document were not read"
+_HUGE_NOTE = N_(
+    "not well-formed XML: {error} (a value in this record is larger than libxml2's "
+    "limit); the record and the rest of the document were not read"
 )
-_HUGE_HINT = "keep attribute values and texts below 10 MB"
+_HUGE_HINT = N_("keep attribute values and texts below 10 MB")
 _DEPTH_LIMIT = "Excessive depth in document"
 
 #: Turns a record element into a draft; the stream adds the OAI-PMH header and the
@@ -335,8 +338,11 @@ def read_xml(
                 Problem(
                     rule="STD002",
                     message=repaired.describe(),
-                    hint='declare every prefix the document uses (xmlns:dc="http://purl.org/'
-                    "dc/elements/1.1/\"...) on the record's root element",
+                    hint=said(
+                        "declare every prefix the document uses ({example}...) on the "
+                        "record's root element",
+                        example='xmlns:dc="http://purl.org/dc/elements/1.1/"',
+                    ),
                     location=ctx.location(elem),
                 )
             )
@@ -480,9 +486,9 @@ def read_xml(
                 if _fatal_logged(parser) and _holds_huge_value(elem):
                     yield from held
                     yield Unreadable(
-                        "not well-formed XML: " + _last_error(parser) + _HUGE_NOTE,
+                        said(_HUGE_NOTE, error=_last_error(parser)),
                         where(elem, frame.path),
-                        hint=_HUGE_HINT,
+                        hint=said(_HUGE_HINT),
                     )
                     return
                 produced += 1
@@ -510,9 +516,9 @@ def read_xml(
                     else:
                         yield from hold(
                             Unreadable(
-                                "OAI-PMH record without LOM or Dublin Core metadata",
+                                said("OAI-PMH record without LOM or Dublin Core metadata"),
                                 at,
-                                hint="harvest with metadataPrefix oai_dc or lom",
+                                hint=said("harvest with metadataPrefix oai_dc or lom"),
                             )
                         )
                 header = None
@@ -524,18 +530,33 @@ def read_xml(
                 text = " ".join(text_of(elem).split())[:300]
                 notes.append(
                     (
-                        f"the OAI-PMH response holds no records: the repository answered "
-                        f"with the error {code}" + (f" ({text})" if text else ""),
-                        _OAI_ERROR_HINTS.get(code, _OAI_ERROR_HINT),
+                        said(
+                            "the OAI-PMH response holds no records: the repository "
+                            "answered with the error {code} ({text})",
+                            code=code,
+                            text=text,
+                        )
+                        if text
+                        else said(
+                            "the OAI-PMH response holds no records: the repository "
+                            "answered with the error {code}",
+                            code=code,
+                        ),
+                        said(_OAI_ERROR_HINTS.get(code, _OAI_ERROR_HINT)),
                     )
                 )
             elif ns in ADLCP_NAMESPACES and local == "location":
                 notes.append(
                     (
-                        "the manifest holds no metadata of its own: it refers to the metadata "
-                        f"file {text_of(elem).strip()!r} (adlcp:location)",
-                        "validate the referenced file, or put the LOM record inside the "
-                        "manifest's <metadata> element",
+                        said(
+                            "the manifest holds no metadata of its own: it refers to the "
+                            "metadata file {file!r} (adlcp:location)",
+                            file=text_of(elem).strip(),
+                        ),
+                        said(
+                            "validate the referenced file, or put the LOM record inside "
+                            "the manifest's <metadata> element"
+                        ),
                     )
                 )
     except etree.XMLSyntaxError as exc:
@@ -564,19 +585,20 @@ def read_xml(
         raw_line, raw_column = exc.position if exc.position else (None, None)
         line = shift_line(raw_line, line_offset)
         column = None if line_offset is None else raw_column
-        message = " ".join(str(exc.msg).split())
-        hint = "fix the XML syntax, or check that the file is complete and correctly encoded"
-        if _RESOURCE_LIMIT in message:  # libxml2 stopped at a value over its size limit
-            message = message.split(", try XML_PARSE_HUGE")[0] + _HUGE_NOTE
-            hint = _HUGE_HINT
-        elif _DEPTH_LIMIT in message:  # libxml2's nesting limit: no option of ours lifts it
-            message = (
-                "elements are nested more than 256 deep (libxml2's limit); "
-                "the document was not read"
+        error = " ".join(str(exc.msg).split())
+        message = said("not well-formed XML: {error}", error=error)
+        hint = said("fix the XML syntax, or check that the file is complete and correctly encoded")
+        if _RESOURCE_LIMIT in error:  # libxml2 stopped at a value over its size limit
+            message = said(_HUGE_NOTE, error=error.split(", try XML_PARSE_HUGE")[0])
+            hint = said(_HUGE_HINT)
+        elif _DEPTH_LIMIT in error:  # libxml2's nesting limit: no option of ours lifts it
+            message = said(
+                "not well-formed XML: elements are nested more than 256 deep (libxml2's "
+                "limit); the document was not read"
             )
-            hint = "no metadata format nests this deep: check how the file was generated"
+            hint = said("no metadata format nests this deep: check how the file was generated")
         yield Unreadable(
-            f"not well-formed XML: {message}",
+            message,
             Location(file=file, line=line, column=column, path=path_prefix or None),
             hint=hint,
         )
@@ -584,9 +606,11 @@ def read_xml(
     except UnicodeDecodeError as exc:  # a transcoded (UTF-32) stream with a bad unit
         yield from held
         yield Unreadable(
-            f"not valid {exc.encoding.upper()}: {exc.reason}",
+            said(
+                "not valid {encoding}: {reason}", encoding=exc.encoding.upper(), reason=exc.reason
+            ),
             Location(file=file, path=path_prefix or None),
-            hint="save the file as UTF-8",
+            hint=said("save the file as UTF-8"),
         )
         return
 
@@ -595,10 +619,12 @@ def read_xml(
         held[0] = last.model_copy(update={"problems": (*last.problems, token)})
     yield from held
     if produced == 0:
-        message = f"no LOM or Dublin Core record found (root element {root_name or '?'})"
-        hint = "oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses"
+        message = said(
+            "no LOM or Dublin Core record found (root element {root})", root=root_name or "?"
+        )
+        hint = said("oer_meta reads IEEE/IMS LOM, oai_dc, DCMI terms and OAI-PMH responses")
         if notes:
-            message = "; ".join(dict.fromkeys(note for note, _ in notes))
+            message = said("{notes}", notes=joined("; ", dict.fromkeys(n for n, _ in notes)))
             hint = notes[0][1]
         yield Unreadable(
             message,
@@ -635,14 +661,24 @@ def _partial_harvest(elem: etree._Element, location: Location) -> Problem | None
         return None  # an empty token ends a list: this page is the last one
     shown = value if len(value) <= 200 else value[:200] + "..."
     size = (elem.get("completeListSize") or "").strip()
-    detail = f"resumptionToken {shown!r}" + (f", completeListSize {size}" if size else "")
     return Problem(
         rule="STD006",
-        message=(
-            f"the response is one page of a harvest ({detail}); the rest of the list was not read"
+        message=said(
+            "the response is one page of a harvest (resumptionToken {token!r}, "
+            "completeListSize {size}); the rest of the list was not read",
+            token=shown,
+            size=size,
+        )
+        if size
+        else said(
+            "the response is one page of a harvest (resumptionToken {token!r}); the rest "
+            "of the list was not read",
+            token=shown,
         ),
-        hint="harvest the remaining pages (repeat the request with the resumptionToken) "
-        "and check them too",
+        hint=said(
+            "harvest the remaining pages (repeat the request with the resumptionToken) "
+            "and check them too"
+        ),
         source_field="oai:resumptionToken",
         location=location,
     )

@@ -17,9 +17,10 @@ import os
 import re
 from typing import TextIO
 
+from oer_meta.i18n import msg
 from oer_meta.internal import InternalError
 from oer_meta.report.formatters.base import RunInfo
-from oer_meta.report.formatters.text import printable
+from oer_meta.report.formatters.text import bug_message, counted, printable
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
@@ -70,10 +71,6 @@ def command(
     return f"{head}::{escape_data(message)}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 class GitHubFormatter:
     """Workflow command lines, one per finding and internal error, then a summary."""
 
@@ -87,7 +84,7 @@ class GitHubFormatter:
         loc = finding.location
         message = finding.message
         if self._info.show_hints and finding.hint:
-            message += f"\nhint: {finding.hint}"
+            message += "\n" + msg("hint: {hint}", hint=finding.hint).render(self._info.lang)
         line = command(
             _COMMAND[finding.severity],
             message,
@@ -102,7 +99,7 @@ class GitHubFormatter:
         loc = error.location
         line = command(
             "error",
-            f"{error.describe()}; this is a bug in oer-meta, please report it",
+            bug_message(error, self._info.lang),
             file=(loc.file if loc else None) or source,
             line=loc.line if loc else None,
             title=error.code,
@@ -124,16 +121,29 @@ class GitHubFormatter:
 
     def finish(self, tally: Tally, *, interrupted: bool = False) -> None:
         s = tally.to_dict()
-        verdict = "ok" if tally.ok else "failed"
-        line = (
-            f"oer-meta: {verdict}: {_plural(s['records'], 'record')}, "
-            f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, "
-            f"{_plural(s['infos'], 'info')} (profile {self._info.profile}, "
-            f"failing on {self._info.fail_on.value})"
+        lang = self._info.lang
+        said = msg(
+            "oer-meta: {verdict}: {records}, {errors}, {warnings}, {infos} (profile "
+            "{profile}, failing on {fail_on})",
+            verdict=msg("ok") if tally.ok else msg("failed"),
+            records=counted(s["records"], "record"),
+            errors=counted(s["errors"], "error"),
+            warnings=counted(s["warnings"], "warning"),
+            infos=counted(s["infos"], "info"),
+            profile=self._info.profile,
+            fail_on=self._info.fail_on.value,
         )
         if tally.internal_errors:
-            line += f"; {_plural(tally.internal_errors, 'internal error')}"
+            said = msg(
+                "{summary}; {errors}",
+                summary=said,
+                errors=counted(tally.internal_errors, "internal error"),
+            )
         if interrupted:
-            line += "; interrupted: the summary covers the records checked so far"
+            said = msg(
+                "{summary}; interrupted: the summary covers the records checked so far",
+                summary=said,
+            )
+        line = said.render(lang)
         self._out.write(printable(line) + "\n")
         self._out.flush()

@@ -28,6 +28,7 @@ from oer_meta.model import Location
 from oer_meta.report.formatters.base import RunInfo
 from oer_meta.report.formatters.github import relative
 from oer_meta.report.formatters.json_report import _line
+from oer_meta.report.formatters.text import bug_message
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
@@ -116,7 +117,7 @@ class GitLabFormatter:
         )
 
     def _internal(self, error: InternalError, source: str | None, record: str) -> None:
-        description = f"{error.describe()}; this is a bug in oer-meta, please report it"
+        description = bug_message(error, self._info.lang)
         self._write(
             self._issue(
                 error.code,

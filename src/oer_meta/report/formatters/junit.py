@@ -27,8 +27,10 @@ from typing import TextIO
 from xml.sax.saxutils import escape
 
 from oer_meta._version import __version__
+from oer_meta.i18n import msg, msgn
 from oer_meta.internal import InternalError
 from oer_meta.report.formatters.base import RunInfo
+from oer_meta.report.formatters.text import bug_message, severity_label
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
@@ -52,16 +54,18 @@ def _text(text: str) -> str:
     return escape(xml_safe(text), _TEXT)
 
 
-def finding_text(finding: Finding, source: str | None, hints: bool = True) -> str:
-    """One finding as one line of a failure's or system-out's text."""
+def finding_text(finding: Finding, source: str | None, hints: bool = True, lang: str = "en") -> str:
+    """One finding as one line of a failure's or system-out's text (its severity word
+    and hint label in ``lang``)."""
     loc = finding.location
     where = loc.file or source or "<input>"
     if loc.line is not None:
         where += f":{loc.line}"
     areas = ",".join(str(int(a)) for a in finding.areas)
-    line = f"{where}: {finding.rule} [{areas}] {finding.severity.value}: {finding.message}"
+    label = severity_label(finding.severity, lang)
+    line = f"{where}: {finding.rule} [{areas}] {label} {finding.message}"
     if hints and finding.hint:
-        line += f"\n    hint: {finding.hint}"
+        line += "\n" + msg("    hint: {hint}", hint=finding.hint).render(lang)
     return line
 
 
@@ -69,8 +73,8 @@ def _record_name(record_id: str | None, index: int) -> str:
     return record_id or f"record {index}"
 
 
-def _error_element(error: InternalError) -> str:
-    message = f"{error.describe()}; this is a bug in oer-meta, please report it"
+def _error_element(error: InternalError, lang: str = "en") -> str:
+    message = bug_message(error, lang)
     return (
         f"<error type={_attr('internal-error')} message={_attr(message)}>"
         f"{_text(error.traceback)}</error>"
@@ -120,21 +124,26 @@ class JUnitFormatter:
         failing = [f for f in findings if f.severity.at_least(fail_on)]
         others = [f for f in findings if not f.severity.at_least(fail_on)]
         hints = self._info.show_hints
+        lang = self._info.lang
         failure = out = ""
         if failing:
             worst = min(failing, key=lambda f: _RANK[f.severity])
             count = len(failing)
-            message = (
-                f"{count} finding{'' if count == 1 else 's'} at or above "
-                f"{fail_on.value}; first: {worst.rule} {worst.message}"
-            )
-            body = "\n".join(finding_text(f, source, hints) for f in failing)
+            message = msgn(
+                "{count} finding at or above {severity}; first: {rule} {message}",
+                "{count} findings at or above {severity}; first: {rule} {message}",
+                count,
+                severity=fail_on.value,
+                rule=worst.rule,
+                message=worst.message,
+            ).render(lang)
+            body = "\n".join(finding_text(f, source, hints, lang) for f in failing)
             failure = (
                 f"<failure type={_attr(worst.rule)} message={_attr(message)}>"
                 f"{_text(body)}</failure>"
             )
         if others:
-            body = "\n".join(finding_text(f, source, hints) for f in others)
+            body = "\n".join(finding_text(f, source, hints, lang) for f in others)
             out = f"<system-out>{_text(body)}</system-out>"
         return failure, out
 
@@ -148,11 +157,16 @@ class JUnitFormatter:
         source = result.source
         suite = source or "<input>"
         self._enter(suite)
-        inner = [_error_element(e) for e in result.internal_errors]
+        lang = self._info.lang
+        inner = [_error_element(e, lang) for e in result.internal_errors]
         if result.status == "unreadable":
-            body = "\n".join(finding_text(f, source) for f in result.findings)
+            body = "\n".join(finding_text(f, source, lang=lang) for f in result.findings)
             first = result.findings[0] if result.findings else None
-            message = first.message if first is not None else "the input could not be read"
+            message = (
+                first.message
+                if first is not None
+                else msg("the input could not be read").render(lang)
+            )
             code = first.rule if first is not None else "unreadable"
             inner.append(
                 f"<error type={_attr(code)} message={_attr(message)}>{_text(body)}</error>"
@@ -160,14 +174,20 @@ class JUnitFormatter:
         else:
             inner.extend(self._findings(result.findings, source))
         if result.status == "deleted":
-            inner.insert(0, f"<skipped message={_attr('deleted record (OAI-PMH header)')}/>")
+            skipped = msg("deleted record (OAI-PMH header)").render(lang)
+            inner.insert(0, f"<skipped message={_attr(skipped)}/>")
         self._case(suite, _record_name(result.record_id, result.index), source, inner)
 
     def batch(self, found: list[BatchFinding]) -> None:
         for item in found:
             self._enter("across the batch")
             if item.internal_error is not None:
-                self._case("oer-meta", "batch rules", None, [_error_element(item.internal_error)])
+                self._case(
+                    "oer-meta",
+                    "batch rules",
+                    None,
+                    [_error_element(item.internal_error, self._info.lang)],
+                )
             if item.finding is not None:
                 name = f"{_record_name(item.record_id, item.index)} {item.finding.rule}"
                 self._case(

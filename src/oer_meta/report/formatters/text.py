@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.text import Text
 
 from oer_meta.areas import ActionArea
-from oer_meta.i18n import Message, joined, msg, msgn
+from oer_meta.i18n import N_, Message, joined, msg, msgn, translate
 from oer_meta.internal import InternalError
 from oer_meta.report.formatters.base import RunInfo
 from oer_meta.report.formatters.columns import ColumnFinder
@@ -34,6 +34,13 @@ from oer_meta.report.results import BatchFinding, Finding, RecordResult, Tally
 from oer_meta.severity import Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+#: The severity word before a message: human text, translated (the JSON report's
+#: ``severity`` values stay English in every language: they are the pinned API).
+_LABEL = {
+    Severity.ERROR: N_("error:"),
+    Severity.WARNING: N_("warning:"),
+    Severity.INFO: N_("info:"),
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -52,16 +59,30 @@ def _where(finding: Finding, source: str | None, column: int | None) -> str:
     return f"{file}:{line}:"
 
 
-def finding_line(finding: Finding, source: str | None, column: int | None = None) -> Text:
+def severity_label(severity: Severity, lang: str = "en") -> str:
+    """``error:``, ``warning:``, ``info:`` in ``lang`` (French: ``erreur :``...)."""
+    return translate(_LABEL[severity], lang)
+
+
+def bug_message(error: InternalError, lang: str = "en") -> str:
+    """An internal error's one-line description, said to be oer-meta's bug."""
+    return msg(
+        "{error}; this is a bug in oer-meta, please report it", error=error.describe()
+    ).render(lang)
+
+
+def finding_line(
+    finding: Finding, source: str | None, column: int | None = None, lang: str = "en"
+) -> Text:
     """One finding as a styled line (``column``: the finding's own, else one worked
-    out by the formatter)."""
+    out by the formatter); the severity word in ``lang``."""
     areas = ",".join(str(int(a)) for a in finding.areas)
     line = Text()
     line.append(_where(finding, source, finding.location.column or column), style="bold")
     line.append(" ")
     line.append(finding.rule, style=_STYLE[finding.severity])
     line.append(f" [{areas}] ")
-    line.append(f"{finding.severity.value}: ", style=_STYLE[finding.severity])
+    line.append(severity_label(finding.severity, lang) + " ", style=_STYLE[finding.severity])
     line.append(printable(" ".join(finding.message.split("\n"))))
     return line
 
@@ -74,10 +95,7 @@ def internal_error_line(error: InternalError, source: str | None, lang: str = "e
         where += f":{loc.line}"
     line = Text(f"{where}: ", style="bold")
     line.append(f"{error.code} ", style="bold magenta")
-    said = msg(
-        "{error}; this is a bug in oer-meta, please report it", error=error.describe()
-    ).render(lang)
-    line.append(printable(said))
+    line.append(printable(bug_message(error, lang)))
     return line
 
 
@@ -195,7 +213,7 @@ class TextFormatter:
         loc = finding.location
         if loc.column is None and loc.line is not None:
             column = self._columns.column(loc.file or source, loc.line, loc.path)
-        self._print(finding_line(finding, source, column))
+        self._print(finding_line(finding, source, column, self._info.lang))
         if self._info.show_hints and finding.hint:
             hint = msg("    hint: {hint}", hint=finding.hint).render(self._info.lang)
             self._print(Text(printable(hint), style="dim"))
