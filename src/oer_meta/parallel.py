@@ -401,11 +401,8 @@ def ordered_map(
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now: a stopped run does not wait for the tasks in flight."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    """Stop the pool without waiting here: queued tasks are cancelled and each worker
+    ends after the task it is on (one slice, or one file).  Terminating a worker could
+    cut a result it is sending in half, and the pool's reader would wait for the rest
+    of it forever."""
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)
