@@ -427,7 +427,7 @@ def test_globs(pattern: str, path: str, expected: bool) -> None:
         ("[severity]\nLIC001 = 'eror'\n", "did you mean 'error'?"),
         ('fail-on = "warn"\n', "fail-on = 'warn' is not a severity"),
         ('profile = "unesko"\n', "did you mean 'unesco'?"),
-        ("jobs = 0\n", "jobs: Input should be greater than or equal to 1"),
+        ("jobs = -1\n", "jobs: Input should be greater than or equal to 0"),
         ('language = "de"\n', "language: Input should be 'en' or 'fr'"),
         ('format = "sarf"\n', "format = 'sarf' is not one of"),
         ('[per-file-ignores]\n"*.xml" = ["NOPE1"]\n', "per-file-ignores"),
@@ -490,7 +490,7 @@ def test_the_schema_and_the_loader_agree(tmp_path: Path) -> None:
     jsonschema.validate(tomllib.loads(example), schema)
     (tmp_path / "oer-meta.toml").write_text(example)
     assert load_config(tmp_path / "oer-meta.toml") is not None
-    for wrong in ({"selct": []}, {"jobs": 0}, {"severity": {"LIC001": "fatal"}}):
+    for wrong in ({"selct": []}, {"jobs": -1}, {"severity": {"LIC001": "fatal"}}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(wrong, schema)
     assert set(ConfigFile.model_fields) >= {"per_file_ignores", "extend_exclude"}

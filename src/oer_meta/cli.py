@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+#: Worker processes when neither --jobs nor the configuration says (docs/parallel.md).
+DEFAULT_JOBS = 1
 
 
 def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
@@ -133,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         "of the html labels (default: en)",
     )
     _configuration_options(val)
+    _jobs_option(val)
     _harvest_parser(sub, val)
 
     lst = sub.add_parser("rules", help="list the rules")
@@ -319,6 +322,38 @@ def _configuration_options(val: argparse.ArgumentParser) -> None:
         help="print the settings each input would be checked with, and where they come "
         "from, then stop",
     )
+
+
+def _jobs_option(val: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes (issue 11 §1; docs/parallel.md)."""
+    val.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check with N worker processes, 0 for one per core; the report is the same, "
+        "in the same order (default: the configuration's jobs, else 1)",
+    )
+
+
+def _jobs(text: str) -> int:
+    """An argparse type: a whole number of at least 0 (0: one process per core)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more, not {value}")
+    return value
+
+
+def _jobs_of(args: argparse.Namespace, here: Settings) -> int:
+    """The worker processes of a run: ``--jobs``, else the configuration's, else
+    :data:`DEFAULT_JOBS`."""
+    if args.jobs is not None:
+        return int(args.jobs)
+    return here.jobs if here.jobs is not None else DEFAULT_JOBS
 
 
 def _output_flags(val: argparse.ArgumentParser) -> None:
@@ -774,6 +809,7 @@ def _validate(args: argparse.Namespace) -> int:
                 format=args.input_format,
                 limits=_limits(args, settings),
                 lang=args.lang,
+                jobs=1 if harvesting else _jobs_of(args, here),  # pages come in order
             ),
             group,
         )

@@ -8,7 +8,7 @@ input and ``--isolated`` reads none.  A configuration is a profile (``profile``,
 default ``unesco``) with one more selection layer (``select``, ``ignore``,
 ``extend-select``), its severities and failing threshold, plus what only a run needs:
 ``per-file-ignores``, the ``include``/``exclude`` globs used when folders are walked, and
-the defaults of ``--lang``, ``--format`` and, for later, the number of ``jobs``.
+the defaults of ``--lang``, ``--format`` and ``--jobs``.
 
 A file is checked when it is loaded (:class:`ConfigFile`, shared keys with profile
 files in :class:`~oer_meta.profiles.RuleKeys`): an unknown key, a wrong type, a rule
@@ -178,7 +178,9 @@ class ConfigFile(RuleKeys):
     )
     format: str | None = Field(default=None, description="default of --format")
     jobs: int | None = Field(
-        default=None, ge=1, description="parallel jobs (reserved: read and checked, unused)"
+        default=None,
+        ge=0,
+        description="worker processes (default of --jobs; 0: one per core)",
     )
     limits: LimitKeys | None = Field(
         default=None, description="reader resource limits (docs/limits.md)"

@@ -20,19 +20,31 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from oer_meta.checks.batch import BatchIndex, RecordRef
+from oer_meta.checks.batch import BatchIndex, IndexEntry, RecordRef
 from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
 from oer_meta.errors import UnknownRuleError
 from oer_meta.i18n import Message, language, msg, msgn, render
 from oer_meta.internal import drain, record_crash
 from oer_meta.knowledge import attribution as tasl_line
-from oer_meta.model import Location, Record, Suppression
+from oer_meta.model import InternalError, Location, Record, Suppression
+from oer_meta.parallel import (
+    WARM_UP,
+    Chunk,
+    RecordsChunk,
+    Task,
+    cpu_jobs,
+    forks,
+    ordered_map,
+    read_task,
+    tasks,
+)
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
 from oer_meta.readers.base import Unreadable
-from oer_meta.readers.dispatch import Source, expand, iter_source
+from oer_meta.readers.dispatch import Source, expand
 from oer_meta.readers.limits import DEFAULT_LIMITS, LIMIT_REACHED, ReadLimits
 from oer_meta.report.results import BatchFinding, Finding, RecordResult, Report
 from oer_meta.severity import Severity
@@ -128,9 +140,12 @@ class ValidationRun:
         fail_on: str | Severity | None = None,
         limits: ReadLimits | None = None,
         lang: str = "en",
+        jobs: int = 1,
     ) -> None:
         #: the language findings' messages and hints are written in (``en``, ``fr``)
         self.lang = language(lang)
+        #: worker processes (``0``: one per core); 1 checks in this process
+        self.jobs = cpu_jobs(jobs)
         self.profile = resolve_profile(profile, select=select, ignore=ignore, fail_on=fail_on)
         self.input_format = format
         #: how much of each input is read (``None``: the reader defaults)
@@ -282,6 +297,30 @@ class ValidationRun:
         )
 
     def _result(self, item: Record | Unreadable, source: str | None, index: int) -> RecordResult:
+        result, entry = self._checked(item, source, index)
+        if entry is not None:
+            self._add_entry(result, entry)
+        return result
+
+    def _add_entry(self, result: RecordResult, entry: IndexEntry) -> None:
+        """Add a checked record's entry to the batch index, under its place in the run."""
+        if self._index is None or result.record is None:
+            return
+        record = result.record
+        try:
+            self._index.add_entry(
+                entry, RecordRef(result.source, result.index, record.record_id, record.location)
+            )
+        except Exception as exc:
+            record_crash("batch index", exc, record.location)
+            result.internal_errors.extend(drain())
+            result.status = "internal-error"
+
+    def _checked(
+        self, item: Record | Unreadable, source: str | None, index: int
+    ) -> tuple[RecordResult, IndexEntry | None]:
+        """The result of one item, and its batch index entry when batch rules run."""
+        entry: IndexEntry | None = None
         if isinstance(item, Unreadable):
             findings = [] if item.crash else self._run(self._plan.input_checks, item, item.location)
             result = RecordResult(
@@ -311,50 +350,92 @@ class ValidationRun:
             )
             if self._index is not None:
                 try:
-                    ref = RecordRef(source, index, item.record_id, item.location)
-                    self._index.add(item, ref)
+                    entry = IndexEntry.of(item)
                 except Exception as exc:
                     record_crash("batch index", exc, item.location)
         crashes = drain()
         if crashes:
             result.internal_errors.extend(crashes)
             result.status = "internal-error"
-        return result
+        return result, entry
 
     # -- the batch ----------------------------------------------------------------------
 
     def results(self, sources: Iterable[Source] | Source) -> Iterator[RecordResult]:
-        """Lazily validate every record of every source; folders are walked."""
+        """Lazily validate every record of every source, in input order; folders are
+        walked.  With ``jobs`` above 1 worker processes read and check, and the results
+        are the same, in the same order (docs/parallel.md)."""
         if isinstance(sources, (str, bytes, bytearray, dict, Record)) or not isinstance(
             sources, Iterable
         ):
             sources = [sources]
         drain()  # crashes recorded outside any run are not this run's
+        if self.jobs > 1:
+            yield from self._parallel(sources)
+            return
         for source in expand(sources):
             counters: dict[str | None, int] = {}
-            items = iter_source(source, input_format=self.input_format, limits=self.limits)
-            while True:
-                try:
-                    item = next(items)
-                except StopIteration:
-                    break
-                except Exception as exc:  # a reader bug outside any record: report, go on
-                    crash = record_crash("reader", exc)
-                    drain()
-                    name = source if isinstance(source, str) and len(source) < 4096 else None
-                    yield RecordResult(
-                        source=str(name) if name is not None else None,
-                        index=0,
-                        format="unknown",
-                        findings=[],
-                        status="internal-error",
-                        internal_errors=[crash],
-                    )
+            for item in self._items(source):
+                if isinstance(item, RecordResult):
+                    yield item
                     break
                 file = item.location.file
                 index = counters.get(file, 0)
                 counters[file] = index + 1
                 yield self._result(item, file, index)
+
+    def _items(self, task: Task) -> Iterator[Record | Unreadable | RecordResult]:
+        """The items of one source (or slice of one), then, if the reader crashed
+        outside any record, the internal-error result that ends them."""
+        items = read_task(task, input_format=self.input_format, limits=self.limits)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # a reader bug outside any record: report, go on
+                crash = record_crash("reader", exc)
+                drain()
+                yield _crashed(task, crash)
+                return
+            yield item
+
+    def _warm_up(self) -> None:
+        """Read and check a few built-in records before the workers fork: the tables the
+        readers and rules load on first use (vocabularies, the language registry,
+        licences) are then loaded once, here, instead of once in every worker."""
+        for document in WARM_UP:
+            for item in read_task(document, input_format=None, limits=None):
+                self._checked(item, None, 0)
+        drain()
+
+    def _parallel(self, sources: Iterable[Source]) -> Iterator[RecordResult]:
+        """:meth:`results` with worker processes: each task is read and checked by a
+        worker, which sends back lean results and batch index entries; the parent
+        numbers the records per file, exactly as one process does, and builds the
+        batch index in input order."""
+        counters: dict[str | None, int] = {}
+        if forks():
+            self._warm_up()
+        work = tasks(sources, input_format=self.input_format, limits=self.limits)
+        outcomes = ordered_map(
+            _check_task,
+            work,
+            jobs=self.jobs,
+            initializer=_start_worker,
+            initargs=(self.profile, self.input_format, self.limits, self.lang),
+        )
+        for first, checked in outcomes:
+            if first:
+                counters = {}
+            for result, entry, counted in checked:
+                if counted:
+                    index = counters.get(result.source, 0)
+                    counters[result.source] = index + 1
+                    result.index = index
+                if entry is not None:
+                    self._add_entry(result, entry)
+                yield result
 
     def batch_findings(self) -> list[BatchFinding]:
         """The findings of the batch rules, once every record has been seen."""
@@ -381,6 +462,96 @@ class ValidationRun:
             except Exception as exc:
                 yield BatchFinding.crash(record_crash(f"rule {owner.code} (batch)", exc))
         drain()
+
+
+def _crashed(task: Task, crash: InternalError) -> RecordResult:
+    """The result standing for a source whose reader crashed outside any record."""
+    source = Path(task.path) if isinstance(task, (Chunk, RecordsChunk)) else task
+    name = source if isinstance(source, str) and len(source) < 4096 else None
+    return RecordResult(
+        source=str(name) if name is not None else None,
+        index=0,
+        format="unknown",
+        findings=[],
+        status="internal-error",
+        internal_errors=[crash],
+    )
+
+
+# -- worker processes (jobs > 1) --------------------------------------------------------
+
+#: The run of a worker process, built once by :func:`_start_worker`.
+_WORKER: ValidationRun | None = None
+
+#: What a worker keeps of a record for the parent: what the reports show (identifier,
+#: title, languages, licences) and where it is; the rest stays in the worker.
+_LEAN_FIELDS = frozenset(
+    {
+        "source_format",
+        "dialect",
+        "profiles",
+        "location",
+        "deleted",
+        "identifiers",
+        "titles",
+        "languages",
+        "licences",
+        "copyright_restrictions",
+        "urls",
+    }
+)
+
+#: (result, batch index entry, whether the result takes the next index of its file)
+Checked = tuple[RecordResult, IndexEntry | None, bool]
+
+
+def _start_worker(
+    profile: Profile, input_format: str | None, limits: ReadLimits | None, lang: str
+) -> None:
+    """Build the worker's run once: its rules, profile and language are the parent's."""
+    global _WORKER
+    _WORKER = ValidationRun(profile, format=input_format, limits=limits, lang=lang)
+
+
+def _lean(record: Record) -> Record:
+    """``record`` with only what reports show: sending whole records back to the
+    parent would cost more than checking them.  Its URLs go only when no identifier
+    names the record (``record_id`` falls back to the first URL)."""
+    update: dict[str, Any] = {
+        name: field.get_default(call_default_factory=True)
+        for name, field in Record.model_fields.items()
+        if name not in _LEAN_FIELDS
+    }
+    if any(identifier.value.strip() for identifier in record.identifiers):
+        update["urls"] = ()
+    return record.model_copy(update=update)
+
+
+def _check_task(task: Task) -> tuple[bool, list[Checked]]:
+    """Read and check one task in a worker: whether it starts a source (the record
+    numbers start again), and each result with its batch index entry."""
+    run = _WORKER
+    assert run is not None, "the worker was not started"
+    drain()
+    checked: list[Checked] = []
+    try:
+        counters: dict[str | None, int] = {}
+        for item in run._items(task):
+            if isinstance(item, RecordResult):
+                checked.append((item, None, False))
+                break
+            file = item.location.file
+            index = counters.get(file, 0)
+            counters[file] = index + 1
+            result, entry = run._checked(item, file, index)
+            if result.record is not None:
+                result.record = _lean(result.record)
+            checked.append((result, entry, True))
+    except Exception as exc:  # anything else: an internal error, never a lost worker
+        checked.append((_crashed(task, record_crash("worker", exc)), None, False))
+        drain()
+    first = not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0
+    return first, checked
 
 
 def _suppresses(code: str, rule_code: str) -> bool:
@@ -411,6 +582,7 @@ def validate_many(
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
     lang: str = "en",
+    jobs: int = 1,
 ) -> Iterator[RecordResult]:
     """Lazily validate every record of every source; folders are walked.
 
@@ -418,7 +590,10 @@ def validate_many(
     rules need the whole batch: use :class:`ValidationRun` (or :func:`validate`) for
     their findings.  ``limits`` (:class:`ReadLimits`) bounds how much of each input is
     read; untrusted input is read with the defaults when it is ``None``.  ``lang``
-    (``en``, ``fr``) is the language of the findings' messages and hints.
+    (``en``, ``fr``) is the language of the findings' messages and hints.  ``jobs``
+    worker processes read and check (``0``: one per core); the results are the same,
+    in the same order, but each result's ``record`` then holds only what reports show
+    (identifiers, titles, languages, licences, URLs, where it is): docs/parallel.md.
     """
     run = ValidationRun(
         profile,
@@ -428,6 +603,7 @@ def validate_many(
         fail_on=fail_on,
         limits=limits,
         lang=lang,
+        jobs=jobs,
     )
     return run.results(sources)
 
@@ -442,11 +618,13 @@ def validate(
     fail_on: str | Severity | None = None,
     limits: ReadLimits | None = None,
     lang: str = "en",
+    jobs: int = 1,
 ) -> Report:
     """Validate a path (file or folder), bytes, text, dict or Record; return a Report.
 
     The batch rules' findings are added to the results of the records they concern.
-    ``lang`` (``en``, ``fr``) is the language of the findings' messages and hints.
+    ``lang`` (``en``, ``fr``) is the language of the findings' messages and hints;
+    ``jobs`` as for :func:`validate_many`.
     """
     run = ValidationRun(
         profile,
@@ -456,6 +634,7 @@ def validate(
         fail_on=fail_on,
         limits=limits,
         lang=lang,
+        jobs=jobs,
     )
     results = list(run.results(source))
     report = Report(results=results, profile=run.profile.name, fail_on=run.profile.fail_on)

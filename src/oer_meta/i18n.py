@@ -134,6 +134,10 @@ class Said(str):
         made.message = message
         return made
 
+    def __reduce__(self) -> tuple[type[Said], tuple[Message]]:
+        """Pickled as its message (a worker process sends results back, docs/parallel.md)."""
+        return (Said, (self.message,))
+
 
 #: English text -> the message it was said from, for the reasons that lose their
 #: :class:`Said` type on the way (a pydantic model's ``str`` field keeps only the text):

@@ -23,7 +23,7 @@ from oer_meta.knowledge.licences.record import DERIVATION_KINDS, effective_licen
 from oer_meta.knowledge.placeholders import comparable
 from oer_meta.model import LicenceStatement, Location, Record
 
-__all__ = ["BatchIndex", "Link", "Namesake", "RecordRef", "link_key"]
+__all__ = ["BatchIndex", "IndexEntry", "Link", "Namesake", "RecordRef", "link_key"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,59 @@ class Namesake:
     licence_differs: bool
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """What :class:`BatchIndex` keeps of one record, small enough to send from a worker
+    process: the licence a re-user would go by, a digest of the title, digests of the
+    identity keys (with their lines) and of the link targets, and the derivation links.
+    Built the same way in every process, so an index built from entries is the index
+    built from the records."""
+
+    licence: Licence | None
+    statement: LicenceStatement | None
+    title: int
+    identities: tuple[tuple[int, int], ...]
+    keys: tuple[int, ...]
+    links: tuple[tuple[str, str, Location | None], ...]
+
+    @classmethod
+    def of(cls, record: Record) -> IndexEntry:
+        """The entry of one checked record."""
+        chosen = effective_licence(record)
+        licence = chosen[1] if chosen is not None and chosen[1].names_licence else None
+        title = comparable(record.title or "")
+        identities: list[tuple[int, int]] = []
+        seen: set[str] = set()
+        for identifier in record.identifiers:
+            key = identity_key(identifier.value, identifier.catalog)
+            if key is not None and key not in seen:
+                seen.add(key)
+                identities.append((_hash(key), _line(identifier.location)))
+        keys: list[int] = []
+        if licence is not None:
+            seen = set()
+            for value in [i.value for i in record.identifiers] + [u.value for u in record.urls]:
+                key = link_key(value)
+                if key and key not in seen:
+                    seen.add(key)
+                    keys.append(_hash(key))
+        links = tuple(
+            (relation.kind, relation.target, relation.location)
+            for relation in record.relations
+            if relation.kind.strip().casefold() in DERIVATION_KINDS
+            and relation.target
+            and not relation.licences
+        )
+        return cls(
+            licence=licence,
+            statement=chosen[0] if chosen is not None and links else None,
+            title=_hash(title) if title else 0,
+            identities=tuple(identities),
+            keys=tuple(keys),
+            links=links,
+        )
+
+
 class BatchIndex:
     """Identifiers, licences and derivation links of every checked record, compactly.
 
@@ -114,39 +167,14 @@ class BatchIndex:
 
     def add(self, record: Record, ref: RecordRef) -> None:
         """Index one checked record."""
-        position = len(self._licence_of)
-        chosen = effective_licence(record)
-        licence = chosen[1] if chosen is not None and chosen[1].names_licence else None
-        self._licence_of.append(self._number(licence))
-        self._add_identity(record, ref, position)
-        if licence is not None:
-            seen: set[str] = set()
-            for value in [i.value for i in record.identifiers] + [u.value for u in record.urls]:
-                key = link_key(value)
-                if key and key not in seen:
-                    seen.add(key)
-                    self._key_digests.append(_hash(key))
-                    self._key_positions.append(position)
-        for relation in record.relations:
-            kind = relation.kind.strip().casefold()
-            if kind in DERIVATION_KINDS and relation.target and not relation.licences:
-                self.links.append(
-                    Link(
-                        ref=ref,
-                        position=position,
-                        kind=relation.kind,
-                        target=relation.target,
-                        statement=chosen[0] if chosen is not None else None,
-                        licence=licence,
-                        location=relation.location,
-                    )
-                )
+        self.add_entry(IndexEntry.of(record), ref)
 
-    def _add_identity(self, record: Record, ref: RecordRef, position: int) -> None:
-        """The columns of :meth:`namesakes`: where the record is, its title, and the
-        identity keys of its identifiers."""
-        title = comparable(record.title or "")
-        self._title_of.append(_hash(title) if title else 0)
+    def add_entry(self, entry: IndexEntry, ref: RecordRef) -> None:
+        """Index one checked record from its :class:`IndexEntry` (built where the record
+        was checked: a worker process sends the entry, never the record)."""
+        position = len(self._licence_of)
+        self._licence_of.append(self._number(entry.licence))
+        self._title_of.append(entry.title)
         number = self._source_numbers.get(ref.source)
         if number is None:
             number = self._source_numbers[ref.source] = len(self._sources)
@@ -154,14 +182,25 @@ class BatchIndex:
         self._source_of.append(number)
         self._index_of.append(ref.index)
         self._line_of.append(_line(ref.location))
-        seen: set[str] = set()
-        for identifier in record.identifiers:
-            key = identity_key(identifier.value, identifier.catalog)
-            if key is not None and key not in seen:
-                seen.add(key)
-                self._id_digests.append(_hash(key))
-                self._id_positions.append(position)
-                self._id_lines.append(_line(identifier.location))
+        for digest, line in entry.identities:
+            self._id_digests.append(digest)
+            self._id_positions.append(position)
+            self._id_lines.append(line)
+        for digest in entry.keys:
+            self._key_digests.append(digest)
+            self._key_positions.append(position)
+        for kind, target, location in entry.links:
+            self.links.append(
+                Link(
+                    ref=ref,
+                    position=position,
+                    kind=kind,
+                    target=target,
+                    statement=entry.statement,
+                    licence=entry.licence,
+                    location=location,
+                )
+            )
 
     def _ref(self, position: int, line: int = -1) -> RecordRef:
         source = self._sources[self._source_of[position]]

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from lxml import etree
+
 from oer_meta.errors import UnknownFormatError
 from oer_meta.i18n import N_, marked, said
 from oer_meta.knowledge.licences.record import annotate
@@ -45,6 +47,7 @@ from oer_meta.readers.jsonld.reader import (
 )
 from oer_meta.readers.limits import DEFAULT_LIMITS, ReadLimits
 from oer_meta.readers.lom.reader import build_lom_record
+from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS
 from oer_meta.readers.xml.stream import read_xml
 
 Source = str | os.PathLike[str] | bytes | dict[str, Any] | list[Any] | Record | ItemSource
@@ -245,6 +248,125 @@ def read_path(
     with handle:
         items = _read_stream(handle, size, file=name, fmt=input_format, limits=limits, disk=True)
         yield from _at_most(items, limits, name)
+
+
+def is_json_lines_file(path: Path) -> bool:
+    """Whether :func:`read_path` reads the regular file ``path`` line by line as JSON
+    Lines (a run with several jobs cuts only such files; docs/parallel.md)."""
+    opened = _open_regular(path, display_name(path))
+    if isinstance(opened, Unreadable):
+        return False
+    handle, _ = opened
+    with handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        return _kind(head) == "json" and utf32_codec(head) is None and _is_json_lines(handle)
+
+
+def read_json_lines_chunk(
+    path: Path,
+    start: int,
+    end: int,
+    *,
+    first_line: int,
+    input_format: str | None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """The records of bytes ``[start, end)`` of the JSON Lines file ``path``, whole lines
+    whose first is line ``first_line`` of the file, as :func:`read_path` reads them
+    (the same file name and line numbers), licence statements parsed."""
+    limits = limits or DEFAULT_LIMITS
+    name = display_name(path)
+    opened = _open_regular(path, name)
+    if isinstance(opened, Unreadable):
+        yield opened
+        return
+    handle, _ = opened
+    with handle:
+        handle.seek(start)
+        data = io.BytesIO(handle.read(end - start))
+    items = read_json_lines(
+        data,
+        file=name,
+        dispatcher=DISPATCHER,
+        input_format=check_format(input_format),
+        limits=limits,
+        first_line=first_line,
+    )
+    for item in items:
+        yield item if isinstance(item, Unreadable) else annotate(item)
+
+
+class _NoTarget:
+    """A parser target that keeps nothing: the parse only checks the syntax."""
+
+    def close(self) -> None:
+        return None
+
+
+def is_well_formed_xml(path: Path) -> bool:
+    """Whether the XML file ``path`` parses to its end, with the readers' safe options,
+    building nothing (a run with several jobs cuts only such files: where reading
+    stops at an error depends on how much the parser had read, docs/parallel.md)."""
+    target: Any = _NoTarget()  # lxml's stubs ask for every method of a target
+    parser = etree.XMLParser(target=target, **SAFE_PARSER_OPTIONS)
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                parser.feed(block)
+        parser.close()
+    except (etree.XMLSyntaxError, OSError):
+        return False
+    return True
+
+
+def read_records_chunk(
+    path: Path,
+    span: tuple[int, int],
+    *,
+    head: int,
+    close: int,
+    first_line: int,
+    first_record: int,
+    input_format: str | None,
+    limits: ReadLimits | None = None,
+) -> Iterator[ReadItem]:
+    """The records of bytes ``span`` of the OAI-PMH ListRecords file ``path``: whole
+    top-level records, read inside the response's opening (bytes up to ``head``) and
+    closing (from ``close``), with the file's name, lines and record positions
+    (docs/parallel.md).  A span starting at 0 holds the opening itself."""
+    limits = limits or DEFAULT_LIMITS
+    name = display_name(path)
+    opened = _open_regular(path, name)
+    if isinstance(opened, Unreadable):
+        yield opened
+        return
+    handle, _ = opened
+    start, end = span
+    with handle:
+        parts: list[bytes] = []
+        offset = 0
+        if start:
+            opening = handle.read(head)
+            parts += [opening, b"\n"]
+            offset = first_line - opening.count(b"\n") - 2
+        handle.seek(start)
+        parts.append(handle.read(end - start))
+        handle.seek(close)
+        parts.append(handle.read())
+    items = read_xml(
+        io.BytesIO(b"".join(parts)),
+        file=name,
+        build_lom=build_lom_record,
+        build_dc=build_dc_record,
+        input_format=check_format(input_format),
+        line_offset=offset,
+        limits=limits,
+        first_record=first_record,
+        repairable=False,
+    )
+    for item in items:
+        yield item if isinstance(item, Unreadable) else annotate(item)
 
 
 def _read_stream(

@@ -107,14 +107,16 @@ def read_json_lines(
     dispatcher: Dispatcher,
     input_format: str | None = None,
     limits: ReadLimits | None = None,
+    first_line: int = 1,
 ) -> Iterator[ReadItem]:
     """Every record of a JSON Lines file, read one line at a time.
 
     A harvest of a million lines is never held in memory: each line is decoded, read and
     released before the next.  A line that is not JSON gives an unreadable result with
-    its line number, and reading goes on with the next line.
+    its line number, and reading goes on with the next line.  ``first_line`` is the
+    number of the stream's first line in the file (a worker reads a slice of it).
     """
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]
         if not raw.strip():

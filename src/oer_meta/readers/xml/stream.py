@@ -49,6 +49,7 @@ from oer_meta.readers.xml.namespaces import ADLCP_NAMESPACES, DC_NAMESPACES, ILO
 from oer_meta.readers.xml.safety import SAFE_PARSER_OPTIONS, dtd_problem, prolog_problem
 
 _OAI_RECORD = f"{{{OAI_PMH}}}record"
+_OAI_LIST_RECORDS = f"{{{OAI_PMH}}}ListRecords"
 _OAI_ERROR_HINT = N_("correct the request (verb, metadataPrefix, set, dates) and harvest again")
 _OAI_ERROR_HINTS = {
     "badResumptionToken": N_("harvest the list again from its start: resumption tokens expire"),
@@ -263,6 +264,8 @@ def read_xml(
     path_prefix: str = "",
     limits: ReadLimits | None = None,
     repaired: Repair | None = None,
+    first_record: int = 1,
+    repairable: bool = True,
 ) -> Iterator[ReadItem]:
     """Yield every record (or :class:`Unreadable`) found in an XML byte stream.
 
@@ -274,7 +277,11 @@ def read_xml(
     ``limits`` caps the elements read at one path of a record (the rest are skipped
     and freed as soon as they end, and the record notes how many).  A small document
     that is not namespace-well-formed is read again with its namespaces repaired
-    (``repaired`` says what was done; each record notes it).
+    (``repaired`` says what was done; each record notes it).  A slice of a larger
+    OAI-PMH response (a worker's share of it, docs/parallel.md) is read with
+    ``first_record``, the position of its first ``record`` in the response, so that
+    paths name the record of the whole file, and ``repairable=False``: a slice is never
+    repaired when its whole document would not be.
     """
     try:
         head = stream.read(64 * 1024)
@@ -458,6 +465,8 @@ def read_xml(
                     in_record[0] += 1
                     frame = _Frame(elem, parent, count, field, dropped=times > max_values)
                     stack.append(frame)
+                    if first_record > 1 and tag == _OAI_LIST_RECORDS:
+                        frame.counts = {_OAI_RECORD: first_record - 1}
                     if len(stack) > max_depth:
                         frame.dropped = True
                         skip("depth", elem, frame)
@@ -593,7 +602,12 @@ def read_xml(
                     )
                 )
     except etree.XMLSyntaxError as exc:
-        if produced == 0 and repaired is None and getattr(exc, "code", None) == _UNDEFINED_PREFIX:
+        if (
+            produced == 0
+            and repaired is None
+            and repairable
+            and getattr(exc, "code", None) == _UNDEFINED_PREFIX
+        ):
             whole = source.whole()
             fixed = repair(whole) if whole is not None else None
             if fixed is not None:
