@@ -153,7 +153,9 @@ class _Walk:
         elif isinstance(shape, LanguageMap):
             self._language_map(value, shape, ptr, name)
 
-    def _wrong(self, value: Any, shape: Shape, ptr: str, name: str) -> None:
+    def _wrong(
+        self, value: Any, shape: Shape, ptr: str, name: str, hint: str | None = None
+    ) -> None:
         self.note(
             WRONG_TYPE,
             ptr,
@@ -164,6 +166,7 @@ class _Walk:
                 kind=marked(_json_type(value)),
                 value=_show(value),
             ),
+            hint=hint,
         )
 
     def object(self, node: dict[Any, Any], shape: Obj, ptr: str) -> None:
@@ -261,21 +264,9 @@ class _Walk:
 
     def _language_map(self, value: Any, shape: LanguageMap, ptr: str, name: str) -> None:
         if not isinstance(value, dict):
-            self.note(
-                WRONG_TYPE,
-                ptr,
-                said(
-                    '"{name}" must be {expected}; it is {kind} ({value})',
-                    name=name,
-                    expected=marked(shape.label),
-                    kind=marked(_json_type(value)),
-                    value=_show(value),
-                ),
-                hint=said(
-                    "give the label with its language: {example}",
-                    example='"prefLabel": {"de": "..."}',
-                ),
-            )
+            example = '"prefLabel": {"de": "..."}'
+            hint = said("give the label with its language: {example}", example=example)
+            self._wrong(value, shape, ptr, name, hint)
             return
         for key, text in value.items():
             key_ptr = f"{ptr}/{escape_token(str(key))}"
