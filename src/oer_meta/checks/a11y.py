@@ -382,6 +382,9 @@ _NOT_PREFERRED = Variant(
     Write the term the hint gives, exactly; describe in the accessibilitySummary what a
     legacy refinement said.
     """,
+    fixable="writes the vocabulary's one current term for a value in another case, the "
+    "synonym 'printPageNumbers' or a deprecated term with a single replacement "
+    "('bookmarks' → 'tableOfContents')",
 )
 
 

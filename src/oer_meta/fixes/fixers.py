@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from oer_meta.checks.lic import cc_canonical_url
+from oer_meta.knowledge.accessibility import field_property, lookup
 from oer_meta.knowledge.languages import (
     CASE,
     DEPRECATED,
@@ -196,6 +197,34 @@ def _licence_url(finding: Finding, record: Record) -> Replacement | None:
     return Replacement(found[0].raw, canonical) if canonical is not None else None
 
 
+#: The accessibility fields whose values are single terms (``accessModeSufficient``
+#: values are comma-separated sets, whose members a fix would have to cut apart).
+_A11Y_TERM_FIELDS = ("access_modes", "features", "hazards", "apis", "controls")
+
+
+def _accessibility_term(finding: Finding, record: Record) -> Replacement | None:
+    """``tableofcontents`` → ``tableOfContents``, ``printPageNumbers`` →
+    ``pageBreakMarkers``, ``bookmarks`` → ``tableOfContents``: the one current term of
+    the W3C vocabulary for a value it still understands.  Left alone: a deprecated term
+    with no replacement or a choice of two (``captions``), the Apple APIs whose
+    replacement the vocabulary itself swaps, legacy ``term/refinement`` forms (the
+    refinement would be lost) and concept URIs (a profile may want URIs)."""
+    field = (finding.field or "").partition(".")[2]
+    if field not in _A11Y_TERM_FIELDS:
+        return None
+    found = [t for t in getattr(record.accessibility, field) if _at(t.location, finding)]
+    if len(found) != 1:
+        return None
+    value = found[0].value
+    result = lookup(field_property(field), value)
+    if result.status not in ("case", "synonym", "deprecated") or ":" in value:
+        return None
+    if len(result.replacements) != 1 or (result.note and "swaps" in result.note):
+        return None
+    new = result.replacements[0]
+    return Replacement(value, new) if new != value.strip() else None
+
+
 #: Fixers by code.
 FIXERS: dict[str, Fixer] = {
     "LANG003": _language,
@@ -204,4 +233,5 @@ FIXERS: dict[str, Fixer] = {
     "STD007": _token_case,
     "LIC013": _spdx_replacement,
     "LIC014": _licence_url,
+    "A11Y009": _accessibility_term,
 }
