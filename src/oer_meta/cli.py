@@ -16,7 +16,6 @@ import argparse
 import contextlib
 import dataclasses
 import errno
-import functools
 import io
 import json
 import os
@@ -337,56 +336,6 @@ def _jobs_option(val: argparse.ArgumentParser) -> None:
         help="check with N worker processes, 0 for one per core; the report is the same, "
         "in the same order (default: the configuration's jobs, else 1)",
     )
-
-
-def _dask_option(val: argparse.ArgumentParser) -> None:
-    """``--dask-scheduler ADDRESS``: check on a Dask cluster (issue 11 §3; docs/dask.md)."""
-    val.add_argument(
-        "--dask-scheduler",
-        default=None,
-        metavar="ADDRESS",
-        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or "
-        "on a local cluster of one worker process per core with 'local'; the report is the "
-        "same, in the same order; needs the dask extra (pip install 'oer-meta[dask]'); "
-        "--jobs is then not used",
-    )
-
-
-def _validate_on_dask(args: argparse.Namespace) -> int:
-    """``--dask-scheduler``: connect (or start a local cluster), run :func:`_validate`
-    with :class:`oer_meta.dask.DaskRun`, then close what was opened."""
-    try:
-        from oer_meta import dask as on_dask
-    except ImportError:
-        _say(said("--dask-scheduler needs the dask extra: pip install 'oer-meta[dask]'"))
-        return EXIT_USAGE
-    try:
-        connection = on_dask.connect(args.dask_scheduler)
-    except (OSError, TimeoutError, ValueError) as exc:
-        _say(
-            said(
-                "cannot reach the Dask scheduler at {address}: {error}",
-                address=args.dask_scheduler,
-                error=str(exc),
-            )
-        )
-        return EXIT_USAGE
-    with connection as client:
-        args.dask_client = client
-        return _validate(args)
-
-
-def _run_class(args: argparse.Namespace) -> Any:
-    """What runs the checks: :class:`~oer_meta.engine.ValidationRun`, or its Dask form
-    once :func:`_validate_on_dask` has connected."""
-    client = getattr(args, "dask_client", None)
-    if client is None:
-        from oer_meta.engine import ValidationRun
-
-        return ValidationRun
-    from oer_meta.dask import DaskRun
-
-    return functools.partial(DaskRun, client=client)
 
 
 def _jobs(text: str) -> int:
@@ -1227,3 +1176,57 @@ def _main(args: argparse.Namespace) -> int:
         _say(_error_text(exc))
         return EXIT_USAGE
     return EXIT_USAGE
+
+
+def _dask_option(val: argparse.ArgumentParser) -> None:
+    """``--dask-scheduler ADDRESS``: check on a Dask cluster (issue 11 §3; docs/dask.md)."""
+    val.add_argument(
+        "--dask-scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or "
+        "on a local cluster of one worker process per core with 'local'; the report is the "
+        "same, in the same order; needs the dask extra (pip install 'oer-meta[dask]'); "
+        "--jobs is then not used",
+    )
+
+
+def _validate_on_dask(args: argparse.Namespace) -> int:
+    """``--dask-scheduler``: connect (or start a local cluster), run :func:`_validate`
+    with :class:`oer_meta.dask.DaskRun`, then close what was opened."""
+    import importlib
+
+    try:
+        on_dask = importlib.import_module("oer_meta.dask")
+    except ImportError:
+        _say(said("--dask-scheduler needs the dask extra: pip install 'oer-meta[dask]'"))
+        return EXIT_USAGE
+    try:
+        connection = on_dask.connect(args.dask_scheduler)
+    except (OSError, TimeoutError, ValueError) as exc:
+        _say(
+            said(
+                "cannot reach the Dask scheduler at {address}: {error}",
+                address=args.dask_scheduler,
+                error=str(exc),
+            )
+        )
+        return EXIT_USAGE
+    with connection as client:
+        args.dask_client = client
+        return _validate(args)
+
+
+def _run_class(args: argparse.Namespace) -> Any:
+    """What runs the checks: :class:`~oer_meta.engine.ValidationRun`, or its Dask form
+    once :func:`_validate_on_dask` has connected."""
+    client = getattr(args, "dask_client", None)
+    if client is None:
+        from oer_meta.engine import ValidationRun
+
+        return ValidationRun
+    from functools import partial
+
+    from oer_meta.dask import DaskRun
+
+    return partial(DaskRun, client=client)

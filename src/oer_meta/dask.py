@@ -44,6 +44,10 @@ __all__ = ["LOCAL", "DaskRun", "connect", "validate_bag"]
 #: The scheduler address that starts a LocalCluster in this process (one worker
 #: process per core, one thread each).
 LOCAL = "local"
+#: Worker processes of the LocalCluster (``None``: one per core).
+LOCAL_WORKERS: int | None = None
+#: How long :func:`connect` tries to reach a scheduler before it gives up.
+CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -368,13 +372,13 @@ def connect(address: str) -> Any:
 
     if address == LOCAL:
         cluster = LocalCluster(
-            n_workers=os.cpu_count() or 1,
+            n_workers=LOCAL_WORKERS or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never one another cluster holds
         )
         return _Closing(Client(cluster), cluster)
-    return _Closing(Client(address, timeout="10s"), None)
+    return _Closing(Client(address, timeout=CONNECT_TIMEOUT), None)
 
 
 class _Closing:
