@@ -293,11 +293,13 @@ def test_the_dask_run_streams_lean_results_then_the_batch(client: Any, tmp_path:
 
     paths = _batch_files(tmp_path / "batch")
     one = ValidationRun()
-    run = DaskRun(client=client, partitions=3)
-    assert [r.to_dict() for r in run.results(paths)] == [r.to_dict() for r in one.results(paths)]
-    assert [b.to_dict() for b in run.iter_batch_findings()] == [
-        b.to_dict() for b in one.iter_batch_findings()
-    ]
+    expected = [r.to_dict() for r in one.results(paths)]
+    batch = [b.to_dict() for b in one.iter_batch_findings()]
+    assert len(batch) == 3
+    for size, ahead in ((3, None), (1, 1)):  # one partition in flight: read as they come
+        run = DaskRun(client=client, tasks_per_partition=size, in_flight=ahead)
+        assert [r.to_dict() for r in run.results(paths)] == expected
+        assert [b.to_dict() for b in run.iter_batch_findings()] == batch
 
 
 def test_without_the_extra_the_flag_is_a_usage_error(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -301,31 +302,42 @@ class DaskRun(ValidationRun):
     ``--dask-scheduler``.  Each result's ``record`` is lean, as with ``jobs > 1``.
 
     The inputs are cut into tasks here, as for ``--jobs`` (files, slices of large JSON
-    Lines and ListRecords files); ``partitions`` tasks' groups are sent (default: four
-    per worker thread), and the results are read back partition by partition."""
+    Lines and ListRecords files), lazily; each partition of ``tasks_per_partition``
+    tasks is checked by a worker, and at most ``in_flight`` partitions (default: two
+    per worker thread) are sent ahead of the one being read, so that neither this
+    process nor the cluster holds more than a few partitions of results whatever the
+    size of the input.  The batch rules run in a reduction: each partition's rows
+    (:func:`_rows`), then one :func:`_batch` over all of them, on the cluster."""
 
     def __init__(
         self,
         profile: str | Profile | None = None,
         *,
         client: Any,
-        partitions: int | None = None,
+        tasks_per_partition: int = 8,
+        in_flight: int | None = None,
         **options: Any,
     ) -> None:
         options["jobs"] = 1
         super().__init__(profile, **options)
         self.client = client
-        self.partitions = partitions
+        self.tasks_per_partition = max(1, tasks_per_partition)
+        self.in_flight = in_flight
         self._placed: Any = None
 
     def _settings(self) -> _Settings:
         return _Settings(uuid.uuid4().hex, self.profile, self.input_format, self.limits, self.lang)
 
-    def _partition_count(self, work: int) -> int:
-        if self.partitions:
-            return max(1, min(work, self.partitions))
-        threads = sum(self.client.nthreads().values()) or 1
-        return max(1, min(work, 4 * threads))
+    def _partitions(self, sources: Iterable[Source]) -> Iterator[list[Task]]:
+        """The run's tasks in groups of ``tasks_per_partition``, in input order."""
+        group: list[Task] = []
+        for task in tasks(sources, input_format=self.input_format, limits=self.limits):
+            group.append(task)
+            if len(group) >= self.tasks_per_partition:
+                yield group
+                group = []
+        if group:
+            yield group
 
     def results(self, sources: Iterable[Source] | Source) -> Iterator[RecordResult]:
         """Validate on the cluster; results in input order, as they come back."""
@@ -334,24 +346,34 @@ class DaskRun(ValidationRun):
         ):
             sources = [sources]
         drain()
-        work = list(tasks(sources, input_format=self.input_format, limits=self.limits))
         self._placed = None
-        if not work:
-            return
         settings = self._settings()
-        bag = db.from_sequence(work, npartitions=self._partition_count(len(work)))
-        checked = bag.map_partitions(_check_tasks, settings)
-        placed = _reduction(checked, settings)
-        futures = self.client.compute(
-            [*checked.to_delayed(optimize_graph=False), placed], optimize_graph=False
-        )
-        self._placed = futures.pop()
+        limit = self.in_flight or 2 * max(1, sum(self.client.nthreads().values()))
+        pending: deque[Any] = deque()
+        rows: list[Any] = []
+
+        def submit(group: list[Task]) -> None:
+            checked = self.client.submit(_check_tasks, group, settings, pure=False)
+            rows.append(self.client.submit(_rows_of, checked, pure=False))
+            pending.append(checked)
+
+        feed = self._partitions(sources)
+        for group in feed:
+            submit(group)
+            if len(pending) >= limit:
+                break
         counters: dict[str | None, int] = {}
-        while futures:
-            outcomes = futures[0].result()
-            futures.pop(0).release()  # read: the cluster may forget it
+        while pending:
+            future = pending.popleft()
+            for group in feed:
+                submit(group)
+                break
+            outcomes = future.result()
+            future.release()  # read: the cluster may forget it once its rows are made
             for result, _ in _numbered(outcomes, counters):
                 yield result
+        if rows:
+            self._placed = self.client.submit(_batch, rows, settings, pure=False)
 
     def iter_batch_findings(self) -> Iterator[BatchFinding]:
         """The batch rules' findings, from the reduction run on the cluster."""
