@@ -1,16 +1,17 @@
 """Validation on a Dask cluster: beyond one machine (issue 11 §3; docs/dask.md).
 
 An existing engine rather than a new one: Dask schedules the work, oer_meta checks.
-Each partition of a Dask Bag is read and checked by a Dask worker exactly as one task of
-``--jobs`` is (:func:`oer_meta.engine.check_task_with`): lean results and batch index
-entries.  The batch rules (DISC014, LIC009...) need every record of the batch in input
-order; they run in a Dask *reduction*: each partition gives the rows of its records
-(where they are, their :class:`~oer_meta.checks.batch.IndexEntry`), one aggregate numbers
-the records per file as one process does, builds the
-:class:`~oer_meta.checks.batch.BatchIndex` and runs the batch rules, and a second pass
-adds each batch finding to the result of its record.  A Bag keeps the order of its
-partitions and of the items in each, so the results come in input order and are those
-of the one-process run.
+Each partition (of the Bag given to :func:`validate_bag`, or of the tasks
+:class:`DaskRun` submits for ``--dask-scheduler``) is read and checked by a Dask worker
+exactly as one task of ``--jobs`` is (:func:`oer_meta.engine.check_task_with`): lean
+results and batch index entries.  The batch rules (DISC014, LIC009...) need every
+record of the batch in input order; they run in a Dask *reduction*: each partition
+gives the rows of its records (where they are, their
+:class:`~oer_meta.checks.batch.IndexEntry`), one aggregate numbers the records per file
+as one process does, builds the :class:`~oer_meta.checks.batch.BatchIndex` and runs the
+batch rules, and a second pass adds each batch finding to the result of its record.  A
+Bag keeps the order of its partitions and of the items in each, so the results come in
+input order and are those of the one-process run.
 
 This is the only module that imports ``dask`` (an import-linter contract keeps it so):
 install the extra with ``pip install 'oer-meta[dask]'``; the workers need oer_meta too.
@@ -191,13 +192,12 @@ def _batch(parts: list[list[list[tuple[bool, list[_Row]]]]], settings: _Settings
                     error = record_crash("batch index", exc, location)
                     drain()
                     placed.append((number, position - 1, BatchFinding.crash(error)))
+    nowhere = (-1, -1)  # kept for the CLI, which writes every batch finding
     for item in run.iter_batch_findings():
         if item.finding is not None:
-            where = places.get((item.source, item.index))
-            if where is not None:
-                placed.append((*where, item))
-        elif item.internal_error is not None and last is not None:
-            placed.append((*last, item))
+            placed.append((*places.get((item.source, item.index), nowhere), item))
+        else:
+            placed.append((*(last or nowhere), item))
     return placed
 
 
