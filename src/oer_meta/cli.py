@@ -137,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     _configuration_options(val)
     _jobs_option(val)
     _harvest_parser(sub, val)
+    _dask_option(val)  # after harvest's copy: a harvest's pages come over one connection
 
     lst = sub.add_parser("rules", help="list the rules")
     lst.add_argument(
@@ -764,12 +765,13 @@ def _text_only_flags(args: argparse.Namespace) -> str | None:
 def _validate(args: argparse.Namespace) -> int:
     from oer_meta.checks.registry import plugin_failures
     from oer_meta.config import Discovery, describe
-    from oer_meta.engine import ValidationRun
     from oer_meta.interrupts import DeferredInterrupt
     from oer_meta.report.formatters import RunInfo
     from oer_meta.report.formatters.text import internal_error_line
     from oer_meta.report.results import Tally
 
+    if getattr(args, "dask_scheduler", None) and "dask_client" not in vars(args):
+        return _validate_on_dask(args)
     discovery = Discovery(config=args.config, isolated=args.isolated)
     here = discovery.for_folder(Path.cwd())  # run-wide defaults, as ruff reads them
     _configured_defaults(args, here)
@@ -804,7 +806,7 @@ def _validate(args: argparse.Namespace) -> int:
     runs = [
         (
             settings,
-            ValidationRun(
+            _run_class(args)(
                 settings.build_profile(**flags),
                 format=args.input_format,
                 limits=_limits(args, settings),
@@ -1174,3 +1176,57 @@ def _main(args: argparse.Namespace) -> int:
         _say(_error_text(exc))
         return EXIT_USAGE
     return EXIT_USAGE
+
+
+def _dask_option(val: argparse.ArgumentParser) -> None:
+    """``--dask-scheduler ADDRESS``: check on a Dask cluster (issue 11 §3; docs/dask.md)."""
+    val.add_argument(
+        "--dask-scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or "
+        "on a local cluster of one worker process per core with 'local'; the report is the "
+        "same, in the same order; needs the dask extra (pip install 'oer-meta[dask]'); "
+        "--jobs is then not used",
+    )
+
+
+def _validate_on_dask(args: argparse.Namespace) -> int:
+    """``--dask-scheduler``: connect (or start a local cluster), run :func:`_validate`
+    with :class:`oer_meta.dask.DaskRun`, then close what was opened."""
+    import importlib
+
+    try:
+        on_dask = importlib.import_module("oer_meta.dask")
+    except ImportError:
+        _say(said("--dask-scheduler needs the dask extra: pip install 'oer-meta[dask]'"))
+        return EXIT_USAGE
+    try:
+        connection = on_dask.connect(args.dask_scheduler)
+    except (OSError, TimeoutError, ValueError) as exc:
+        _say(
+            said(
+                "cannot reach the Dask scheduler at {address}: {error}",
+                address=args.dask_scheduler,
+                error=str(exc),
+            )
+        )
+        return EXIT_USAGE
+    with connection as client:
+        args.dask_client = client
+        return _validate(args)
+
+
+def _run_class(args: argparse.Namespace) -> Any:
+    """What runs the checks: :class:`~oer_meta.engine.ValidationRun`, or its Dask form
+    once :func:`_validate_on_dask` has connected."""
+    client = getattr(args, "dask_client", None)
+    if client is None:
+        from oer_meta.engine import ValidationRun
+
+        return ValidationRun
+    from functools import partial
+
+    from oer_meta.dask import DaskRun
+
+    return partial(DaskRun, client=client)

@@ -532,6 +532,12 @@ def _check_task(task: Task) -> tuple[bool, list[Checked]]:
     numbers start again), and each result with its batch index entry."""
     run = _WORKER
     assert run is not None, "the worker was not started"
+    return check_task_with(run, task)
+
+
+def check_task_with(run: ValidationRun, task: Task) -> tuple[bool, list[Checked]]:
+    """:func:`_check_task` with a given run: what a worker of any engine (the pool of
+    ``--jobs``, a Dask worker: :mod:`oer_meta.dask`) sends back for one task."""
     drain()
     checked: list[Checked] = []
     try:
