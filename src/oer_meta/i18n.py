@@ -168,7 +168,8 @@ def said(template: str, /, **params: Param) -> str:
 @dataclass(frozen=True)
 class Clause:
     """A sentence used as a clause of another message: ``Not open.`` becomes ``not
-    open`` (end stop dropped, a capitalised first word lowered), in every language."""
+    open`` (end stop dropped, a capitalised first word lowered, ``A`` too), in every
+    language."""
 
     sentence: Message
 
@@ -176,7 +177,8 @@ class Clause:
         """The sentence in ``lang``, as a clause."""
         text = self.sentence.render(lang).strip().rstrip(".")
         first = text.split(" ", 1)[0]
-        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        single = len(first) == 1 and first != "I"  # "A placeholder", "À"
+        if first[:1].isupper() and (single or first[1:].islower()):
             text = text[0].lower() + text[1:]
         return text
 
@@ -213,7 +215,13 @@ def language(lang: str | None) -> str:
         return "en"
     base = lang.strip().replace("_", "-").split("-", 1)[0].lower()
     if base not in LANGUAGES:
-        raise UsageError(f"messages are available in {', '.join(LANGUAGES)}, not {lang!r}")
+        raise UsageError(
+            said(
+                "messages are available in {languages}, not {lang!r}",
+                languages=joined(", ", LANGUAGES),
+                lang=lang,
+            )
+        )
     return base
 
 
