@@ -319,3 +319,26 @@ def test_date_kinds_and_language_places_in_french(tmp_path: Path) -> None:
     assert any("the record's xml:lang 'english-language'" in m for m in english), english
     assert any("le xml:lang de la notice 'english-language'" in m for m in french), french
     assert not any("other date" in m or "the record's" in m for m in french)
+
+
+_LOM_EMPTY_ROLE = b"""<lom xmlns="http://ltsc.ieee.org/xsd/LOM">
+<general><title><string language="en">Fractions</string></title></general>
+<educational><intendedEndUserRole><source>LOMv1.0</source><value></value></intendedEndUserRole>
+</educational></lom>"""
+
+
+def test_a_value_described_in_words_is_a_template() -> None:
+    """An empty term is shown as ``(empty)`` (it was the term's Python repr), in each
+    language, with quotes that do not escape French spaces."""
+    from oer_meta.readers import read
+    from oer_meta.writers import write
+
+    conversion = write(read(_LOM_EMPTY_ROLE), "oai_dc")
+    [dropped] = [d for d in conversion.dropped if d.field == "intended_end_user_roles"]
+    assert str(dropped) == (
+        "intended_end_user_roles: '(empty)': dcterms:audience is not in unqualified Dublin Core"
+    )
+    assert dropped.message().render("fr") == (
+        "intended_end_user_roles\u00a0: '(vide)'\u00a0: "
+        "dcterms:audience n'est pas dans le Dublin Core non qualifié"
+    )

@@ -136,9 +136,7 @@ class _DcWriter:
             )
         for field, reason in _NO_ELEMENT.items():
             for value in content_values(r, field):
-                self.out.drop(
-                    field, getattr(value, "value", None) or _agent_name(value), said(reason)
-                )
+                self.out.drop(field, _shown(value), said(reason))
         document = etree.tostring(
             self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True
         ).decode("utf-8")
@@ -305,8 +303,17 @@ class _DcWriter:
 def _agent_name(value: object) -> str:
     """An agent's name, or what identifies it when it has none."""
     if isinstance(value, Agent):
-        return value.name or next(iter(value.email), None) or "(no name)"
+        return value.name or next(iter(value.email), None) or said("(no name)")
     return str(value)
+
+
+def _shown(value: object) -> str:
+    """A value of a field oai_dc has no element for, as the not-written line shows it:
+    a term's or a text's value (an empty one said so), an agent's name."""
+    text = getattr(value, "value", None)
+    if isinstance(text, str):
+        return text if text.strip() else said("(empty)")
+    return _agent_name(value)
 
 
 def write_oai_dc(record: Record) -> Conversion:
