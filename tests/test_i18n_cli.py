@@ -214,6 +214,7 @@ def test_convert_reasons_in_french(capsys: pytest.CaptureFixture[str]) -> None:
         "\u00a0: cost\u00a0: 'no'\u00a0: "
         "le Dublin Core non qualifié n'a pas d'élément pour le coût\n"
     ) in err
+    assert "\u00a0: dates\u00a0: '2024-02-12 (création)'\u00a0: dc:date ne dit pas " in err
     for english in ("holds the agent's name only", "unqualified Dublin Core", "identifier,"):
         assert english not in err
     _, _, err = _main(["convert", LESSON, "--to", "oai_dc"], capsys)
@@ -221,6 +222,7 @@ def test_convert_reasons_in_french(capsys: pytest.CaptureFixture[str]) -> None:
         "contributors: 'Thandiwe Mbeki: identifier, affiliation, kind person': "
         "dc:creator holds the agent's name only\n"
     ) in err
+    assert ": dates: '2024-02-12 (created)': dc:date does not say which event" in err
 
 
 def test_profiles_in_each_language(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from oer_meta.i18n import N_, Message, Said, marked, msg, said
-from oer_meta.model import Record
+from oer_meta.model import DateValue, Record
 
 #: The targets, by the name ``oer-meta convert --to`` takes.
 TARGETS = ("lom", "oai_dc", "jsonld")
@@ -269,6 +269,27 @@ def date_kind(record: Record, kind: str) -> str:
     if kind == "other" and record.source_format == "dc":
         return "published"
     return kind
+
+
+#: A date shown with its kind in a not-written line, one whole template per kind (the
+#: kind said in the run's language: ``2024-02-12 (création)``).
+_DATED = {
+    "created": N_("{value} (created)"),
+    "published": N_("{value} (published)"),
+    "modified": N_("{value} (modified)"),
+    "contributed": N_("{value} (contributed)"),
+    "datestamp": N_("{value} (datestamp)"),
+    "other": N_("{value} (other)"),
+}
+
+
+def dated(date: DateValue) -> str:
+    """``2024-02-12 (created)``: a date and the event it is of, as a value of a
+    not-written line (a kind no table knows is shown as it is)."""
+    template = _DATED.get(date.kind)
+    if template is None:
+        return said("{value} ({kind})", value=date.value, kind=date.kind)
+    return said(template, value=date.value)
 
 
 #: Roles that make an agent the resource's creator (LOM ``author``, DC ``creator``,

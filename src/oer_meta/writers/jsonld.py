@@ -24,6 +24,7 @@ from oer_meta.writers.base import (
     Output,
     content_values,
     date_kind,
+    dated,
     element_path,
     role_key,
 )
@@ -111,7 +112,7 @@ class _JsonLdWriter:
             if key is None or key in self.doc:
                 self.out.drop(
                     "dates",
-                    f"{date.value} ({date.kind})",
+                    dated(date),
                     said(
                         "schema.org has "
                         "dateCreated, datePublished and dateModified, one each; this "

@@ -26,6 +26,7 @@ from oer_meta.writers.base import (
     Output,
     content_values,
     date_kind,
+    dated,
     element_path,
     is_language_tag,
     role_key,
@@ -350,7 +351,7 @@ class _LomWriter:
                         "the OAI-PMH datestamp dates the metadata record, not the resource"
                     ),
                 }.get(date.kind, N_("LOM dates a contribution, and this date says none"))
-                self.out.drop("dates", f"{date.value} ({date.kind})", said(reason))
+                self.out.drop("dates", dated(date), said(reason))
         agents = [("contributors", a) for a in r.contributors if not _is_metadata(a)]
         agents += [("publishers", a) for a in r.publishers]
         for field, agent in agents:

@@ -18,6 +18,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    dated,
     element_path,
     is_language_tag,
     role_key,
@@ -107,7 +108,7 @@ class _DcWriter:
             if date.kind not in ("other", "datestamp"):
                 self.out.drop(
                     "dates",
-                    f"{date.value} ({date.kind})",
+                    dated(date),
                     said("dc:date does not say which event the date is of"),
                 )
         for term in r.learning_resource_types:
