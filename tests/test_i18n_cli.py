@@ -24,6 +24,7 @@ from oer_meta.model.items import InternalError, component_named
 from oer_meta.report.formatters.text import internal_error_line
 
 from .corpus_paths import EXAMPLES
+from .test_cli_streaming import broken_rule  # noqa: F401 - a fixture
 from .test_i18n import _po
 from .test_plugins import RECORD, _install
 
@@ -344,3 +345,20 @@ def test_a_value_described_in_words_is_a_template() -> None:
         "intended_end_user_roles\u00a0: '(vide)'\u00a0: "
         "dcterms:audience n'est pas dans le Dublin Core non qualifié"
     )
+
+
+@pytest.mark.internal_error_expected
+def test_a_crash_line_in_french_end_to_end(
+    broken_rule: str,  # noqa: F811 - the fixture of test_cli_streaming
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A rule that raises: the line said on stderr and the text report name the crash
+    in French; the JSON keeps its component as is."""
+    record = tmp_path / "r.xml"
+    record.write_text(RECORD, encoding="utf-8")
+    args = ["validate", str(record), "--select", "DISC", "--lang", "fr"]
+    code, out, err = _main(args, capsys)
+    assert code == 3
+    assert f"INTERNAL erreur interne dans règle {broken_rule} (ZeroDivisionError\u00a0: " in err
+    assert "internal error" not in err + out
