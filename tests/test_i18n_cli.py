@@ -362,3 +362,15 @@ def test_a_crash_line_in_french_end_to_end(
     assert code == 3
     assert f"INTERNAL erreur interne dans règle {broken_rule} (ZeroDivisionError\u00a0: " in err
     assert "internal error" not in err + out
+
+
+def test_a_key_of_a_table_is_named_as_the_file_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``[limits] max-depth``, not ``limitsmax-depth``, in each language."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "oer-meta.toml").write_text("[limits]\nmax-depth = -1\n", encoding="utf-8")
+    _, _, err = _main(["validate", LESSON], capsys)
+    assert ": [limits] max-depth: Input should be greater than or equal to 1 (got int)\n" in err
+    _, _, err = _main(["validate", LESSON, "--lang", "fr"], capsys)
+    assert "\u00a0: [limits] max-depth\u00a0: Input should be greater than or equal to 1" in err
