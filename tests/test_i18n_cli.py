@@ -374,3 +374,20 @@ def test_a_key_of_a_table_is_named_as_the_file_writes_it(
     assert ": [limits] max-depth: Input should be greater than or equal to 1 (got int)\n" in err
     _, _, err = _main(["validate", LESSON, "--lang", "fr"], capsys)
     assert "\u00a0: [limits] max-depth\u00a0: Input should be greater than or equal to 1" in err
+
+
+@pytest.mark.parametrize(
+    ("url", "english", "french"),
+    [
+        ("https://creativecommons.org/licenses/by/5.0/", "(by has no version 5.0)",
+         "(by n'existe pas en version 5.0)"),
+        ("https://creativecommons.org/licenses/by/4.0/fr/", "(4.0 has no jurisdiction ports)",
+         "(4.0 n'a pas de version adaptée à une juridiction)"),
+        ("https://creativecommons.org/licenses/by/3.0/zz/", "(there is no zz port of by 3.0)",
+         "(il n'y a pas de version zz de by 3.0)"),
+    ],
+)  # fmt: skip
+def test_why_a_creative_commons_path_is_no_tool(url: str, english: str, french: str) -> None:
+    reason = parse_licence(url).reason
+    assert english in reason
+    assert french in marked(reason).render("fr")
