@@ -391,3 +391,14 @@ def test_why_a_creative_commons_path_is_no_tool(url: str, english: str, french: 
     reason = parse_licence(url).reason
     assert english in reason
     assert french in marked(reason).render("fr")
+
+
+def test_a_cached_licence_keeps_its_french_after_many_other_reasons() -> None:
+    """The licence parser caches its answers; a reason said long ago (more texts since
+    than the i18n module keeps) is still French when the same licence comes again."""
+    url = "https://www.gnu.org/licenses/"
+    parse_licence(url)
+    for n in range(i18n._SAID_LIMIT + 10):  # push the reason out of the table
+        i18n.said("filler {n}", n=n)
+    again = parse_licence(url).reason
+    assert marked(again).render("fr").startswith("Renvoie à une liste de licences")

@@ -36,6 +36,8 @@ __all__ = [
     "marked",
     "msg",
     "msgn",
+    "recall",
+    "remember",
     "render",
     "said",
     "translate",
@@ -154,15 +156,28 @@ def said(template: str, /, **params: Param) -> str:
     its template again."""
     made = Said(Message(template, tuple(params.items())))
     text = str(made)
-    _SAID[text] = made.message
-    _SAID.move_to_end(text)
-    if len(_SAID) > _SAID_LIMIT:
-        _SAID.popitem(last=False)
+    remember(text, made.message)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return text
     return made
+
+
+def recall(text: str) -> Message | None:
+    """The message a reason was said from, while :func:`marked` still knows it."""
+    if isinstance(text, Said):
+        return text.message
+    return _SAID.get(text)
+
+
+def remember(text: str, message: Message) -> None:
+    """Know ``text`` as ``message`` again (newest first): a cache that hands out the
+    same reason long after it was said (the licence parser's) keeps its template."""
+    _SAID[text] = message
+    _SAID.move_to_end(text)
+    if len(_SAID) > _SAID_LIMIT:
+        _SAID.popitem(last=False)
 
 
 @dataclass(frozen=True)
