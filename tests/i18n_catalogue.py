@@ -89,6 +89,24 @@ def _data_reasons(value: object, key: str = "reason") -> list[str]:
 DATA_NOTES = (PACKAGE / "data" / "accessibility.json",)
 
 
+#: The built-in profiles, whose ``description`` is shown by ``oer-meta profiles`` in the
+#: run's language: each description is a msgid (a user's own profile file is shown as
+#: it is written).
+PROFILES = PACKAGE / "data" / "profiles"
+
+
+def profile_descriptions() -> list[tuple[str, str]]:
+    """``(description, file)`` of every built-in profile."""
+    import tomllib
+
+    found = []
+    for path in sorted(PROFILES.glob("*.toml")):
+        description = tomllib.loads(path.read_text(encoding="utf-8")).get("description")
+        if isinstance(description, str) and description:
+            found.append((description, str(path.relative_to(PACKAGE.parent))))
+    return found
+
+
 def rule_titles() -> dict[str, str]:
     """Every built-in rule's title (its summary), by code."""
     from oer_meta.checks.registry import all_rules
@@ -101,8 +119,6 @@ def extract() -> dict[str, Entry]:
     where: dict[str, list[str]] = {}
     plurals: dict[str, str | None] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "i18n.py":
-            continue  # the mechanism, not messages
         for msgid, plural, line in _literals(path):
             where.setdefault(msgid, []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
             plurals[msgid] = plural
@@ -119,6 +135,9 @@ def extract() -> dict[str, Entry]:
             reason = reason[:1].upper() + reason[1:]
             where.setdefault(reason, []).append(str(path.relative_to(PACKAGE.parent)))
             plurals.setdefault(reason, None)
+    for description, place in profile_descriptions():
+        where.setdefault(description, []).append(place)
+        plurals.setdefault(description, None)
     for code, title in rule_titles().items():
         where.setdefault(title, []).append(f"rule {code}")
         plurals.setdefault(title, None)

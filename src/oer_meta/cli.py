@@ -23,11 +23,11 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from oer_meta._version import __version__
 from oer_meta.errors import OerMetaError, ReadError
-from oer_meta.i18n import Param, Said, msgn, said
+from oer_meta.i18n import N_, Message, Param, Said, joined, marked, msg, msgn, said
 
 if TYPE_CHECKING:
     from oer_meta.config import Discovery, Settings
@@ -52,8 +52,103 @@ def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.Argu
     return parser
 
 
+#: argparse's own error texts that ``_Parser`` says in the run's language, by how they
+#: begin: the rest of the text (names of options, values) is a parameter.  Others stay
+#: English (docs/i18n.md).
+_ARGPARSE_ERRORS = (
+    ("the following arguments are required: ", N_("the following arguments are required: {names}")),
+    ("expected one argument", N_("expected one argument{rest}")),
+    ("expected at least one argument", N_("expected at least one argument{rest}")),
+    ("not allowed with argument ", N_("not allowed with argument {names}")),
+    ("ambiguous option: ", N_("ambiguous option: {names}")),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the errors about a value of an option (an invalid choice, a value
+    of the wrong type, our types' reasons) said in the run's language: ``--lang`` as
+    written on the command line, else the configuration's ``language``.  The usage
+    line and ``--help`` stay argparse's English (docs/i18n.md)."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(repr(choice) for choice in action.choices)
+            raise argparse.ArgumentError(
+                action,
+                said(
+                    "invalid choice: {value!r} (choose from {choices})",
+                    value=value,
+                    choices=choices,
+                ),
+            )
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            cause = exc.__context__
+            if isinstance(cause, (TypeError, ValueError)):  # a type such as float refused it
+                kind = getattr(action.type, "__name__", repr(action.type))
+                problem = said("invalid {type} value: {value!r}", type=kind, value=arg_string)
+                raise argparse.ArgumentError(action, problem) from None
+            raise
+
+    def error(self, message: str) -> NoReturn:
+        lang = _usage_language()
+        if lang == "en":
+            super().error(message)
+        self.print_usage(sys.stderr)
+        text = msg("{prog}: error: {message}", prog=self.prog, message=_argparse_error(message))
+        self.exit(EXIT_USAGE, text.render(lang) + "\n")
+
+
+def _argparse_error(message: str) -> Message:
+    """An argparse error text as a message: ``argument --jobs: REASON`` keeps its frame,
+    the reason found again when oer_meta said it (``said``) or argparse's own text
+    begins as one of :data:`_ARGPARSE_ERRORS`."""
+    name, sep, reason = message.removeprefix("argument ").partition(": ")
+    if message.startswith("argument ") and sep:
+        return msg("argument {name}: {reason}", name=name, reason=_argparse_error(reason))
+    for start, template in _ARGPARSE_ERRORS:
+        if message.startswith(start):
+            rest = message[len(start) :]
+            return (
+                marked(template, names=rest)
+                if "{names}" in template
+                else marked(template, rest=rest)
+            )
+    return marked(message)
+
+
+def _usage_language() -> str:
+    """The language of a usage error: ``--lang`` on the command line, else the
+    configuration's found from the current folder (one that cannot be read: English)."""
+    if _SAY_LANG["given"]:
+        return _SAY_LANG["lang"]
+    from oer_meta.config import Discovery
+
+    with contextlib.suppress(OerMetaError, OSError, ValueError):
+        found = Discovery().for_folder(Path.cwd()).language
+        return found if found in ("en", "fr") else "en"
+    return "en"
+
+
+def _argv_language(argv: Sequence[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` as written on the command line, when X is ``en`` or
+    ``fr`` (argparse itself rejects another value)."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value in ("en", "fr"):
+            return value
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="oer-meta",
         description="Check OER metadata (IEEE LOM, Dublin Core, schema.org/LRMI JSON-LD) "
         "against the aims of the UNESCO Recommendation on OER (2019).",
@@ -160,7 +255,13 @@ def _parser() -> argparse.ArgumentParser:
             "language, else en)",
         )
 
-    sub.add_parser("profiles", help="list the built-in profiles")
+    prof = sub.add_parser("profiles", help="list the built-in profiles")
+    prof.add_argument(
+        "--lang",
+        default=None,
+        choices=("en", "fr"),
+        help="language of the descriptions (default: the configuration's language, else en)",
+    )
 
     att = sub.add_parser(
         "attribution",
@@ -283,7 +384,7 @@ def _harvest_source(args: argparse.Namespace) -> Source:
     from oer_meta.harvesting import Client, HttpLimits, OaiHarvest
 
     if args.timeout <= 0 or args.max_retries < 0:
-        raise UsageError("--timeout must be positive and --max-retries 0 or more")
+        raise UsageError(said("--timeout must be positive and --max-retries 0 or more"))
     return OaiHarvest(
         args.url,
         metadata_prefix=args.metadata_prefix,
@@ -343,9 +444,11 @@ def _jobs(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(said("not a whole number: {text!r}", text=text)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more, not {value}")
+        raise argparse.ArgumentTypeError(
+            said("must be 0 (one per core) or more, not {value}", value=value)
+        )
     return value
 
 
@@ -479,9 +582,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(said("not a whole number: {text!r}", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+        raise argparse.ArgumentTypeError(said("must be at least 1, not {value}", value=value))
     return value
 
 
@@ -490,9 +593,11 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            said("not a number of seconds: {text!r}", text=text)
+        ) from None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+        raise argparse.ArgumentTypeError(said("must be more than 0 seconds, not {text}", text=text))
     return value
 
 
@@ -642,7 +747,7 @@ def _broken_link(path: Path, shown: str) -> str:
 
 #: The language of the lines said on stderr: ``--lang`` or the configuration's
 #: ``language`` once known (English before, and for arguments argparse rejects).
-_SAY_LANG = {"lang": "en"}
+_SAY_LANG = {"lang": "en", "given": ""}
 
 
 def _say(message: str) -> None:
@@ -759,7 +864,17 @@ def _text_only_flags(args: argparse.Namespace) -> str | None:
     ]
     if not given:
         return None
-    return f"{', '.join(given)} shape(s) the text output only, not --format {args.output}"
+    if len(given) == 1:
+        return said(
+            "{flag} shapes the text output only, not --format {format}",
+            flag=given[0],
+            format=args.output,
+        )
+    return said(
+        "{flags} shape the text output only, not --format {format}",
+        flags=joined(", ", given),
+        format=args.output,
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -1056,7 +1171,7 @@ def _convert(args: argparse.Namespace) -> int:
                     "{name}: not written in {target}: {dropped}",
                     name=name,
                     target=args.to,
-                    dropped=str(dropped),
+                    dropped=dropped.message(),
                 )
             )
     if many and args.to != "jsonld":
@@ -1123,10 +1238,14 @@ def _fix(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
-    _SAY_LANG["lang"] = "en"  # until this run's --lang or configuration says otherwise
+    given = _argv_language(sys.argv[1:] if argv is None else argv)
+    _SAY_LANG["lang"] = given or "en"  # until this run's configuration says otherwise
+    _SAY_LANG["given"] = given or ""
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the usage of the sub-command, not of oer-meta as a whole
-        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
+        _command_parser(parser, args.command).error(
+            said("unrecognized arguments: {names}", names=" ".join(extra))
+        )
     if getattr(args, "lang", None) in ("en", "fr"):  # said before a configuration is read
         _SAY_LANG["lang"] = args.lang
     try:
@@ -1169,8 +1288,9 @@ def _main(args: argparse.Namespace) -> int:
         if args.command == "profiles":
             from oer_meta.profiles import builtin_profiles, load_profile
 
-            for name in builtin_profiles():
-                print(f"{name:12} {load_profile(name).description}")
+            lang = _SAY_LANG["lang"] = _command_language(args)
+            for name in builtin_profiles():  # a built-in description is a msgid
+                print(f"{name:12} {marked(load_profile(name).description).render(lang)}")
             return EXIT_OK
     except OerMetaError as exc:
         _say(_error_text(exc))

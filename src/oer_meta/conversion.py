@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from oer_meta.errors import UnknownFormatError
+from oer_meta.i18n import joined, said
 from oer_meta.model import Record
 from oer_meta.readers import read, read_records
 from oer_meta.readers.dispatch import Source
@@ -25,7 +26,11 @@ __all__ = ["Conversion", "convert", "convert_records"]
 def _target(to: str) -> str:
     if to not in TARGETS:
         raise UnknownFormatError(
-            f"unknown target format {to!r}; choose one of {', '.join(TARGETS)}"
+            said(
+                "unknown target format {to!r}; choose one of {targets}",
+                to=to,
+                targets=joined(", ", TARGETS),
+            )
         )
     return to
 

@@ -36,6 +36,8 @@ __all__ = [
     "marked",
     "msg",
     "msgn",
+    "recall",
+    "remember",
     "render",
     "said",
     "translate",
@@ -154,10 +156,7 @@ def said(template: str, /, **params: Param) -> str:
     its template again."""
     made = Said(Message(template, tuple(params.items())))
     text = str(made)
-    _SAID[text] = made.message
-    _SAID.move_to_end(text)
-    if len(_SAID) > _SAID_LIMIT:
-        _SAID.popitem(last=False)
+    remember(text, made.message)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -165,10 +164,27 @@ def said(template: str, /, **params: Param) -> str:
     return made
 
 
+def recall(text: str) -> Message | None:
+    """The message a reason was said from, while :func:`marked` still knows it."""
+    if isinstance(text, Said):
+        return text.message
+    return _SAID.get(text)
+
+
+def remember(text: str, message: Message) -> None:
+    """Know ``text`` as ``message`` again (newest first): a cache that hands out the
+    same reason long after it was said (the licence parser's) keeps its template."""
+    _SAID[text] = message
+    _SAID.move_to_end(text)
+    if len(_SAID) > _SAID_LIMIT:
+        _SAID.popitem(last=False)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A sentence used as a clause of another message: ``Not open.`` becomes ``not
-    open`` (end stop dropped, a capitalised first word lowered), in every language."""
+    open`` (end stop dropped, a capitalised first word lowered, ``A`` too), in every
+    language."""
 
     sentence: Message
 
@@ -176,7 +192,8 @@ class Clause:
         """The sentence in ``lang``, as a clause."""
         text = self.sentence.render(lang).strip().rstrip(".")
         first = text.split(" ", 1)[0]
-        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        single = len(first) == 1 and first != "I"  # "A placeholder", "À"
+        if first[:1].isupper() and (single or first[1:].islower()):
             text = text[0].lower() + text[1:]
         return text
 
@@ -213,7 +230,13 @@ def language(lang: str | None) -> str:
         return "en"
     base = lang.strip().replace("_", "-").split("-", 1)[0].lower()
     if base not in LANGUAGES:
-        raise UsageError(f"messages are available in {', '.join(LANGUAGES)}, not {lang!r}")
+        raise UsageError(
+            said(
+                "messages are available in {languages}, not {lang!r}",
+                languages=joined(", ", LANGUAGES),
+                lang=lang,
+            )
+        )
     return base
 
 

@@ -297,9 +297,9 @@ PROFILE_KEYS: tuple[str, ...] = (
 
 def _where(loc: tuple[int | str, ...]) -> str:
     """A pydantic location in a profile as the file writes it: ``select[2]``,
-    ``[severity] DISC003``."""
-    if loc and loc[0] == "severity" and len(loc) > 1:
-        return f"[severity] {loc[1]}"
+    ``[severity] DISC003``, ``[limits] max-depth`` (a key of a table)."""
+    if len(loc) > 1 and isinstance(loc[0], str) and isinstance(loc[1], str):
+        return f"[{loc[0]}] {_where(loc[1:])}"
     return "".join(f"[{part}]" if isinstance(part, int) else str(part) for part in loc)
 
 

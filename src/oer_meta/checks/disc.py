@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from oer_meta.checks._messages import date_named
 from oer_meta.checks.batch import BatchIndex, Namesake, RecordRef
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.i18n import N_, Message, joined, marked, msg, msgn
@@ -497,8 +498,8 @@ def _placeholder_dates(record: Record) -> Iterator[Violation]:
         if why is not None:
             yield Violation(
                 msg(
-                    "the {kind} date {value} is a placeholder ({why})",
-                    kind=date.kind,
+                    "the {date} {value} is a placeholder ({why})",
+                    date=date_named(date.kind),
                     value=_short(date.value),
                     why=why,
                 ),

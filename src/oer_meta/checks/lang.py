@@ -79,7 +79,7 @@ class _Value:
     """One language value of the record, where it was read, and what it says."""
 
     text: Text
-    label: str  # the element as the format names it (general.language, dc:language...)
+    label: Message  # the element as the format names it (general.language, dc:language...)
     field: str  # the record field: languages or metadata_languages
     verdict: LanguageVerdict
 
@@ -132,19 +132,20 @@ def _single_language(tags: list[str]) -> str | None:
     return tags[0] if len(primaries) == 1 else None
 
 
-def _resource_name(record: Record) -> str:
-    """How the record's format names the resource language (``general.language``)."""
-    return record.conventions.name("languages", "language")
+def _resource_name(record: Record) -> Message:
+    """How the record's format names the resource language (``general.language``); a
+    description (``the record's xml:lang``) is a msgid, said in the run's language."""
+    return marked(record.conventions.name("languages", N_("language")))
 
 
-def _metadata_name(record: Record) -> str:
+def _metadata_name(record: Record) -> Message:
     """How the record's format names the metadata language (``metaMetadata.language``)."""
-    return record.conventions.name("metadata_languages", "metadata language")
+    return marked(record.conventions.name("metadata_languages", N_("metadata language")))
 
 
-def _string_attribute(record: Record) -> str:
+def _string_attribute(record: Record) -> Message:
     """How the record's format tags a string's language (``xml:lang``)."""
-    return record.conventions.name("strings.language", "language")
+    return marked(record.conventions.name("strings.language", N_("language")))
 
 
 _SCHEME_HINTS = {

@@ -703,7 +703,11 @@ def cost_not_free(record: Record) -> Iterator[Violation]:
     for term in record.cost:
         if yes_no(term):
             said = record.conventions.names.get("cost")  # JSON-LD: isAccessibleForFree
-            source = said if isinstance(said, str) else msg("cost says {value!r}", value=term.value)
+            source = (
+                marked(said)
+                if isinstance(said, str)
+                else msg("cost says {value!r}", value=term.value)
+            )
             yield Violation(
                 msg(
                     "the record declares a cost ({source}); OER permit no-cost access",

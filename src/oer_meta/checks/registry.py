@@ -308,8 +308,12 @@ def _load_plugins() -> None:
             for code in [c for c in _OWNERS if c not in before]:
                 del _OWNERS[code]
             _PLUGIN_FAILURES.append(
-                f"rule plugin {entry.name!r} ({entry.value}) failed to load and is left out: "
-                f"{type(exc).__name__}: {exc}"
+                said(
+                    "rule plugin {name!r} ({value}) failed to load and is left out: {error}",
+                    name=entry.name,
+                    value=entry.value,
+                    error=f"{type(exc).__name__}: {exc}",  # the exception's own text
+                )
             )
         finally:
             _current_origin = "oer_meta"

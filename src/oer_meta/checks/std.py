@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import isodate
 
+from oer_meta.checks._messages import date_named
 from oer_meta.checks.registry import Variant, Violation, rule
 from oer_meta.i18n import Message, marked, msg, msgn
 from oer_meta.knowledge.lom_profiles import (
@@ -571,8 +572,8 @@ def invalid_datetime(record: Record) -> Iterator[Violation]:
             )
             yield Violation(
                 msg(
-                    "{kind} date {value!r} {problem}",
-                    kind=date.kind,
+                    "{date} {value!r} {problem}",
+                    date=date_named(date.kind),
                     value=date.value.strip(),
                     problem=problem,
                 ),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from oer_meta.errors import UsageError
+from oer_meta.i18n import joined, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.languages import inspect_language, primary_language
 from oer_meta.knowledge.licences.record import record_licence
@@ -82,7 +83,11 @@ def _check_lang(lang: str) -> str:
     code = _language_of(lang) if isinstance(lang, str) else None
     if code not in LANGUAGES:
         raise UsageError(
-            f"unknown attribution language {lang!r}; use one of {', '.join(LANGUAGES)}"
+            said(
+                "unknown attribution language {lang!r}; use one of {languages}",
+                lang=lang,
+                languages=joined(", ", LANGUAGES),
+            )
         )
     return code
 
@@ -92,7 +97,10 @@ def _check_format(format: str) -> str:
     value = _FORMAT_ALIASES.get(value, value)
     if value not in FORMATS:
         raise UsageError(
-            f"unknown attribution format {format!r}; use one of text, html, markdown (or md)"
+            said(
+                "unknown attribution format {format!r}; use one of text, html, markdown (or md)",
+                format=format,
+            )
         )
     return value
 

@@ -54,7 +54,7 @@ _LOM = Conventions(
     names=_names(
         languages="general.language",
         metadata_languages="metaMetadata.language",
-        strings__language="langstring language",
+        strings__language=N_("langstring language"),
         accessibility=N_(
             "as extension elements in the schema.org namespace (http://schema.org/) "
             "or the profile's AccessForAll elements"
@@ -64,7 +64,7 @@ _LOM = Conventions(
 )
 _DC_NAMES = _names(
     languages="dc:language",
-    metadata_languages="the record's xml:lang",
+    metadata_languages=N_("the record's xml:lang"),
     strings__language="xml:lang",
     accessibility=N_("as schema: elements (namespace http://schema.org/) next to the DC elements"),
 )
@@ -72,10 +72,10 @@ _DC = Conventions(names=_DC_NAMES, free_text_languages=True, iso639_languages=Tr
 _JSONLD = Conventions(
     names=_names(
         languages="inLanguage",
-        metadata_languages="the @context's @language",
+        metadata_languages=N_("the @context's @language"),
         strings__language="@language",
         accessibility=N_("as schema.org properties of the resource"),
-        cost="isAccessibleForFree is false",
+        cost=N_("isAccessibleForFree is false"),
     )
 )
 _NONE = Conventions()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from oer_meta.i18n import Message
+from oer_meta.i18n import N_, Message, marked, msg, said
 from oer_meta.model.location import Location
 from oer_meta.model.record import Record
 
@@ -19,6 +19,34 @@ __all__ = ["INTERNAL_ERROR_CODE", "HarvestError", "InternalError", "ReadItem", "
 
 #: The code every internal error carries, whatever raised: never a rule's code.
 INTERNAL_ERROR_CODE = "INTERNAL"
+
+#: How a crash names the part of oer_meta that raised (``InternalError.component``,
+#: written as is in the JSON report), by its first word: the rest (a rule code, a
+#: reader's module) is a parameter.  A function's name (``parse_licence``) stays as is.
+_COMPONENTS = {
+    "rule": N_("rule {name}"),
+    "reader": N_("reader {name}"),
+}
+_WHOLE_COMPONENTS = {
+    "reader": N_("reader"),
+    "batch index": N_("batch index"),
+    "worker": N_("worker"),
+}
+
+
+def component_named(component: str) -> Message | str:
+    """The part of oer_meta that crashed, said in the run's language (``rule LIC001``,
+    ``rule LIC001 (batch)``, ``reader lom``)."""
+    whole = _WHOLE_COMPONENTS.get(component)
+    if whole is not None:
+        return marked(whole)
+    first, _, rest = component.partition(" ")
+    template = _COMPONENTS.get(first)
+    if template is None or not rest:
+        return component
+    if first == "rule" and rest.endswith(" (batch)"):
+        return msg("rule {name} (batch)", name=rest.removesuffix(" (batch)"))
+    return marked(template, name=rest)
 
 
 @dataclass(frozen=True)
@@ -36,8 +64,15 @@ class InternalError:
         return INTERNAL_ERROR_CODE
 
     def describe(self) -> str:
-        """One line for a person: what crashed, and how."""
-        return f"internal error in {self.component} ({self.error}: {self.message})"
+        """One line for a person: what crashed, and how (English text that a message
+        renders in the run's language: :func:`~oer_meta.i18n.said`).  The exception's
+        type and text are quoted as they are."""
+        return said(
+            "internal error in {component} ({error}: {message})",
+            component=component_named(self.component),
+            error=self.error,
+            message=self.message,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The internal error as the JSON report writes it."""

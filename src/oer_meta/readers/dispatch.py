@@ -24,7 +24,7 @@ from typing import IO, Any
 from lxml import etree
 
 from oer_meta.errors import UnknownFormatError
-from oer_meta.i18n import N_, marked, said
+from oer_meta.i18n import N_, joined, marked, said
 from oer_meta.knowledge.licences.record import annotate
 from oer_meta.model import Location, Record
 from oer_meta.readers.base import (
@@ -98,7 +98,11 @@ def check_format(input_format: str | None) -> str | None:
     value = aliases.get(value, value)
     if value not in FORMATS:
         raise UnknownFormatError(
-            f"unknown input format {input_format!r}; use one of {', '.join(FORMATS)}"
+            said(
+                "unknown input format {format!r}; use one of {formats}",
+                format=input_format,
+                formats=joined(", ", FORMATS),
+            )
         )
     return value
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from oer_meta._version import __version__
 from oer_meta.areas import ActionArea
 from oer_meta.errors import UsageError
+from oer_meta.i18n import said
 from oer_meta.internal import InternalError
 from oer_meta.model import Location, Record
 from oer_meta.report.summary import record_summary
@@ -273,7 +274,7 @@ class Report:
             return self.by_rule()
         if key == "file":
             return dict(self.by_file())
-        raise UsageError(f"cannot group by {key!r}; use area, rule or file")
+        raise UsageError(said("cannot group by {key!r}; use area, rule or file", key=key))
 
     def flatten(self, fields: Iterable[str] = ("rule", "line")) -> list[list[Any]]:
         """One list per finding with the named values; handy in tests and scripts.

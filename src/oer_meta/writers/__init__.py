@@ -10,6 +10,7 @@ gives the mapping tables.
 from __future__ import annotations
 
 from oer_meta.errors import UnknownFormatError
+from oer_meta.i18n import joined, said
 from oer_meta.model import Record
 from oer_meta.writers.base import TARGETS, Conversion, Dropped
 
@@ -28,7 +29,13 @@ def write(record: Record, to: str) -> Conversion:
         from oer_meta.writers.jsonld import write_jsonld
 
         return write_jsonld(record)
-    raise UnknownFormatError(f"unknown target format {to!r}; choose one of {', '.join(TARGETS)}")
+    raise UnknownFormatError(
+        said(
+            "unknown target format {to!r}; choose one of {targets}",
+            to=to,
+            targets=joined(", ", TARGETS),
+        )
+    )
 
 
 __all__ = ["TARGETS", "Conversion", "Dropped", "write"]

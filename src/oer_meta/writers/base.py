@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from oer_meta.model import Record
+from oer_meta.i18n import N_, Message, Said, marked, msg, said
+from oer_meta.model import DateValue, Record
 
 #: The targets, by the name ``oer-meta convert --to`` takes.
 TARGETS = ("lom", "oai_dc", "jsonld")
@@ -95,7 +96,7 @@ FILED_ELEMENTS = frozenset(
 PROFILE_EXTENSION = "{urn:oer-meta}profile"
 
 #: The reason :meth:`Output.finish` gives for a field no writer code handled.
-UNHANDLED = "the writer has no mapping for this field"
+UNHANDLED = N_("the writer has no mapping for this field")
 
 #: An ISO 8601 duration as LOM's DurationString and schema.org take it (bounded
 #: optional parts, no nested repetition).
@@ -117,6 +118,25 @@ class Dropped:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.value!r}: {self.reason}"
+
+    def message(self) -> Message:
+        """The line :meth:`__str__` writes, as a message: the reason (and a value
+        described in words, ``(catalog ISBN)``) rendered in the run's language; such a
+        value is quoted by the template, not by ``repr``, which would escape the
+        no-break spaces of French."""
+        if isinstance(self.value, Said):
+            return msg(
+                "{field}: '{value}': {reason}",
+                field=self.field,
+                value=self.value,
+                reason=marked(self.reason),
+            )
+        return msg(
+            "{field}: {value!r}: {reason}",
+            field=self.field,
+            value=self.value,
+            reason=marked(self.reason),
+        )
 
 
 @dataclass(frozen=True)
@@ -145,7 +165,10 @@ class Output:
 
     def drop(self, name: str, value: object, reason: str) -> None:
         """A value of field ``name`` is not in the document, because ``reason``."""
-        self.dropped.append(Dropped(name, shorten(value), reason))
+        shown = shorten(value)
+        if isinstance(value, Said) and shown == value:
+            shown = value  # a value described in words keeps its template
+        self.dropped.append(Dropped(name, shown, reason))
 
     def finish(self, record: Record, text: str) -> Conversion:
         """The conversion, with any content field neither written nor dropped reported
@@ -153,7 +176,7 @@ class Output:
         accounted = self.written | {d.field for d in self.dropped}
         for name in filled_fields(record):
             if name not in accounted:
-                self.drop(name, describe(record, name), UNHANDLED)
+                self.drop(name, describe(record, name), said(UNHANDLED))
         return Conversion(
             target=self.target,
             text=text,
@@ -225,7 +248,7 @@ def xml_text(out: Output, name: str, value: str) -> str:
     record may hold them; an XML document cannot)."""
     cleaned = _NOT_XML.sub("", value)
     if cleaned != value:
-        out.drop(name, value, "characters XML 1.0 cannot hold were left out of the value")
+        out.drop(name, value, said("characters XML 1.0 cannot hold were left out of the value"))
     return cleaned
 
 
@@ -246,6 +269,27 @@ def date_kind(record: Record, kind: str) -> str:
     if kind == "other" and record.source_format == "dc":
         return "published"
     return kind
+
+
+#: A date shown with its kind in a not-written line, one whole template per kind (the
+#: kind said in the run's language: ``2024-02-12 (création)``).
+_DATED = {
+    "created": N_("{value} (created)"),
+    "published": N_("{value} (published)"),
+    "modified": N_("{value} (modified)"),
+    "contributed": N_("{value} (contributed)"),
+    "datestamp": N_("{value} (datestamp)"),
+    "other": N_("{value} (other)"),
+}
+
+
+def dated(date: DateValue) -> str:
+    """``2024-02-12 (created)``: a date and the event it is of, as a value of a
+    not-written line (a kind no table knows is shown as it is)."""
+    template = _DATED.get(date.kind)
+    if template is None:
+        return said("{value} ({kind})", value=date.value, kind=date.kind)
+    return said(template, value=date.value)
 
 
 #: Roles that make an agent the resource's creator (LOM ``author``, DC ``creator``,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from oer_meta.i18n import said
 from oer_meta.model import Agent, Record, Term, Text
 from oer_meta.writers.base import (
     CREATOR_ROLES,
@@ -23,6 +24,7 @@ from oer_meta.writers.base import (
     Output,
     content_values,
     date_kind,
+    dated,
     element_path,
     role_key,
 )
@@ -110,10 +112,12 @@ class _JsonLdWriter:
             if key is None or key in self.doc:
                 self.out.drop(
                     "dates",
-                    f"{date.value} ({date.kind})",
-                    "schema.org has "
-                    "dateCreated, datePublished and dateModified, one each; this "
-                    "date is of another event or a second one",
+                    dated(date),
+                    said(
+                        "schema.org has "
+                        "dateCreated, datePublished and dateModified, one each; this "
+                        "date is of another event or a second one"
+                    ),
                 )
             else:
                 self.put(key, "dates", date.value)
@@ -124,10 +128,12 @@ class _JsonLdWriter:
                 self.out.drop(
                     "durations",
                     duration.value,
-                    f"not an ISO 8601 duration, which schema.org {key} takes",
+                    said("not an ISO 8601 duration, which schema.org {key} takes", key=key),
                 )
             elif key in self.doc:
-                self.out.drop("durations", duration.value, f"schema.org {key} holds one value")
+                self.out.drop(
+                    "durations", duration.value, said("schema.org {key} holds one value", key=key)
+                )
             else:
                 self.put(key, "durations", value)
         for text in r.formats:
@@ -143,7 +149,9 @@ class _JsonLdWriter:
         self._relations()
         for annotation in r.annotations:
             shown = annotation.descriptions[0].value if annotation.descriptions else ""
-            self.out.drop("annotations", shown, "schema.org has no property for a LOM annotation")
+            self.out.drop(
+                "annotations", shown, said("schema.org has no property for a LOM annotation")
+            )
         for term in content_values(r, "vocabulary_terms"):
             assert isinstance(term, Term)
             key = _VOCABULARY.get(term.element or "")
@@ -151,7 +159,7 @@ class _JsonLdWriter:
                 self.out.drop(
                     "vocabulary_terms",
                     f"{term.element}: {term.value}",
-                    "schema.org/LRMI has no property for it",
+                    said("schema.org/LRMI has no property for it"),
                 )
             else:
                 self.put(key, "vocabulary_terms", term.value)
@@ -159,8 +167,10 @@ class _JsonLdWriter:
             self.out.drop(
                 "metadata_languages",
                 text.value,
-                "an @context @language would "
-                "also tag every untagged string; the writer tags each string instead",
+                said(
+                    "an @context @language would "
+                    "also tag every untagged string; the writer tags each string instead"
+                ),
             )
         self._extensions()
         document = json.dumps(self.doc, ensure_ascii=False, indent=2) + "\n"
@@ -171,14 +181,16 @@ class _JsonLdWriter:
             catalog = ident.catalog or ""
             if catalog.startswith("metadata:") or catalog == "oai":
                 self.out.drop(
-                    "identifiers", ident.value, "identifies the metadata record, not the resource"
+                    "identifiers",
+                    ident.value,
+                    said("identifies the metadata record, not the resource"),
                 )
                 continue
             if not ident.value.strip():
                 self.out.drop(
                     "identifiers",
-                    f"(empty, catalog {catalog})",
-                    "an empty identifier identifies nothing",
+                    said("(empty, catalog {catalog})", catalog=catalog),
+                    said("an empty identifier identifies nothing"),
                 )
                 continue
             if catalog and catalog not in ("url", "doi", "handle", "urn", "ark", "isbn"):
@@ -201,14 +213,14 @@ class _JsonLdWriter:
                     self.out.drop(
                         "licences",
                         statement.raw,
-                        f"schema.org license takes a URL: written as {licence.url}",
+                        said("schema.org license takes a URL: written as {url}", url=licence.url),
                     )
                 value = licence.url
             if statement.language:
                 self.out.drop(
                     "licences",
                     f"{statement.raw} [{statement.language}]",
-                    "schema.org license is a URL or a name: its language is not kept",
+                    said("schema.org license is a URL or a name: its language is not kept"),
                 )
             if statement.applies_to:
                 self.put(
@@ -250,7 +262,7 @@ class _JsonLdWriter:
                 self.out.drop(
                     field,
                     f"{agent.name} ({agent.role})",
-                    "contributes to the metadata record, not to the resource",
+                    said("contributes to the metadata record, not to the resource"),
                 )
                 continue
             node = self._agent(agent)
@@ -258,7 +270,7 @@ class _JsonLdWriter:
                 self.out.drop(
                     field,
                     str(agent.email or agent.role),
-                    "schema.org names an agent, and this one has no name",
+                    said("schema.org names an agent, and this one has no name"),
                 )
                 continue
             key = role_key(agent.role)
@@ -276,7 +288,7 @@ class _JsonLdWriter:
                     self.out.drop(
                         field,
                         f"{agent.name} ({agent.role})",
-                        "schema.org contributor does not say this role",
+                        said("schema.org contributor does not say this role"),
                     )
             self.put(prop, field, node)
 
@@ -316,7 +328,9 @@ class _JsonLdWriter:
         for i, term in enumerate(r.cost):
             free = {"no": True, "yes": False}.get(term.value.strip().lower())
             if free is None or i > 0:
-                self.out.drop("cost", term.value, "isAccessibleForFree is true or false, once")
+                self.out.drop(
+                    "cost", term.value, said("isAccessibleForFree is true or false, once")
+                )
             else:
                 self.put("isAccessibleForFree", "cost", free)
         for term in r.access_conditions:
@@ -325,8 +339,10 @@ class _JsonLdWriter:
             self.out.drop(
                 "copyright_restrictions",
                 r.copyright_restrictions.value,
-                "schema.org has no property for LOM's copyright yes/no; the "
-                "licence itself is written",
+                said(
+                    "schema.org has no property for LOM's copyright yes/no; the "
+                    "licence itself is written"
+                ),
             )
 
     def _relations(self) -> None:
@@ -336,9 +352,9 @@ class _JsonLdWriter:
                 self.out.drop(
                     "relations",
                     f"{relation.target or relation.title} ({relation.kind})",
-                    "schema.org has no property for this kind of relation"
+                    said("schema.org has no property for this kind of relation")
                     if key is None
-                    else "names no resource",
+                    else said("the relation names no resource"),
                 )
                 continue
             node: dict[str, Any] = {"@type": "CreativeWork"}
@@ -363,7 +379,10 @@ class _JsonLdWriter:
                     "extensions",
                     f"{element_path(getattr(ext, 'source_field', None), name)}: "
                     f"{getattr(ext, 'value', None)}",
-                    "an element oer_meta reads but does not map; schema.org has no property for it",
+                    said(
+                        "an element oer_meta reads but does not map; "
+                        "schema.org has no property for it"
+                    ),
                 )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from oer_meta.i18n import N_, said
 from oer_meta.knowledge.vocabularies import lom_vocabulary
 from oer_meta.model import Agent, DateValue, Extension, Record, Term, Text
 from oer_meta.writers.base import (
@@ -25,6 +26,7 @@ from oer_meta.writers.base import (
     Output,
     content_values,
     date_kind,
+    dated,
     element_path,
     is_language_tag,
     role_key,
@@ -171,16 +173,20 @@ class _LomWriter:
                 self.out.drop(
                     field,
                     f"{text.value} [{text.language}]",
-                    "the language "
-                    "attribute takes a language tag; the string was written "
-                    "without it",
+                    said(
+                        "the language "
+                        "attribute takes a language tag; the string was written "
+                        "without it"
+                    ),
                 )
             if language in seen:
                 self.out.drop(
                     field,
                     text.value,
-                    "a LOM LangString holds one string per "
-                    "language, and this language already has one",
+                    said(
+                        "a LOM LangString holds one string per "
+                        "language, and this language already has one"
+                    ),
                 )
                 continue
             seen.add(language)
@@ -227,8 +233,11 @@ class _LomWriter:
             self.out.drop(
                 field,
                 term.value,
-                f"{dotted} takes a value of a vocabulary, and "
-                "this value names none (and is not a LOMv1.0 value)",
+                said(
+                    "{element} takes a value of a vocabulary, and "
+                    "this value names none (and is not a LOMv1.0 value)",
+                    element=dotted,
+                ),
             )
 
     def role(
@@ -241,8 +250,10 @@ class _LomWriter:
             self.out.drop(
                 field,
                 f"{agent.name} ({role})",
-                "not a LOMv1.0 role and the "
-                "record names no vocabulary for it: written as 'unknown'",
+                said(
+                    "not a LOMv1.0 role and the "
+                    "record names no vocabulary for it: written as 'unknown'"
+                ),
             )
 
     def date(self, parent: etree._Element, name: str, field: str, date: DateValue) -> bool:
@@ -252,7 +263,7 @@ class _LomWriter:
         if bare is not None:
             value = f"{bare[1]}.0{bare[2]}"
         if not _DATE.fullmatch(value):
-            self.out.drop(field, date.value, "not an ISO 8601 date LOM's dateTime accepts")
+            self.out.drop(field, date.value, said("not an ISO 8601 date LOM's dateTime accepts"))
             return False
         self.child(self.child(parent, name), "dateTime", value)
         self.out.wrote(field)
@@ -277,7 +288,10 @@ class _LomWriter:
                 self.out.drop(
                     name,
                     getattr(value, "value", value),
-                    "IEEE LOM has no accessibility element (AccessForAll is a separate standard)",
+                    said(
+                        "IEEE LOM has no accessibility element "
+                        "(AccessForAll is a separate standard)"
+                    ),
                 )
         for name in _CATEGORIES:
             found = self._categories.get(name)
@@ -318,7 +332,7 @@ class _LomWriter:
             self.out.wrote(field)
         else:
             self.out.drop(
-                field, text.value, "LOM's language element takes a language tag (or 'none')"
+                field, text.value, said("LOM's language element takes a language tag (or 'none')")
             )
 
     def _life_cycle(self) -> None:
@@ -332,11 +346,12 @@ class _LomWriter:
                 dates[date_kind(r, date.kind)].append(date)
             elif date.kind != "other" or r.source_format != "lom":
                 reason = {
-                    "modified": "LOM has no element for the date of a modification",
-                    "datestamp": "the OAI-PMH datestamp dates the metadata record, not the "
-                    "resource",
-                }.get(date.kind, "LOM dates a contribution, and this date says none")
-                self.out.drop("dates", f"{date.value} ({date.kind})", reason)
+                    "modified": N_("LOM has no element for the date of a modification"),
+                    "datestamp": N_(
+                        "the OAI-PMH datestamp dates the metadata record, not the resource"
+                    ),
+                }.get(date.kind, N_("LOM dates a contribution, and this date says none"))
+                self.out.drop("dates", dated(date), said(reason))
         agents = [("contributors", a) for a in r.contributors if not _is_metadata(a)]
         agents += [("publishers", a) for a in r.publishers]
         for field, agent in agents:
@@ -368,7 +383,7 @@ class _LomWriter:
 
     def _entity(self, parent: etree._Element, field: str, agent: Agent) -> None:
         if not agent.name and not agent.email:
-            self.out.drop(field, str(agent.role), "the agent has neither name nor e-mail")
+            self.out.drop(field, str(agent.role), said("the agent has neither name nor e-mail"))
             return
         self.child(parent, "entity", xml_text(self.out, field, vcard(agent)))
         self.out.wrote(field)
@@ -376,14 +391,16 @@ class _LomWriter:
             self.out.drop(
                 field,
                 f"{agent.name}: {'; '.join(agent.address)}",
-                "the writer does not build a vCard ADR from a one-line address",
+                said("the writer does not build a vCard ADR from a one-line address"),
             )
         if agent.kind == "person":
             self.out.drop(
                 field,
-                f"{agent.name}: person",
-                "a vCard FN does not say the "
-                "entity is a person; the name is not split into N parts",
+                said("{name}: person", name=agent.name),
+                said(
+                    "a vCard FN does not say the "
+                    "entity is a person; the name is not split into N parts"
+                ),
             )
 
     def _meta_metadata(self) -> None:
@@ -407,7 +424,9 @@ class _LomWriter:
                 self.date(contribute, "date", "dates", other_dates.pop(0))
         for date in other_dates:
             self.out.drop(
-                "dates", date.value, "a date of the metadata record with no contributor to hold it"
+                "dates",
+                date.value,
+                said("a date of the metadata record with no contributor to hold it"),
             )
         schemas = [
             e
@@ -421,7 +440,9 @@ class _LomWriter:
             self._language(meta, "language", "metadata_languages", text)
         for text in r.metadata_languages[1:]:
             self.out.drop(
-                "metadata_languages", text.value, "LOM's metaMetadata.language holds one language"
+                "metadata_languages",
+                text.value,
+                said("LOM's metaMetadata.language holds one language"),
             )
 
     def _technical(self) -> None:
@@ -440,9 +461,11 @@ class _LomWriter:
         for i, duration in enumerate(found):
             value = duration.value.strip()
             if i > 0:
-                self.out.drop("durations", value, f"LOM holds one {name}")
+                self.out.drop("durations", value, said("LOM holds one {element}", element=name))
             elif not ISO_DURATION.fullmatch(value) or value in ("P", "PT"):
-                self.out.drop("durations", duration.value, "not an ISO 8601 duration LOM accepts")
+                self.out.drop(
+                    "durations", duration.value, said("not an ISO 8601 duration LOM accepts")
+                )
             else:
                 self.child(self.child(parent, name), "duration", value)
                 self.out.wrote("durations")
@@ -482,7 +505,9 @@ class _LomWriter:
                 "timeRequired",
             ):
                 self.out.drop(
-                    "durations", duration.value, f"LOM has no element for {duration.element}"
+                    "durations",
+                    duration.value,
+                    said("LOM has no element for {element}", element=duration.element),
                 )
 
     def _rights(self) -> None:
@@ -492,7 +517,7 @@ class _LomWriter:
             if i == 0:
                 self.term(rights, "cost", "rights.cost", "cost", term)
             else:
-                self.out.drop("cost", term.value, "LOM holds one cost")
+                self.out.drop("cost", term.value, said("LOM holds one cost"))
         if r.copyright_restrictions is not None:
             self.term(
                 rights,
@@ -510,27 +535,29 @@ class _LomWriter:
             if statement.applies_to:
                 self.out.drop(
                     "licences",
-                    f"{statement.raw} (for {statement.applies_to})",
-                    "LOM's rights description does not say which part it is for",
+                    said("{value} (for {part})", value=statement.raw, part=statement.applies_to),
+                    said("LOM's rights description does not say which part it is for"),
                 )
         for term in r.access_conditions:
             self.out.drop(
                 "access_conditions",
                 term.value,
-                "IEEE LOM has no element for "
-                "access conditions (LOM-ES's rights.access is a profile's)",
+                said(
+                    "IEEE LOM has no element for "
+                    "access conditions (LOM-ES's rights.access is a profile's)"
+                ),
             )
         for agent in r.rights_holders:
             self.out.drop(
                 "rights_holders",
                 agent.name or "",
-                "LOM has no rights holder; no contribute role says copyright holder",
+                said("LOM has no rights holder; no contribute role says copyright holder"),
             )
 
     def _relations(self) -> None:
         for relation in self.record.relations:
             if not (relation.target or relation.title):
-                self.out.drop("relations", relation.kind, "the relation names no resource")
+                self.out.drop("relations", relation.kind, said("the relation names no resource"))
                 continue
             elem = etree.Element(f"{{{LOM}}}relation")
             key = relation.kind.strip().lower()
@@ -539,7 +566,7 @@ class _LomWriter:
                 self.out.drop(
                     "relations",
                     f"{relation.target or relation.title} ({relation.kind})",
-                    "LOMv1.0 has no relation kind for it",
+                    said("LOMv1.0 has no relation kind for it"),
                 )
             if kind is not None:
                 self.vocabulary(elem, "kind", "relation.kind", kind, None)
@@ -551,7 +578,9 @@ class _LomWriter:
                 self.langstring(resource, "description", "relations", [Text(value=relation.title)])
             for statement in relation.licences:
                 self.out.drop(
-                    "relations", statement.raw, "LOM cannot state a related resource's licence"
+                    "relations",
+                    statement.raw,
+                    said("LOM cannot state a related resource's licence"),
                 )
             self._extra("relation", elem)
             self.out.wrote("relations")
@@ -590,10 +619,12 @@ class _LomWriter:
             if not self.vocabulary(elem, "purpose", "classification.purpose", purpose, None):
                 self.out.drop(
                     terms[0][0],
-                    f"purpose {purpose}",
-                    "not a LOMv1.0 purpose and "
-                    "the record names no vocabulary for it: the classification "
-                    "was written without its purpose",
+                    said("purpose {purpose}", purpose=purpose),
+                    said(
+                        "not a LOMv1.0 purpose and "
+                        "the record names no vocabulary for it: the classification "
+                        "was written without its purpose"
+                    ),
                 )
             taxa = [(f, t) for f, t in terms if t.element != "classification.keyword"]
             if taxa:
@@ -622,13 +653,13 @@ class _LomWriter:
                 self.out.drop(
                     "vocabulary_terms",
                     f"{term.element}: {term.value}",
-                    "the writer does not map this element back into LOM",
+                    said("the writer does not map this element back into LOM"),
                 )
             elif term.element in used:
                 self.out.drop(
                     "vocabulary_terms",
                     f"{term.element}: {term.value}",
-                    "LOM holds one value of this element",
+                    said("LOM holds one value of this element"),
                 )
             else:
                 used.add(term.element or "")
@@ -646,21 +677,27 @@ class _LomWriter:
                 self.out.drop(
                     "extensions",
                     f"{element_path(ext.source_field, ext.name)}: {shorten(ext.value, 40)}",
-                    "an element oer_meta reads but "
-                    "does not map, and that this writer does not place",
+                    said(
+                        "an element oer_meta reads but "
+                        "does not map, and that this writer does not place"
+                    ),
                 )
                 continue
             category, name, kind = place
             parent = self.category(category)
             single = name in ("version", "size", "installationRemarks", "otherPlatformRequirements")
             if single and (category, name) in placed:
-                self.out.drop("extensions", f"{name}: {value}", f"LOM holds one {name}")
+                self.out.drop(
+                    "extensions", f"{name}: {value}", said("LOM holds one {element}", element=name)
+                )
                 continue
             placed.add((category, name))
             if kind == "langstring":
                 self.langstring(parent, name, "extensions", [Text(value=value)])
             elif kind == "size" and not value.strip().isdigit():
-                self.out.drop("extensions", f"{name}: {value}", "LOM's size is a number of bytes")
+                self.out.drop(
+                    "extensions", f"{name}: {value}", said("LOM's size is a number of bytes")
+                )
             elif kind == "language":
                 self._language(parent, name, "extensions", Text(value=value))
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from oer_meta.i18n import N_, joined, msg, said
 from oer_meta.knowledge.identifiers import identifier_scheme
 from oer_meta.model import Agent, Record, Term, Text
 from oer_meta.writers.base import (
@@ -17,6 +18,7 @@ from oer_meta.writers.base import (
     Conversion,
     Output,
     content_values,
+    dated,
     element_path,
     is_language_tag,
     role_key,
@@ -31,26 +33,30 @@ _SCHEMA_LOCATION = f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 
 #: Record fields unqualified Dublin Core has no element for, and why.
 _NO_ELEMENT = {
-    "metadata_languages": "oai_dc has no element for the language of the metadata",
-    "copyright_restrictions": "unqualified Dublin Core has no element for LOM's "
-    "copyright yes/no; the licence itself goes to dc:rights",
-    "cost": "unqualified Dublin Core has no element for the cost",
-    "access_conditions": "dcterms:accessRights is not in unqualified Dublin Core",
-    "rights_holders": "dcterms:rightsHolder is not in unqualified Dublin Core",
-    "durations": "unqualified Dublin Core has no element for a duration (dc:format "
-    "would read as a media type)",
-    "educational_levels": "dcterms:educationLevel is not in unqualified Dublin Core",
-    "intended_end_user_roles": "dcterms:audience is not in unqualified Dublin Core",
-    "typical_age_ranges": "unqualified Dublin Core has no element for an age range",
-    "annotations": "unqualified Dublin Core has no element for an annotation",
-    "accessibility.access_modes": "oai_dc has no accessibility element",
-    "accessibility.access_modes_sufficient": "oai_dc has no accessibility element",
-    "accessibility.features": "oai_dc has no accessibility element",
-    "accessibility.hazards": "oai_dc has no accessibility element",
-    "accessibility.summaries": "oai_dc has no accessibility element",
-    "accessibility.apis": "oai_dc has no accessibility element",
-    "accessibility.controls": "oai_dc has no accessibility element",
-    "accessibility.conforms_to": "oai_dc has no accessibility element",
+    "metadata_languages": N_("oai_dc has no element for the language of the metadata"),
+    "copyright_restrictions": N_(
+        "unqualified Dublin Core has no element for LOM's "
+        "copyright yes/no; the licence itself goes to dc:rights"
+    ),
+    "cost": N_("unqualified Dublin Core has no element for the cost"),
+    "access_conditions": N_("dcterms:accessRights is not in unqualified Dublin Core"),
+    "rights_holders": N_("dcterms:rightsHolder is not in unqualified Dublin Core"),
+    "durations": N_(
+        "unqualified Dublin Core has no element for a duration (dc:format "
+        "would read as a media type)"
+    ),
+    "educational_levels": N_("dcterms:educationLevel is not in unqualified Dublin Core"),
+    "intended_end_user_roles": N_("dcterms:audience is not in unqualified Dublin Core"),
+    "typical_age_ranges": N_("unqualified Dublin Core has no element for an age range"),
+    "annotations": N_("unqualified Dublin Core has no element for an annotation"),
+    "accessibility.access_modes": N_("oai_dc has no accessibility element"),
+    "accessibility.access_modes_sufficient": N_("oai_dc has no accessibility element"),
+    "accessibility.features": N_("oai_dc has no accessibility element"),
+    "accessibility.hazards": N_("oai_dc has no accessibility element"),
+    "accessibility.summaries": N_("oai_dc has no accessibility element"),
+    "accessibility.apis": N_("oai_dc has no accessibility element"),
+    "accessibility.controls": N_("oai_dc has no accessibility element"),
+    "accessibility.conforms_to": N_("oai_dc has no accessibility element"),
 }
 
 #: Relation kinds (LOM ``isbasedon``, schema.org ``isBasedOn``) that name the source
@@ -79,7 +85,9 @@ class _DcWriter:
                 self.out.drop(
                     field,
                     f"{value} [{language}]",
-                    "xml:lang takes a language tag; the value was written without its language",
+                    said(
+                        "xml:lang takes a language tag; the value was written without its language"
+                    ),
                 )
         self.out.wrote(field)
 
@@ -100,8 +108,8 @@ class _DcWriter:
             if date.kind not in ("other", "datestamp"):
                 self.out.drop(
                     "dates",
-                    f"{date.value} ({date.kind})",
-                    "dc:date does not say which event the date is of",
+                    dated(date),
+                    said("dc:date does not say which event the date is of"),
                 )
         for term in r.learning_resource_types:
             self.element("type", "learning_resource_types", term.value)
@@ -117,19 +125,19 @@ class _DcWriter:
             if statement.applies_to:
                 self.out.drop(
                     "licences",
-                    f"{statement.raw} (for {statement.applies_to})",
-                    "dc:rights does not say which part of the resource it is for",
+                    said("{value} (for {part})", value=statement.raw, part=statement.applies_to),
+                    said("dc:rights does not say which part of the resource it is for"),
                 )
         for unfiled in content_values(r, "vocabulary_terms"):
             assert isinstance(unfiled, Term)
             self.out.drop(
                 "vocabulary_terms",
                 f"{unfiled.element}: {unfiled.value}",
-                "unqualified Dublin Core has no element for it",
+                said("unqualified Dublin Core has no element for it"),
             )
         for field, reason in _NO_ELEMENT.items():
             for value in content_values(r, field):
-                self.out.drop(field, getattr(value, "value", None) or _agent_name(value), reason)
+                self.out.drop(field, _shown(value), said(reason))
         document = etree.tostring(
             self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True
         ).decode("utf-8")
@@ -142,8 +150,10 @@ class _DcWriter:
                 self.out.drop(
                     "contributors",
                     f"{_agent_name(agent)} ({agent.role})",
-                    "contributes to the metadata record, not to the resource; "
-                    "oai_dc has no element for it",
+                    said(
+                        "contributes to the metadata record, not to the resource; "
+                        "oai_dc has no element for it"
+                    ),
                 )
                 continue
             name = "creator" if key in CREATOR_ROLES else "contributor"
@@ -152,7 +162,7 @@ class _DcWriter:
                 self.out.drop(
                     "contributors",
                     f"{_agent_name(agent)} ({agent.role})",
-                    "dc:contributor does not say the role",
+                    said("dc:contributor does not say the role"),
                 )
         for agent in self.record.publishers:
             self._agent("publisher", "publishers", agent)
@@ -162,27 +172,27 @@ class _DcWriter:
             self.out.drop(
                 field,
                 _agent_name(agent),
-                "Dublin Core names an agent by its name, and this one has none",
+                said("Dublin Core names an agent by its name, and this one has none"),
             )
             return
         self.element(element, field, agent.name)
         details = [
             label
             for label, present in (
-                ("e-mail", agent.email),
-                ("telephone", agent.telephone),
-                ("address", agent.address),
-                ("identifier", agent.identifiers),
-                ("affiliation", agent.affiliation),
-                (f"kind {agent.kind}", agent.kind),
+                (msg("e-mail"), agent.email),
+                (msg("telephone"), agent.telephone),
+                (msg("address"), agent.address),
+                (msg("identifier"), agent.identifiers),
+                (msg("affiliation"), agent.affiliation),
+                (msg("kind {kind}", kind=agent.kind), agent.kind),
             )
             if present
         ]
         if details:
             self.out.drop(
                 field,
-                f"{agent.name}: {', '.join(details)}",
-                f"dc:{element} holds the agent's name only",
+                said("{name}: {details}", name=agent.name, details=joined(", ", details)),
+                said("{element} holds the agent's name only", element=f"dc:{element}"),
             )
 
     def _subject(self, term: Term) -> None:
@@ -198,7 +208,7 @@ class _DcWriter:
             self.out.drop(
                 field,
                 f"{term.value} ({', '.join(lost)})",
-                "unqualified Dublin Core keeps the term, not its vocabulary or concept URI",
+                said("unqualified Dublin Core keeps the term, not its vocabulary or concept URI"),
             )
 
     def _identifiers_and_urls(self) -> None:
@@ -208,22 +218,24 @@ class _DcWriter:
                 self.out.drop(
                     "identifiers",
                     ident.value,
-                    "identifies the metadata record, "
-                    "not the resource; oai_dc has no element for it",
+                    said(
+                        "identifies the metadata record, "
+                        "not the resource; oai_dc has no element for it"
+                    ),
                 )
                 continue
             if catalog == "oai":
                 self.out.drop(
                     "identifiers",
                     ident.value,
-                    "an OAI-PMH identifier belongs in the OAI-PMH header, not in the record",
+                    said("an OAI-PMH identifier belongs in the OAI-PMH header, not in the record"),
                 )
                 continue
             if not ident.value.strip():
                 self.out.drop(
                     "identifiers",
-                    f"(empty, catalog {catalog})",
-                    "an empty identifier identifies nothing",
+                    said("(empty, catalog {catalog})", catalog=catalog),
+                    said("an empty identifier identifies nothing"),
                 )
                 continue
             self._identifier("identifiers", ident.value)
@@ -231,8 +243,8 @@ class _DcWriter:
             if catalog and catalog.lower() != (shown or ""):
                 self.out.drop(
                     "identifiers",
-                    f"{ident.value} (catalog {catalog})",
-                    "dc:identifier does not say the catalog",
+                    said("{value} (catalog {catalog})", value=ident.value, catalog=catalog),
+                    said("dc:identifier does not say the catalog"),
                 )
         for url in self.record.urls:
             self._identifier("urls", url.value)
@@ -248,7 +260,7 @@ class _DcWriter:
         for relation in self.record.relations:
             target = relation.target or relation.title
             if not target:
-                self.out.drop("relations", relation.kind, "the relation names no resource")
+                self.out.drop("relations", relation.kind, said("the relation names no resource"))
                 continue
             kind = relation.kind.strip().lower()
             element = "source" if kind in _SOURCE_KINDS else "relation"
@@ -257,19 +269,19 @@ class _DcWriter:
                 self.out.drop(
                     "relations",
                     f"{target} ({relation.kind})",
-                    "dc:relation does not say the kind of relation",
+                    said("dc:relation does not say the kind of relation"),
                 )
             if relation.target and relation.title:
                 self.out.drop(
                     "relations",
                     relation.title,
-                    "Dublin Core names the related resource once; its identifier was written",
+                    said("Dublin Core names the related resource once; its identifier was written"),
                 )
             for statement in relation.licences:
                 self.out.drop(
                     "relations",
                     f"{target}: {statement.raw}",
-                    "Dublin Core cannot state a related resource's licence",
+                    said("Dublin Core cannot state a related resource's licence"),
                 )
 
     def _extensions(self) -> None:
@@ -282,16 +294,27 @@ class _DcWriter:
                 self.out.drop(
                     "extensions",
                     f"{element_path(getattr(ext, 'source_field', None), name)}: {value}",
-                    "an element oer_meta reads "
-                    "but does not map; unqualified Dublin Core has no place for it",
+                    said(
+                        "an element oer_meta reads "
+                        "but does not map; unqualified Dublin Core has no place for it"
+                    ),
                 )
 
 
 def _agent_name(value: object) -> str:
     """An agent's name, or what identifies it when it has none."""
     if isinstance(value, Agent):
-        return value.name or next(iter(value.email), None) or "(no name)"
+        return value.name or next(iter(value.email), None) or said("(no name)")
     return str(value)
+
+
+def _shown(value: object) -> str:
+    """A value of a field oai_dc has no element for, as the not-written line shows it:
+    a term's or a text's value (an empty one said so), an agent's name."""
+    text = getattr(value, "value", None)
+    if isinstance(text, str):
+        return text if text.strip() else said("(empty)")
+    return _agent_name(value)
 
 
 def write_oai_dc(record: Record) -> Conversion:

@@ -464,10 +464,19 @@ def _why_not_a_tool(tool: Tool) -> str:
     info = units()[tool.unit]
     versions = info["versions"]
     if tool.version not in versions:
-        return f"{tool.unit} has no version {tool.version}"
+        return said("{unit} has no version {version}", unit=tool.unit, version=tool.version)
     spec = versions[tool.version]
     if tool.jurisdiction is None:
-        return f"{tool.unit} {tool.version} exists only as jurisdiction ports"
+        return said(
+            "{unit} {version} exists only as jurisdiction ports",
+            unit=tool.unit,
+            version=tool.version,
+        )
     if not spec["ports"]:
-        return f"{tool.version} has no jurisdiction ports"
-    return f"there is no {tool.jurisdiction} port of {tool.unit} {tool.version}"
+        return said("{version} has no jurisdiction ports", version=tool.version)
+    return said(
+        "there is no {jurisdiction} port of {unit} {version}",
+        jurisdiction=tool.jurisdiction,
+        unit=tool.unit,
+        version=tool.version,
+    )

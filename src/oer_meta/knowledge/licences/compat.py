@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from oer_meta.i18n import marked, said
 from oer_meta.knowledge.licences.model import Licence
 
 __all__ = ["Verdict", "can_adapt_under", "can_combine", "remix_conflicts"]
@@ -65,9 +66,12 @@ def _short(licence: Licence) -> str:
 
 def _unknown(licence: Licence) -> Verdict | None:
     if licence.parts:
-        return Verdict(None, f"{_short(licence)} is an expression; judge one of its choices")
+        return Verdict(
+            None,
+            said("{licence} is an expression; judge one of its choices", licence=_short(licence)),
+        )
     if licence.openness == "unknown":
-        return Verdict(None, f"what {_short(licence)} permits is not known")
+        return Verdict(None, said("what {licence} permits is not known", licence=_short(licence)))
     return None
 
 
@@ -84,24 +88,51 @@ def _share_alike_target(source: Licence, derivative: Licence) -> Verdict:
     if source.version == "4.0" and "nc" not in source.elements:
         for family, version in _BY_SA_4_COMPATIBLE:
             if derivative.family == family and derivative.version == version:
-                return Verdict(True, f"CC declared {_short(derivative)} compatible with {name}")
+                return Verdict(
+                    True,
+                    said(
+                        "CC declared {derivative} compatible with {name}",
+                        derivative=_short(derivative),
+                        name=name,
+                    ),
+                )
     if not _is_cc(derivative) or set(derivative.elements) != set(source.elements):
         return Verdict(
             False,
-            f"ShareAlike: adaptations of a {name} work must carry the same licence elements "
-            f"({'-'.join(e.upper() for e in source.elements)}), not {_short(derivative)}",
+            said(
+                "ShareAlike: adaptations of a {name} work must carry the same licence "
+                "elements ({elements}), not {derivative}",
+                name=name,
+                elements="-".join(e.upper() for e in source.elements),
+                derivative=_short(derivative),
+            ),
         )
     if source.version == "1.0" and derivative.version not in (None, "1.0"):
-        return Verdict(False, f"{name} allows adaptations only under the same licence")
+        return Verdict(
+            False, said("{name} allows adaptations only under the same licence", name=name)
+        )
     later = _later_or_same(source, derivative)
     if later is False:
         return Verdict(
             False,
-            f"ShareAlike: {_short(derivative)} is an earlier version than {name}",
+            said(
+                "ShareAlike: {derivative} is an earlier version than {name}",
+                derivative=_short(derivative),
+                name=name,
+            ),
         )
     if later is None:
-        return Verdict(None, "ShareAlike needs the same or a later version; a version is missing")
-    return Verdict(True, f"{_short(derivative)} keeps the ShareAlike terms of {name}")
+        return Verdict(
+            None, said("ShareAlike needs the same or a later version; a version is missing")
+        )
+    return Verdict(
+        True,
+        said(
+            "{derivative} keeps the ShareAlike terms of {name}",
+            derivative=_short(derivative),
+            name=name,
+        ),
+    )
 
 
 def can_adapt_under(source: Licence, derivative: Licence) -> Verdict:
@@ -112,16 +143,19 @@ def can_adapt_under(source: Licence, derivative: Licence) -> Verdict:
             return unknown
     name = _short(source)
     if source.openness == "public-domain":
-        return Verdict(True, f"{name} puts no condition on adaptations")
+        return Verdict(True, said("{name} puts no condition on adaptations", name=name))
     if "nd" in source.elements:
-        return Verdict(False, f"{name}: NoDerivatives forbids sharing adaptations")
+        return Verdict(False, said("{name}: NoDerivatives forbids sharing adaptations", name=name))
     if source.openness == "not-open":
-        return Verdict(False, f"{name} does not permit sharing adaptations")
+        return Verdict(False, said("{name} does not permit sharing adaptations", name=name))
     if derivative.openness == "public-domain":
         return Verdict(
             False,
-            f"{name} still binds the adapted material; {_short(derivative)} cannot waive "
-            "its conditions",
+            said(
+                "{name} still binds the adapted material; {derivative} cannot waive its conditions",
+                name=name,
+                derivative=_short(derivative),
+            ),
         )
     if _is_cc(source) and "sa" in source.elements:
         return _share_alike_target(source, derivative)
@@ -129,22 +163,54 @@ def can_adapt_under(source: Licence, derivative: Licence) -> Verdict:
     if family is not None:
         by_sa_4 = _is_cc(derivative) and set(derivative.elements) == {"by", "sa"}
         if family == "lal" and by_sa_4 and derivative.version == "4.0":
-            return Verdict(True, "CC declared the Free Art License and BY-SA 4.0 compatible")
+            return Verdict(True, said("CC declared the Free Art License and BY-SA 4.0 compatible"))
         if derivative.family != family:
             return Verdict(
-                False, f"{name} is copyleft: adaptations must stay under {family.upper()}"
+                False,
+                said(
+                    "{name} is copyleft: adaptations must stay under {family}",
+                    name=name,
+                    family=family.upper(),
+                ),
             )
         if _later_or_same(source, derivative) is False:
-            return Verdict(False, f"{_short(derivative)} is an earlier version than {name}")
-        return Verdict(True, f"{_short(derivative)} keeps the copyleft terms of {name}")
+            return Verdict(
+                False,
+                said(
+                    "{derivative} is an earlier version than {name}",
+                    derivative=_short(derivative),
+                    name=name,
+                ),
+            )
+        return Verdict(
+            True,
+            said(
+                "{derivative} keeps the copyleft terms of {name}",
+                derivative=_short(derivative),
+                name=name,
+            ),
+        )
     if source.openness == "open-noncommercial" and derivative.openness != "open-noncommercial":
         if derivative.openness == "not-open" and "nc" in derivative.elements:
-            return Verdict(True, f"{_short(derivative)} keeps the NonCommercial term of {name}")
+            return Verdict(
+                True,
+                said(
+                    "{derivative} keeps the NonCommercial term of {name}",
+                    derivative=_short(derivative),
+                    name=name,
+                ),
+            )
         return Verdict(
             False,
-            f"{name}: NonCommercial must be kept, and {_short(derivative)} allows commercial use",
+            said(
+                "{name}: NonCommercial must be kept, and {derivative} allows commercial use",
+                name=name,
+                derivative=_short(derivative),
+            ),
         )
-    return Verdict(True, f"{name} lets adapters choose their own licence, with attribution")
+    return Verdict(
+        True, said("{name} lets adapters choose their own licence, with attribution", name=name)
+    )
 
 
 def can_combine(a: Licence, b: Licence) -> Verdict:
@@ -152,7 +218,9 @@ def can_combine(a: Licence, b: Licence) -> Verdict:
     for target in (a, b):
         first, second = can_adapt_under(a, target), can_adapt_under(b, target)
         if first.ok and second.ok:
-            return Verdict(True, f"the adaptation can be shared under {_short(target)}")
+            return Verdict(
+                True, said("the adaptation can be shared under {target}", target=_short(target))
+            )
     verdicts = [can_adapt_under(a, b), can_adapt_under(b, a)]
     if any(v.ok is None for v in verdicts):
         unknown = next(v for v in verdicts if v.ok is None)
@@ -176,8 +244,12 @@ def remix_conflicts(derivative: Licence, sources: Sequence[Licence]) -> list[Ver
                 problems.append(
                     Verdict(
                         False,
-                        f"the sources under {_short(first)} and {_short(second)} cannot be "
-                        f"combined: {verdict.reason}",
+                        said(
+                            "the sources under {first} and {second} cannot be combined: {reason}",
+                            first=_short(first),
+                            second=_short(second),
+                            reason=marked(verdict.reason),
+                        ),
                     )
                 )
     return problems

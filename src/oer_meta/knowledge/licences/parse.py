@@ -28,7 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
-from oer_meta.i18n import N_, marked, said
+from oer_meta.i18n import N_, Message, marked, recall, remember, said
 from oer_meta.internal import record_crash
 from oer_meta.knowledge.licences import cc, names, others, phrases, spdx, statements
 from oer_meta.knowledge.licences.model import Licence
@@ -60,16 +60,40 @@ CONFIDENCE = {
 }
 
 
+def _reasons(licence: Licence) -> tuple[tuple[str, Message], ...]:
+    """The reasons of a licence and of its parts, each with the message it was said
+    from (a pydantic ``str`` field keeps only the text, docs/i18n.md)."""
+    found: list[tuple[str, Message]] = []
+    todo = [licence]
+    while todo:
+        current = todo.pop()
+        message = recall(current.reason) if current.reason else None
+        if message is not None:
+            found.append((current.reason, message))
+        todo.extend(current.parts)
+    return tuple(found)
+
+
 def _cached(func: Callable[[Any], Licence]) -> Callable[[Any], Licence]:
     """``lru_cache`` on the exact text; anything that is not a str bypasses the cache
-    (it may not be hashable).  ``__wrapped__`` is the undecorated function."""
-    cached = lru_cache(maxsize=65536)(func)
+    (it may not be hashable).  ``__wrapped__`` is the undecorated function.  The cache
+    keeps each reason's message beside the licence and makes it known again on every
+    hit, so a licence met again after many others is still said in the run's language."""
+
+    def parsed(text: str) -> tuple[Licence, tuple[tuple[str, Message], ...]]:
+        licence = func(text)
+        return licence, _reasons(licence)
+
+    cached = lru_cache(maxsize=65536)(parsed)
 
     @wraps(func)
     def wrapper(text: Any) -> Licence:
         if type(text) is not str:
             return func(text)
-        return cached(text)
+        licence, reasons = cached(text)
+        for reason, message in reasons:
+            remember(reason, message)
+        return licence
 
     wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
     wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
-from oer_meta.i18n import marked, said
+from oer_meta.i18n import clause, marked, said
 from oer_meta.knowledge.data_files import load_data
 from oer_meta.knowledge.licences import phrases
 from oer_meta.knowledge.licences.model import How, Licence, Openness
@@ -175,7 +175,8 @@ def placeholder(raw: str, url: str) -> Licence | None:
     spec = _data()["placeholder"]
     if parts is None or not re.search(spec["host_pattern"], parts[0]):
         return None
-    return _page_licence(raw, spec, f"{url} is")
+    reason = said("{url} is {reason}.", url=url, reason=clause(spec["reason"]))
+    return _page_licence(raw, spec, reason)
 
 
 def reference_page(raw: str, url: str) -> Licence | None:
@@ -189,25 +190,30 @@ def reference_page(raw: str, url: str) -> Licence | None:
     page = f"{host}{path.rstrip('/')}".casefold()
     if re.search(spec["host_pattern"], host):
         title = unquote(path.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ").strip()
-        what = f"an encyclopedia article ({title!r} on {host})" if title else host
+        what: str = (
+            said("an encyclopedia article ({title!r} on {host})", title=title, host=host)
+            if title
+            else host
+        )
     elif page in spec["list_pages"]:
-        what = f"a list of licences ({page})"
+        what = said("a list of licences ({page})", page=page)
     else:
         return None
-    return _page_licence(raw, spec, f"Links to {what}:")
+    reason = said("Links to {what}: {reason}.", what=what, reason=clause(spec["reason"]))
+    return _page_licence(raw, spec, reason)
 
 
-def _page_licence(raw: str, spec: dict[str, Any], lead: str) -> Licence:
+def _page_licence(raw: str, spec: dict[str, Any], reason: str) -> Licence:
     """The statement a URL that is no licence makes (a placeholder, a page about
-    licences): the data file's family, openness and reason, after ``lead``."""
-    reason: str = spec["reason"]
+    licences): the data file's family and openness, and ``reason``, a sentence that
+    says what the page is and then the data file's reason as a clause."""
     return Licence(
         raw=raw,
         family=spec["family"],
         openness=spec["openness"],
         how="statement",
         confidence=0.8,
-        reason=f"{lead} {reason[0].lower()}{reason[1:]}",
+        reason=reason,
     )
 
 
