@@ -370,3 +370,41 @@ def test_ctrl_c_with_two_jobs_leaves_a_whole_json_report(tmp_path: Path) -> None
     assert report["interrupted"] is True
     assert 0 < len(report["results"]) < 5999
     assert [r["index"] for r in report["results"]] == list(range(len(report["results"])))
+
+
+def test_a_packed_result_unpacks_to_the_same_result() -> None:
+    """What a worker sends (plain values, no pydantic model) is rebuilt in the parent
+    into the result one job gives: the same findings, and a record equal to the whole
+    one on every field reports show, the others at their defaults."""
+    import pickle
+
+    from oer_meta import engine
+    from oer_meta.model import Record
+
+    run = ValidationRun()
+    seen = 0
+    for path in sorted(EXAMPLES.rglob("*")):
+        if not path.is_file():
+            continue
+        for result in run.results(path):
+            packed = pickle.loads(pickle.dumps(engine._packed(result, None, True)))
+            back, entry, counted = engine._unpacked(packed)
+            assert (entry, counted) == (None, True)
+            assert back.findings == result.findings
+            assert [f.to_dict() for f in back.findings] == [f.to_dict() for f in result.findings]
+            assert back.to_dict() == result.to_dict()
+            if result.record is None:
+                assert back.record is None
+                continue
+            seen += 1
+            assert back.record is not None
+            named = any(i.value.strip() for i in result.record.identifiers)
+            for name in Record.model_fields:
+                if name in engine._LEAN_FIELDS and not (name == "urls" and named):
+                    assert getattr(back.record, name) == getattr(result.record, name), name
+                else:
+                    default = Record.model_fields[name].get_default(call_default_factory=True)
+                    assert getattr(back.record, name) == default, name
+            # a record rebuilt is a record: pydantic reads and dumps it as it does any
+            assert Record.model_validate(back.record.model_dump()) == back.record
+    assert seen > 10

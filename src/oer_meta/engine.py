@@ -20,9 +20,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from oer_meta.areas import ActionArea
 from oer_meta.checks.batch import BatchIndex, IndexEntry, RecordRef
 from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
 from oer_meta.errors import UnknownRuleError
@@ -428,7 +432,8 @@ class ValidationRun:
         for first, checked in outcomes:
             if first:
                 counters = {}
-            for result, entry, counted in checked:
+            for packed in checked:
+                result, entry, counted = _unpacked(packed)
                 if counted:
                     index = counters.get(result.source, 0)
                     counters[result.source] = index + 1
@@ -484,25 +489,42 @@ def _crashed(task: Task, crash: InternalError) -> RecordResult:
 _WORKER: ValidationRun | None = None
 
 #: What a worker keeps of a record for the parent: what the reports show (identifier,
-#: title, languages, licences) and where it is; the rest stays in the worker.
-_LEAN_FIELDS = frozenset(
-    {
-        "source_format",
-        "dialect",
-        "profiles",
-        "location",
-        "deleted",
-        "identifiers",
-        "titles",
-        "languages",
-        "licences",
-        "copyright_restrictions",
-        "urls",
-    }
+#: title, languages, licences) and where it is; the rest stays in the worker.  In this
+#: order in a packed record.
+_LEAN_FIELDS = (
+    "source_format",
+    "dialect",
+    "profiles",
+    "location",
+    "deleted",
+    "identifiers",
+    "titles",
+    "languages",
+    "licences",
+    "copyright_restrictions",
+    "urls",
 )
+_URLS = _LEAN_FIELDS.index("urls")
 
-#: (result, batch index entry, whether the result takes the next index of its file)
-Checked = tuple[RecordResult, IndexEntry | None, bool]
+#: A result as a worker sends it: plain values that pickle and unpickle in C, with no
+#: pydantic model in them (unpickling models cost the parent more than the rest of its
+#: work together, docs/parallel.md): (source, index, format, status, packed findings,
+#: packed lean record or ``None``, internal errors, batch index entry, whether the
+#: result takes the next index of its file).
+Packed = tuple[str | None, int, str, str, tuple[Any, ...], tuple[Any, ...] | None, Any, Any, bool]
+
+#: What an unpickled packed finding's severity and areas stand for, built once.
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_AREAS: dict[tuple[int, ...], tuple[ActionArea, ...]] = {}
+
+M = TypeVar("M", bound=BaseModel)
+
+#: What :func:`_pack` leaves as it is, looked up by exact type (no subclass: an enum
+#: of ``str`` is packed by pickle, as itself).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+#: The field names of each model class a packed record holds, in order.
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
 def _start_worker(
@@ -513,42 +535,172 @@ def _start_worker(
     _WORKER = ValidationRun(profile, format=input_format, limits=limits, lang=lang)
 
 
-def _lean(record: Record) -> Record:
-    """``record`` with only what reports show: sending whole records back to the
+def _pack(value: Any) -> Any:
+    """A record's value as plain data: a model is a list ``[its class, *its fields]``
+    (fields in declaration order), a tuple the tuple of its items packed; a list (in
+    no lean field today) is ``[list, itself]``; anything else is itself."""
+    if isinstance(value, BaseModel):  # a model's __dict__ is its fields, in order
+        return [
+            type(value),
+            *[item if type(item) in _PLAIN else _pack(item) for item in value.__dict__.values()],
+        ]
+    if isinstance(value, tuple):
+        return tuple([item if type(item) in _PLAIN else _pack(item) for item in value])
+    if isinstance(value, list):
+        return [list, value]
+    return value
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _construct(kind: type[M], values: dict[str, Any]) -> M:
+    """A model of ``kind`` holding ``values`` (every field), built as pydantic builds
+    one without validation (``model_construct``, ``__setstate__``) but without their
+    per-field look-ups, which cost the parent more than the rest of its work: the
+    models are frozen, with no extra or private attributes, and the worker validated
+    the values when it built them."""
+    model = _new(kind)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _unpack(value: Any) -> Any:
+    """The value :func:`_pack` packed, models rebuilt without validation."""
+    if isinstance(value, list):
+        kind = value[0]
+        if kind is list:
+            return value[1]
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(kind.__pydantic_fields__)
+        items = [item if type(item) in _PLAIN else _unpack(item) for item in value[1:]]
+        return _construct(kind, dict(zip(names, items, strict=True)))
+    if isinstance(value, tuple):
+        return tuple([item if type(item) in _PLAIN else _unpack(item) for item in value])
+    return value
+
+
+def _lean(record: Record) -> tuple[Any, ...]:
+    """What reports show of ``record``, packed: sending whole records back to the
     parent would cost more than checking them.  Its URLs go only when no identifier
     names the record (``record_id`` falls back to the first URL)."""
-    update: dict[str, Any] = {
+    packed = [_pack(getattr(record, name)) for name in _LEAN_FIELDS]
+    if any(identifier.value.strip() for identifier in record.identifiers):
+        packed[_URLS] = ()
+    return tuple(packed)
+
+
+def _lean_record(packed: tuple[Any, ...]) -> Record:
+    """The lean record of :func:`_lean`: its other fields hold their defaults."""
+    values = dict(_record_defaults())
+    values.update(zip(_LEAN_FIELDS, [_unpack(value) for value in packed], strict=True))
+    record = _construct(Record, values)
+    _set(record, "__pydantic_fields_set__", set(_LEAN_FIELDS))
+    return record
+
+
+@cache
+def _record_defaults() -> dict[str, Any]:
+    """Every field of a record at its default (all immutable: the models are frozen)."""
+    return {
         name: field.get_default(call_default_factory=True)
         for name, field in Record.model_fields.items()
-        if name not in _LEAN_FIELDS
     }
-    if any(identifier.value.strip() for identifier in record.identifiers):
-        update["urls"] = ()
-    return record.model_copy(update=update)
 
 
-def _check_task(task: Task) -> tuple[bool, list[Checked]]:
+def _pack_finding(finding: Finding) -> tuple[Any, ...]:
+    """A finding as plain values: its severity and areas by value, its location as the
+    tuple of its fields."""
+    loc = finding.location
+    return (
+        finding.rule,
+        finding.name,
+        finding.severity.value,
+        finding.message,
+        finding.hint,
+        tuple([int(area) for area in finding.areas]),
+        finding.field,
+        (loc.file, loc.line, loc.column, loc.path),
+    )
+
+
+def _finding_of(packed: tuple[Any, ...]) -> Finding:
+    """The finding :func:`_pack_finding` packed."""
+    rule, name, severity, message, hint, areas, field, (file, line, column, path) = packed
+    kinds = _AREAS.get(areas)
+    if kinds is None:
+        kinds = _AREAS[areas] = tuple(ActionArea(area) for area in areas)
+    place = _construct(Location, {"file": file, "line": line, "column": column, "path": path})
+    return _construct(
+        Finding,
+        {
+            "rule": rule,
+            "name": name,
+            "severity": _SEVERITIES[severity],
+            "message": message,
+            "hint": hint,
+            "areas": kinds,
+            "field": field,
+            "location": place,
+        },
+    )
+
+
+def _packed(result: RecordResult, entry: IndexEntry | None, counted: bool) -> Packed:
+    """A result as a worker sends it (:data:`Packed`)."""
+    return (
+        result.source,
+        result.index,
+        result.format,
+        result.status,
+        tuple([_pack_finding(finding) for finding in result.findings]),
+        _lean(result.record) if result.record is not None else None,
+        result.internal_errors or (),
+        entry,
+        counted,
+    )
+
+
+def _unpacked(packed: Packed) -> tuple[RecordResult, IndexEntry | None, bool]:
+    """The result a worker packed, its batch index entry, and whether it is counted."""
+    source, index, form, status, findings, record, errors, entry, counted = packed
+    result = RecordResult(
+        source=source,
+        index=index,
+        format=form,
+        findings=[_finding_of(finding) for finding in findings],
+        record=_lean_record(record) if record is not None else None,
+        status=status,
+        internal_errors=list(errors),
+    )
+    return result, entry, counted
+
+
+def _check_task(task: Task) -> tuple[bool, list[Packed]]:
     """Read and check one task in a worker: whether it starts a source (the record
-    numbers start again), and each result with its batch index entry."""
+    numbers start again), and each result, packed, with its batch index entry."""
     run = _WORKER
     assert run is not None, "the worker was not started"
     drain()
-    checked: list[Checked] = []
+    checked: list[Packed] = []
     try:
         counters: dict[str | None, int] = {}
         for item in run._items(task):
             if isinstance(item, RecordResult):
-                checked.append((item, None, False))
+                checked.append(_packed(item, None, False))
                 break
             file = item.location.file
             index = counters.get(file, 0)
             counters[file] = index + 1
             result, entry = run._checked(item, file, index)
-            if result.record is not None:
-                result.record = _lean(result.record)
-            checked.append((result, entry, True))
+            checked.append(_packed(result, entry, True))
     except Exception as exc:  # anything else: an internal error, never a lost worker
-        checked.append((_crashed(task, record_crash("worker", exc)), None, False))
+        checked.append(_packed(_crashed(task, record_crash("worker", exc)), None, False))
         drain()
     first = not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0
     return first, checked
