@@ -160,15 +160,57 @@ def _json_lines_chunks(path: Path) -> list[Chunk] | None:
         return None  # the reader will say why the file cannot be read
 
 
-#: What the ListRecords scanner stops at: a ``record`` tag of the default namespace,
-#: opening or closing, and what may hide one (comments, CDATA, instructions).  No
-#: quantifier is nested: the scan is linear.
-_MARKS = re.compile(rb"<record[\s>/]|</record\s*>|<!--|<!\[CDATA\[|<\?|</ListRecords\s*>")
-_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
-_OPENING = re.compile(rb"<ListRecords\s*>")
-_CLOSING = re.compile(rb"\s*</OAI-PMH\s*>\s*")
+#: A namespace prefix, as the scanner reads one (at most 41 bytes: longer ones are not cut).
+_PREFIX = rb"[A-Za-z_][A-Za-z0-9._-]{0,40}"
+#: The ``<ListRecords>`` opening, with the prefix of the OAI-PMH namespace if it has one.
+_OPENING = re.compile(rb"<(?:(" + _PREFIX + rb"):)?ListRecords\s*>")
+_OAI_NAMESPACE = rb"http://www\.openarchives\.org/OAI/2\.0/"
 _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?\?>")
 _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+#: Encodings in which a slice of bytes cut at a line end is text of the same encoding
+#: and ``<`` and a line end are one byte that no other character holds: UTF-8, ASCII
+#: and the single-byte ISO-8859 and Windows code pages.  Any other (UTF-16, Shift_JIS,
+#: EBCDIC...) is read whole.
+_CUTTABLE = re.compile(
+    rb"utf-?8|us-ascii|ascii|iso[-_]?8859-(?:[1-9]|1[0-6])|latin-?1|(?:windows|cp)-?125[0-8]"
+)
+_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How one response spells what the scanner stops at: ``record`` tags of any
+    prefix (a nested record of another format, such as ``marc:record``, is counted by
+    depth; a top-level one must be spelled as the response's own, ``record`` or
+    ``oai:record``), what may hide one (comments, CDATA, instructions), and the
+    response's closing tags.  No quantifier is nested: the scan is linear."""
+
+    record: bytes
+    marks: re.Pattern[bytes]
+    list_close: bytes
+    closing: re.Pattern[bytes]
+
+    @classmethod
+    def of(cls, prefix: bytes) -> _Shape:
+        qualified = prefix + b":" if prefix else b""
+        name = re.escape(qualified)
+        return cls(
+            record=qualified + b"record",
+            marks=re.compile(
+                rb"<(?:" + _PREFIX + rb":)?record[\s>/]|</(?:" + _PREFIX + rb":)?record\s*>"
+                rb"|<!--|<!\[CDATA\[|<\?|</" + name + rb"ListRecords\s*>"
+            ),
+            list_close=b"</" + qualified + b"ListRecords",
+            closing=re.compile(rb"\s*</" + name + rb"OAI-PMH\s*>\s*"),
+        )
+
+
+def _binds_oai(head: bytes, prefix: bytes) -> bool:
+    """Whether the response's opening binds ``prefix`` (or, with none, the default
+    namespace) to the OAI-PMH namespace, and no other namespace to it."""
+    attribute = b"xmlns:" + prefix if prefix else b"xmlns"
+    bindings = re.findall(re.escape(attribute) + rb"\s*=\s*[\"']([^\"']{0,200})[\"']", head)
+    return bool(bindings) and all(re.fullmatch(_OAI_NAMESPACE, ns) for ns in bindings)
 
 
 def _list_records_chunks(path: Path) -> list[RecordsChunk] | None:
@@ -197,7 +239,7 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
     declared = _DECLARATION.match(data[:4096])
     if declared is not None:
         encoding = _ENCODING.search(declared.group(0))
-        if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
+        if encoding is not None and not _CUTTABLE.fullmatch(encoding.group(1).lower()):
             return None
     opening = _OPENING.search(data, 0, 64 * 1024)
     if opening is None:
@@ -205,11 +247,15 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
     head = opening.end()
     if b"<!DOCTYPE" in data[:head] or b"<!ENTITY" in data[:head]:
         return None
+    prefix = opening.group(1) or b""
+    if not _binds_oai(data[:head], prefix):
+        return None
+    shape = _Shape.of(prefix)
     cuts: list[tuple[int, int, int]] = [(0, 0, 1)]  # (offset, records before it, its line)
     released = 0  # the mapped pages before this offset are given back (flat memory)
     depth, count, position, last_end, begun = 0, 0, head, -1, head
     while True:
-        mark = _MARKS.search(data, position)
+        mark = shape.marks.search(data, position)
         if mark is None:
             return None  # no closing </ListRecords>: a broken file is read whole
         text = mark.group(0)
@@ -218,11 +264,11 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             if close < 0:
                 return None
             position = close + len(_ENDS[text])
-        elif text.startswith(b"</ListRecords"):
+        elif text.startswith(shape.list_close):
             if depth:
                 return None
             close = mark.start()
-            if not _CLOSING.fullmatch(data[mark.end() : mark.end() + 1024]):
+            if not shape.closing.fullmatch(data[mark.end() : mark.end() + 1024]):
                 return None  # anything after the response: read whole, as one job does
             break
         elif text.startswith(b"</"):
@@ -237,6 +283,8 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             closing = data.find(b">", mark.start())
             if closing < 0 or data[closing - 1 : closing] == b"/":
                 return None  # <record/>: not a record as the scanner counts them
+            if depth == 0 and text[1:-1] != shape.record:
+                return None  # a top-level record spelled otherwise than the response's
             if depth == 0 and count and mark.start() - begun >= CHUNK_BYTES:
                 start = data.rfind(b"\n", head, mark.start()) + 1
                 if start > head and not data[start : mark.start()].strip():
