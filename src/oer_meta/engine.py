@@ -523,9 +523,6 @@ M = TypeVar("M", bound=BaseModel)
 #: of ``str`` is packed by pickle, as itself).
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
-#: The field names of each model class a packed record holds, in order.
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
-
 
 def _start_worker(
     profile: Profile, input_format: str | None, limits: ReadLimits | None, lang: str
@@ -536,14 +533,19 @@ def _start_worker(
 
 
 def _pack(value: Any) -> Any:
-    """A record's value as plain data: a model is a list ``[its class, *its fields]``
-    (fields in declaration order), a tuple the tuple of its items packed; a list (in
-    no lean field today) is ``[list, itself]``; anything else is itself."""
-    if isinstance(value, BaseModel):  # a model's __dict__ is its fields, in order
-        return [
-            type(value),
-            *[item if type(item) in _PLAIN else _pack(item) for item in value.__dict__.values()],
-        ]
+    """A record's value as plain data: a model is a list ``[its class, its fields as a
+    dict]``, with no ``location`` of its own (reports show where a record is, not
+    where each of its values is: the record's own location is kept), a tuple the
+    tuple of its items packed; a list (in no lean field today) is ``[list, itself]``;
+    anything else is itself."""
+    if isinstance(value, BaseModel):
+        fields = {
+            name: item if type(item) in _PLAIN else _pack(item)
+            for name, item in value.__dict__.items()
+        }
+        if "location" in fields:
+            fields["location"] = None
+        return [type(value), fields]
     if isinstance(value, tuple):
         return tuple([item if type(item) in _PLAIN else _pack(item) for item in value])
     if isinstance(value, list):
@@ -575,11 +577,11 @@ def _unpack(value: Any) -> Any:
         kind = value[0]
         if kind is list:
             return value[1]
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(kind.__pydantic_fields__)
-        items = [item if type(item) in _PLAIN else _unpack(item) for item in value[1:]]
-        return _construct(kind, dict(zip(names, items, strict=True)))
+        fields = value[1]  # unpickled here: the parent's own dict
+        for name, item in fields.items():
+            if type(item) not in _PLAIN:
+                fields[name] = _unpack(item)
+        return _construct(kind, fields)
     if isinstance(value, tuple):
         return tuple([item if type(item) in _PLAIN else _unpack(item) for item in value])
     return value
