@@ -45,6 +45,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def workers_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs here are small: let the runs start their workers all the same (a
+    run of less than ``PARALLEL_BYTES`` is checked in the parent otherwise)."""
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+
+
 @pytest.fixture
 def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cut files of a few kilobytes into slices of about 2 KiB (and give the scanned
@@ -568,3 +575,34 @@ def test_the_scanner_cuts_only_before_a_top_level_record(kinds: list[int], prefi
         assert after.first_record == starts.index(after.start) + 1
         assert after.first_line == data[: after.start].count(b"\n") + 1
     assert chunks[-1].end == data.rindex(f"</{q}record>".encode()) + len(f"</{q}record>")
+
+
+def test_a_small_input_is_checked_in_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_slices: None
+) -> None:
+    """Below ``PARALLEL_BYTES`` (or with a single task) no worker is started, and the
+    results are those of one job, slices numbered as one job numbers them; above it
+    the pool starts."""
+    from oer_meta import engine
+
+    path = _json_lines(tmp_path / "harvest.jsonl")
+    one = [r.to_dict() for r in validate_many([EXAMPLES, path])]
+    started: list[int] = []
+    real = engine.ordered_map
+
+    def counted(*args: object, **kwargs: object) -> object:
+        started.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "ordered_map", counted)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 10 * path.stat().st_size)
+    assert len(list(tasks([path], input_format=None, limits=None))) > 5  # sliced
+    assert [r.to_dict() for r in validate_many([EXAMPLES, path], jobs=2)] == one
+    assert started == []
+    assert [r.to_dict() for r in validate_many(path, jobs=2)] == one[-200:]
+    assert started == []
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    assert [r.to_dict() for r in validate_many(str(EXAMPLES / "lom"), jobs=2)] == [
+        r.to_dict() for r in validate_many(str(EXAMPLES / "lom"))
+    ]
+    assert started == [1]

@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +45,7 @@ from oer_meta.parallel import (
     ordered_map,
     read_task,
     tasks,
+    worth_forking,
 )
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
@@ -419,12 +421,16 @@ class ValidationRun:
         numbers the records per file, exactly as one process does, and builds the
         batch index in input order."""
         counters: dict[str | None, int] = {}
+        work = tasks(sources, input_format=self.input_format, limits=self.limits)
+        ahead, worth = worth_forking(work)
+        if not worth:  # too little to share: checked here, as one job checks it
+            yield from self._in_process(ahead)
+            return
         if forks():
             self._warm_up()
-        work = tasks(sources, input_format=self.input_format, limits=self.limits)
         outcomes = ordered_map(
             _check_task,
-            work,
+            chain(ahead, work),
             jobs=self.jobs,
             initializer=_start_worker,
             initargs=(self.profile, self.input_format, self.limits, self.lang),
@@ -441,6 +447,22 @@ class ValidationRun:
                 if entry is not None:
                     self._add_entry(result, entry)
                 yield result
+
+    def _in_process(self, work: Iterable[Task]) -> Iterator[RecordResult]:
+        """The results of ``work`` checked in this process, numbered as one job numbers
+        them (a slice of a file goes on with the numbers of the slice before it)."""
+        counters: dict[str | None, int] = {}
+        for task in work:
+            if not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0:
+                counters = {}
+            for item in self._items(task):
+                if isinstance(item, RecordResult):
+                    yield item
+                    break
+                file = item.location.file
+                index = counters.get(file, 0)
+                counters[file] = index + 1
+                yield self._result(item, file, index)
 
     def batch_findings(self) -> list[BatchFinding]:
         """The findings of the batch rules, once every record has been seen."""

@@ -44,6 +44,7 @@ from oer_meta.readers.limits import ReadLimits
 
 __all__ = [
     "CHUNK_BYTES",
+    "PARALLEL_BYTES",
     "WARM_UP",
     "Chunk",
     "RecordsChunk",
@@ -53,6 +54,7 @@ __all__ = [
     "ordered_map",
     "read_task",
     "tasks",
+    "worth_forking",
 ]
 
 T = TypeVar("T")
@@ -126,6 +128,45 @@ def tasks(
                 yield from chunks
                 continue
         yield source
+
+
+#: Inputs of fewer bytes than this (or of one task) are checked in the parent whatever
+#: ``jobs`` says: starting the workers (the warm-up, the fork, the pool) costs about
+#: what one job spends checking that much (docs/parallel.md, "The default").
+PARALLEL_BYTES = 1024 * 1024
+
+#: The size a task that is no file (bytes, text, a dict, a record) counts for.
+_NO_FILE_BYTES = 4096
+
+
+def worth_forking(work: Iterator[Task]) -> tuple[list[Task], bool]:
+    """The first tasks of ``work``, and whether the run is worth its workers: at least
+    two tasks and :data:`PARALLEL_BYTES` of input.  Reads ``work`` only until it knows
+    (the tasks read are returned, in order, to be checked first)."""
+    ahead: list[Task] = []
+    size = 0
+    for task in work:
+        ahead.append(task)
+        size += _task_bytes(task)
+        if len(ahead) >= 2 and size >= PARALLEL_BYTES:
+            return ahead, True
+    return ahead, False
+
+
+def _task_bytes(task: Task) -> int:
+    """How many bytes of input ``task`` reads (a guess for what is no file)."""
+    if isinstance(task, (Chunk, RecordsChunk)):
+        return task.end - task.start
+    if isinstance(task, (bytes, bytearray)):
+        return len(task)
+    if isinstance(task, (str, os.PathLike)) and not _content(task):
+        try:
+            return Path(task).stat().st_size
+        except (OSError, ValueError):
+            return 0
+    if isinstance(task, str):
+        return len(task)
+    return _NO_FILE_BYTES
 
 
 def _content(source: str | os.PathLike[str]) -> bool:
