@@ -606,3 +606,34 @@ def test_a_small_input_is_checked_in_the_parent(
         r.to_dict() for r in validate_many(str(EXAMPLES / "lom"))
     ]
     assert started == [1]
+
+
+def test_small_files_go_to_the_workers_in_groups(
+    tmp_path: Path, small_slices: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Consecutive whole files share a message up to ``CHUNK_BYTES`` or
+    ``GROUP_FILES`` files; a slice of a large file goes alone; the order is kept."""
+    monkeypatch.setattr(parallel, "GROUP_FILES", 3)
+    small = []
+    for n in range(7):
+        small.append(tmp_path / f"r{n}.json")
+        small[-1].write_text(json.dumps(_line(n)), encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    big.write_text("x" * 3000, encoding="utf-8")  # one file over CHUNK_BYTES, not cut
+    path = _json_lines(tmp_path / "harvest.jsonl")
+    work = list(
+        tasks([*small[:4], big, small[4], path, *small[5:]], input_format=None, limits=None)
+    )
+    grouped = list(parallel.groups(work))
+    assert [t for g in grouped for t in g] == work
+    assert grouped[0] == tuple(small[:3])  # GROUP_FILES
+    assert grouped[1] == (small[3], big)  # CHUNK_BYTES reached
+    assert grouped[2] == (small[4],)  # a slice follows: the group is sent
+    slices = [g for g in grouped if isinstance(g[0], Chunk)]
+    assert len(slices) > 5 and all(len(g) == 1 for g in slices)
+    assert grouped[-1] == tuple(small[5:])
+    # numbered as one job numbers them, with the slices in between
+    sources = [*small[:4], big, small[4], path, *small[5:]]
+    assert [r.to_dict() for r in validate_many(sources, jobs=2)] == [
+        r.to_dict() for r in validate_many(sources)
+    ]

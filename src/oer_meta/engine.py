@@ -42,6 +42,7 @@ from oer_meta.parallel import (
     Task,
     cpu_jobs,
     forks,
+    groups,
     ordered_map,
     read_task,
     tasks,
@@ -429,24 +430,25 @@ class ValidationRun:
         if forks():
             self._warm_up()
         outcomes = ordered_map(
-            _check_task,
-            chain(ahead, work),
+            _check_tasks,
+            groups(chain(ahead, work)),
             jobs=self.jobs,
             initializer=_start_worker,
             initargs=(self.profile, self.input_format, self.limits, self.lang),
         )
-        for first, checked in outcomes:
-            if first:
-                counters = {}
-            for packed in checked:
-                result, entry, counted = _unpacked(packed)
-                if counted:
-                    index = counters.get(result.source, 0)
-                    counters[result.source] = index + 1
-                    result.index = index
-                if entry is not None:
-                    self._add_entry(result, entry)
-                yield result
+        for group in outcomes:
+            for first, checked in group:
+                if first:
+                    counters = {}
+                for packed in checked:
+                    result, entry, counted = _unpacked(packed)
+                    if counted:
+                        index = counters.get(result.source, 0)
+                        counters[result.source] = index + 1
+                        result.index = index
+                    if entry is not None:
+                        self._add_entry(result, entry)
+                    yield result
 
     def _in_process(self, work: Iterable[Task]) -> Iterator[RecordResult]:
         """The results of ``work`` checked in this process, numbered as one job numbers
@@ -703,6 +705,11 @@ def _unpacked(packed: Packed) -> tuple[RecordResult, IndexEntry | None, bool]:
         internal_errors=list(errors),
     )
     return result, entry, counted
+
+
+def _check_tasks(group: tuple[Task, ...]) -> list[tuple[bool, list[Packed]]]:
+    """Read and check a group of tasks in a worker (:func:`parallel.groups`), in order."""
+    return [_check_task(task) for task in group]
 
 
 def _check_task(task: Task) -> tuple[bool, list[Packed]]:

@@ -51,6 +51,7 @@ __all__ = [
     "Task",
     "cpu_jobs",
     "forks",
+    "groups",
     "ordered_map",
     "read_task",
     "tasks",
@@ -151,6 +152,33 @@ def worth_forking(work: Iterator[Task]) -> tuple[list[Task], bool]:
         if len(ahead) >= 2 and size >= PARALLEL_BYTES:
             return ahead, True
     return ahead, False
+
+
+#: Whole files smaller than ``CHUNK_BYTES`` together are sent to a worker as one group
+#: of at most this many: a folder of small records costs one message per group, not
+#: one per file.
+GROUP_FILES = 64
+
+
+def groups(work: Iterable[Task]) -> Iterator[tuple[Task, ...]]:
+    """``work`` in groups, in order: consecutive whole sources up to ``CHUNK_BYTES`` (or
+    :data:`GROUP_FILES` of them) together, each slice of a large file alone."""
+    group: list[Task] = []
+    size = 0
+    for task in work:
+        if isinstance(task, (Chunk, RecordsChunk)):
+            if group:
+                yield tuple(group)
+                group, size = [], 0
+            yield (task,)
+            continue
+        group.append(task)
+        size += _task_bytes(task)
+        if size >= CHUNK_BYTES or len(group) >= GROUP_FILES:
+            yield tuple(group)
+            group, size = [], 0
+    if group:
+        yield tuple(group)
 
 
 def _task_bytes(task: Task) -> int:
@@ -504,7 +532,7 @@ def ordered_map(
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the pool without waiting here: queued tasks are cancelled and each worker
-    ends after the task it is on (one slice, or one file).  Terminating a worker could
-    cut a result it is sending in half, and the pool's reader would wait for the rest
-    of it forever."""
+    ends after the task it is on (one slice, or one group of small files).  Terminating
+    a worker could cut a result it is sending in half, and the pool's reader would wait
+    for the rest of it forever."""
     pool.shutdown(wait=False, cancel_futures=True)
