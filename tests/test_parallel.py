@@ -166,7 +166,8 @@ def _same_report(
 def test_the_examples_give_the_same_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _same_report([str(EXAMPLES)], ("json", "jsonl", "text", "sarif", "html"), tmp_path, capsys)
+    formats = ("json", "jsonl", "text", "sarif", "html", "junit", "github", "gitlab", "markdown")
+    _same_report([str(EXAMPLES)], formats, tmp_path, capsys)
 
 
 @needs_corpus
