@@ -440,8 +440,9 @@ class ValidationRun:
             for first, checked in group:
                 if first:
                     counters = {}
+                shared = _Shared()
                 for packed in checked:
-                    result, entry, counted = _unpacked(packed)
+                    result, entry, counted = _unpacked(packed, shared)
                     if counted:
                         index = counters.get(result.source, 0)
                         counters[result.source] = index + 1
@@ -639,11 +640,25 @@ def _record_defaults() -> dict[str, Any]:
     }
 
 
-def _pack_finding(finding: Finding) -> tuple[Any, ...]:
-    """A finding as plain values: its severity and areas by value, its location as the
-    tuple of its fields."""
+class _Shared:
+    """What the findings of one task share, on either side: their *heads* (every field
+    but the location; a few dozen per harvest, since a rule's message rarely names a
+    value) and their locations (several rules point at the same element: 3 to 4
+    findings per distinct location within a record on the benchmark's files).  The
+    worker sends each distinct one once per task (pickle writes an object it has
+    written before as a reference), and the parent rebuilds each once per task."""
+
+    def __init__(self) -> None:
+        self.heads: dict[tuple[Any, ...], Any] = {}
+        self.places: dict[tuple[Any, ...], Any] = {}
+
+
+def _pack_finding(finding: Finding, shared: _Shared) -> tuple[Any, ...]:
+    """A finding as plain values: its head (severity and areas by value) and its
+    location as the tuple of its fields, each the same object as the task's equal
+    ones."""
     loc = finding.location
-    return (
+    head = (
         finding.rule,
         finding.name,
         finding.severity.value,
@@ -651,20 +666,25 @@ def _pack_finding(finding: Finding) -> tuple[Any, ...]:
         finding.hint,
         tuple([int(area) for area in finding.areas]),
         finding.field,
-        (loc.file, loc.line, loc.column, loc.path),
+    )
+    place = (loc.file, loc.line, loc.column, loc.path)
+    return (
+        shared.heads.setdefault(head, head),
+        shared.places.setdefault(place, place),
     )
 
 
-def _finding_of(packed: tuple[Any, ...]) -> Finding:
-    """The finding :func:`_pack_finding` packed."""
-    rule, name, severity, message, hint, areas, field, (file, line, column, path) = packed
-    kinds = _AREAS.get(areas)
-    if kinds is None:
-        kinds = _AREAS[areas] = tuple(ActionArea(area) for area in areas)
-    place = _construct(Location, {"file": file, "line": line, "column": column, "path": path})
-    return _construct(
-        Finding,
-        {
+def _finding_of(packed: tuple[Any, ...], shared: _Shared) -> Finding:
+    """The finding :func:`_pack_finding` packed; the location object is shared with
+    the task's other findings at the same place (locations are frozen)."""
+    head, place = packed
+    fields = shared.heads.get(head)
+    if fields is None:
+        rule, name, severity, message, hint, areas, field = head
+        kinds = _AREAS.get(areas)
+        if kinds is None:
+            kinds = _AREAS[areas] = tuple(ActionArea(area) for area in areas)
+        fields = shared.heads[head] = {
             "rule": rule,
             "name": name,
             "severity": _SEVERITIES[severity],
@@ -672,19 +692,29 @@ def _finding_of(packed: tuple[Any, ...]) -> Finding:
             "hint": hint,
             "areas": kinds,
             "field": field,
-            "location": place,
-        },
-    )
+        }
+    location = shared.places.get(place)
+    if location is None:
+        file, line, column, path = place
+        location = shared.places[place] = _construct(
+            Location, {"file": file, "line": line, "column": column, "path": path}
+        )
+    values = fields.copy()
+    values["location"] = location
+    return _construct(Finding, values)
 
 
-def _packed(result: RecordResult, entry: IndexEntry | None, counted: bool) -> Packed:
+def _packed(
+    result: RecordResult, entry: IndexEntry | None, counted: bool, shared: _Shared | None = None
+) -> Packed:
     """A result as a worker sends it (:data:`Packed`)."""
+    shared = shared or _Shared()
     return (
         result.source,
         result.index,
         result.format,
         result.status,
-        tuple([_pack_finding(finding) for finding in result.findings]),
+        tuple([_pack_finding(finding, shared) for finding in result.findings]),
         _lean(result.record) if result.record is not None else None,
         result.internal_errors or (),
         entry,
@@ -692,14 +722,17 @@ def _packed(result: RecordResult, entry: IndexEntry | None, counted: bool) -> Pa
     )
 
 
-def _unpacked(packed: Packed) -> tuple[RecordResult, IndexEntry | None, bool]:
+def _unpacked(
+    packed: Packed, shared: _Shared | None = None
+) -> tuple[RecordResult, IndexEntry | None, bool]:
     """The result a worker packed, its batch index entry, and whether it is counted."""
+    shared = shared or _Shared()
     source, index, form, status, findings, record, errors, entry, counted = packed
     result = RecordResult(
         source=source,
         index=index,
         format=form,
-        findings=[_finding_of(finding) for finding in findings],
+        findings=[_finding_of(finding, shared) for finding in findings],
         record=_lean_record(record) if record is not None else None,
         status=status,
         internal_errors=list(errors),
@@ -719,17 +752,18 @@ def _check_task(task: Task) -> tuple[bool, list[Packed]]:
     assert run is not None, "the worker was not started"
     drain()
     checked: list[Packed] = []
+    shared = _Shared()
     try:
         counters: dict[str | None, int] = {}
         for item in run._items(task):
             if isinstance(item, RecordResult):
-                checked.append(_packed(item, None, False))
+                checked.append(_packed(item, None, False, shared))
                 break
             file = item.location.file
             index = counters.get(file, 0)
             counters[file] = index + 1
             result, entry = run._checked(item, file, index)
-            checked.append(_packed(result, entry, True))
+            checked.append(_packed(result, entry, True, shared))
     except Exception as exc:  # anything else: an internal error, never a lost worker
         checked.append(_packed(_crashed(task, record_crash("worker", exc)), None, False))
         drain()
