@@ -11,7 +11,10 @@ ratio to the one-job row of the same workload, the CPU seconds of the parent and
 workers, and the peak memory (max RSS) of the parent and of the largest worker
 (``RUSAGE_CHILDREN``).  "cpu x" is the ratio the run would reach if its processes had
 a core each to themselves: one job's CPU time over the two-job run's busiest share
-(the larger of the parent's CPU time and half the workers').  A "ceiling" measured
+(the larger of the parent's CPU time and half the CPU time of the parent and the
+workers together: on two cores the parent shares them with the workers).  "cpu/1" is
+the CPU time (user + sys) of the parent and the workers over one job's: what the
+parallel run costs in all, and "parent%" the parent's share of it.  A "ceiling" measured
 before and after the rows (the same busy loop in one, then two processes) says what
 two processes can get on the machine at that time: on a shared machine the wall ratio
 is bounded by it; read both.  ``--flat`` adds the two-job run at
@@ -106,14 +109,29 @@ def ceiling(loops: int = 20_000_000) -> float:
 
 
 def _cpu_ratio(one: dict[str, Any], two: dict[str, Any]) -> float:
-    per_process = max(two["cpu_parent"], two["cpu_workers"] / 2)
+    """One job's CPU time over what the busier of two cores would carry: the workers'
+    and the parent's CPU time shared by the two cores, or the parent's alone when it
+    is the bottleneck (the ratio two idle cores would give)."""
+    per_process = max(two["cpu_parent"], (two["cpu_parent"] + two["cpu_workers"]) / 2)
     return float(one["cpu_parent"]) / per_process if per_process else 0.0
+
+
+def _cpu_cost(one: dict[str, Any], two: dict[str, Any]) -> float:
+    """The CPU time (user + sys) of the parent and its workers over one job's."""
+    total = two["cpu_parent"] + two["cpu_workers"]
+    return total / float(one["cpu_parent"]) if one["cpu_parent"] else 0.0
+
+
+def _parent_share(res: dict[str, Any]) -> float:
+    total = res["cpu_parent"] + res["cpu_workers"]
+    return 100 * res["cpu_parent"] / total if total else 100.0
 
 
 def print_rows(rows: list[tuple[str, int, dict[str, Any]]]) -> None:
     print(
         f"{'workload':24} {'jobs':>4} {'records':>8} {'tasks':>6} {'seconds':>8} "
-        f"{'rec/s':>7} {'x 1 job':>7} {'cpu x':>6} {'cpu parent':>10} {'cpu workers':>11} "
+        f"{'rec/s':>7} {'x 1 job':>7} {'cpu x':>6} {'cpu/1':>6} {'parent%':>7} "
+        f"{'cpu parent':>10} {'cpu workers':>11} "
         f"{'peak parent MiB':>15} {'peak worker MiB':>15}"
     )
     ones: dict[str, dict[str, Any]] = {}
@@ -126,9 +144,11 @@ def print_rows(rows: list[tuple[str, int, dict[str, Any]]]) -> None:
         one = ones.get(name)
         ratio = one["seconds"] / res["seconds"] if one and jobs > 1 else 1.0
         cpu = _cpu_ratio(one, res) if one and jobs > 1 else 1.0
+        cost = _cpu_cost(one, res) if one and jobs > 1 else 1.0
         print(
             f"{name:24} {jobs:>4} {res['records']:>8} {res['tasks']:>6} {res['seconds']:8.2f} "
-            f"{res['records'] / res['seconds']:7.0f} {ratio:7.2f} {cpu:6.2f} "
+            f"{res['records'] / res['seconds']:7.0f} {ratio:7.2f} {cpu:6.2f} {cost:6.2f} "
+            f"{_parent_share(res):7.0f} "
             f"{res['cpu_parent']:10.2f} {res['cpu_workers']:11.2f} "
             f"{res['peak_parent_kib'] / 1024:15.0f} {res['peak_worker_kib'] / 1024:15.0f}"
         )

@@ -9,16 +9,22 @@ each parallel run here also asserts that its results carry none.
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from oer_meta import parallel
 from oer_meta.checks import disc
@@ -37,6 +43,13 @@ pytestmark = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(),
     reason="the tests patch the workers through fork",
 )
+
+
+@pytest.fixture(autouse=True)
+def workers_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs here are small: let the runs start their workers all the same (a
+    run of less than ``PARALLEL_BYTES`` is checked in the parent otherwise)."""
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
 
 
 @pytest.fixture
@@ -77,6 +90,7 @@ def _json_lines(path: Path, count: int = 200) -> Path:
     return path
 
 
+_OAI = "http://www.openarchives.org/OAI/2.0/"
 _OAI_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
@@ -152,7 +166,8 @@ def _same_report(
 def test_the_examples_give_the_same_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _same_report([str(EXAMPLES)], ("json", "jsonl", "text", "sarif", "html"), tmp_path, capsys)
+    formats = ("json", "jsonl", "text", "sarif", "html", "junit", "github", "gitlab", "markdown")
+    _same_report([str(EXAMPLES)], formats, tmp_path, capsys)
 
 
 @needs_corpus
@@ -228,13 +243,25 @@ def test_what_is_not_a_plain_list_records_file_is_not_cut(
 ) -> None:
     plain = _list_records(tmp_path / "page.xml").read_text()
     variants = {
-        "latin1.xml": plain.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'),
         "trailing.xml": plain + "<extra/>\n",
         "truncated.xml": plain[: len(plain) // 2],
-        "prefixed.xml": plain.replace("<record>", "<oai:record>"),
+        # a top-level record spelled otherwise than the response's own
+        "mixed.xml": plain.replace("<record>", f'<o:record xmlns:o="{_OAI}">', 1).replace(
+            "</record>", "</o:record>", 1
+        ),
+        # the prefix of ListRecords bound to another namespace
+        "foreign.xml": _prefixed(plain).replace(
+            f'xmlns:oai="{_OAI}"', 'xmlns:oai="https://example.org/not-oai/"'
+        ),
     }
     for name, content in variants.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
+    # UTF-16: a slice of bytes is no text of its own
+    (tmp_path / "utf16.xml").write_text(
+        plain.replace('encoding="UTF-8"', 'encoding="UTF-16"'), encoding="utf-16"
+    )
+    variants["utf16.xml"] = ""
+    for name in variants:
         assert list(tasks([tmp_path / name], input_format=None, limits=None)) == [
             tmp_path / name
         ], name
@@ -270,10 +297,12 @@ def test_a_result_keeps_what_reports_show_of_its_record(tmp_path: Path) -> None:
         assert (b.record_id, b.record.title, b.record.licences, b.record.languages) == (
             a.record_id,
             a.record.title,
-            a.record.licences,
-            a.record.languages,
+            _unplaced(a.record.licences),
+            _unplaced(a.record.languages),
         )
+        assert b.record.location == a.record.location
         assert b.record.descriptions == ()  # the rest stays in the worker
+        assert all(t.location is None for t in b.record.titles)  # so do the values' places
 
 
 def test_jobs_zero_is_one_process_per_core() -> None:
@@ -370,3 +399,242 @@ def test_ctrl_c_with_two_jobs_leaves_a_whole_json_report(tmp_path: Path) -> None
     assert report["interrupted"] is True
     assert 0 < len(report["results"]) < 5999
     assert [r["index"] for r in report["results"]] == list(range(len(report["results"])))
+
+
+def _unplaced(value: object) -> object:
+    """A record's value as a worker sends it: values keep no location of their own."""
+    if isinstance(value, tuple):
+        return tuple(_unplaced(item) for item in value)
+    if isinstance(value, BaseModel):
+        fields = {name: _unplaced(item) for name, item in value.__dict__.items()}
+        if "location" in fields:
+            assert type(value).model_fields["location"].default is None
+            fields["location"] = None
+        return type(value).model_validate(fields)
+    return value
+
+
+def test_a_packed_result_unpacks_to_the_same_result() -> None:
+    """What a worker sends (plain values, no pydantic model) is rebuilt in the parent
+    into the result one job gives: the same findings, and a record equal to the whole
+    one on every field reports show, the others at their defaults."""
+    import pickle
+
+    from oer_meta import engine
+    from oer_meta.model import Record
+
+    run = ValidationRun()
+    seen = 0
+    for path in sorted(EXAMPLES.rglob("*")):
+        if not path.is_file():
+            continue
+        for result in run.results(path):
+            packed = pickle.loads(pickle.dumps(engine._packed(result, None, True)))
+            back, entry, counted = engine._unpacked(packed)
+            assert (entry, counted) == (None, True)
+            assert back.findings == result.findings
+            assert [f.to_dict() for f in back.findings] == [f.to_dict() for f in result.findings]
+            assert back.to_dict() == result.to_dict()
+            if result.record is None:
+                assert back.record is None
+                continue
+            seen += 1
+            assert back.record is not None
+            named = any(i.value.strip() for i in result.record.identifiers)
+            for name in Record.model_fields:
+                if name == "location":
+                    assert back.record.location == result.record.location
+                elif name in engine._LEAN_FIELDS and not (name == "urls" and named):
+                    assert _unplaced(getattr(back.record, name)) == _unplaced(
+                        getattr(result.record, name)
+                    ), name
+                else:
+                    default = Record.model_fields[name].get_default(call_default_factory=True)
+                    assert getattr(back.record, name) == default, name
+            # a record rebuilt is a record: pydantic reads and dumps it as it does any
+            assert Record.model_validate(back.record.model_dump()) == back.record
+    assert seen > 10
+
+
+_OAI_ELEMENTS = re.compile(
+    r"<(/?)(OAI-PMH|responseDate|request|ListRecords|record|header|identifier|datestamp"
+    r"|metadata|resumptionToken)\b"
+)
+
+
+def _prefixed(text: str) -> str:
+    """The response with every OAI-PMH element under the prefix ``oai``."""
+    text = _OAI_ELEMENTS.sub(r"<\1oai:\2", text)
+    return text.replace('<oai:OAI-PMH xmlns="', '<oai:OAI-PMH xmlns:oai="')
+
+
+def _shapes(tmp: Path) -> dict[str, Path]:
+    """ListRecords responses of other shapes than the plain one, each cut into slices:
+    OAI-PMH elements under a prefix; ISO-8859-1 and windows-1252 with characters
+    outside ASCII; a run of header-only deleted records across slices and an empty
+    resumptionToken (the last page)."""
+    plain = _list_records(tmp / "page.xml").read_text()
+    latin = plain.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(
+        "Lesson", "Leçon élémentaire"
+    )
+    windows = plain.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace(
+        "Lesson", "Übung – “Grundlagen”"
+    )
+    records = [_oai_record(n) for n in range(200)]
+    for n in range(30, 60):
+        records[n] = _oai_record(7).replace("example.org:7", f"example.org:{n}")
+    deleted = (
+        _OAI_HEAD
+        + "".join(records)
+        + '<resumptionToken completeListSize="200" cursor="0"/>\n</ListRecords>\n</OAI-PMH>\n'
+    )
+    paths = {
+        "prefixed.xml": (_prefixed(plain), "utf-8"),
+        "latin1.xml": (latin, "iso-8859-1"),
+        "windows.xml": (_prefixed(windows), "cp1252"),
+        "deleted.xml": (deleted, "utf-8"),
+    }
+    for name, (text, encoding) in paths.items():
+        (tmp / name).write_bytes(text.encode(encoding))
+    return {name: tmp / name for name in paths}
+
+
+def test_list_records_files_of_other_shapes_are_cut_too(
+    tmp_path: Path, small_slices: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, path in _shapes(tmp_path).items():
+        slices = list(tasks([path], input_format=None, limits=None))
+        assert len(slices) > 5 and all(isinstance(s, RecordsChunk) for s in slices), name
+        out = tmp_path / name.replace(".xml", "")
+        out.mkdir()
+        _same_report([str(path)], ("json", "jsonl", "text"), out, capsys)
+        lines = [json.loads(x) for x in (out / "two.jsonl").read_text().splitlines()]
+        results = [x for x in lines if x["type"] == "result"]
+        assert len(results) == 200, name
+        if name == "deleted.xml":
+            assert [r["index"] for r in results if r["status"] == "deleted"] == [7, *range(30, 60)]
+            continue
+        assert results[7]["status"] == "deleted"
+        late = next(f for f in results[120]["findings"] if f["rule"] == "STD004")
+        assert "/oai:ListRecords/oai:record[121]/" in late["location"]["path"], name
+        text = path.read_bytes().splitlines()
+        assert text[late["location"]["line"] - 1].strip() == b"<dc:date>March 120</dc:date>"
+        token = [
+            x["index"]
+            for x in results
+            if any("resumptionToken" in f["message"] for f in x["findings"])
+        ]
+        assert token == [199], name
+        if name != "prefixed.xml":  # the titles read in the file's own encoding
+            assert results[10]["record"]["title"].startswith(("Leçon", "Übung")), name
+
+
+_PIECES = (
+    "<metadata><oai_dc:dc xmlns:oai_dc='x:dc'><dc:title xmlns:dc='x:t'>T</dc:title></oai_dc:dc>"
+    "</metadata>",
+    "<!-- a <record> in a comment -->",
+    "<metadata><x><![CDATA[ </record> <record> ]]></x></metadata>",
+    "<metadata><marc:record xmlns:marc='x:marc'><marc:leader>l</marc:leader></marc:record>"
+    "</metadata>",
+    "<?pi <record>?>",
+)
+
+
+@given(
+    kinds=st.lists(st.integers(min_value=-1, max_value=len(_PIECES) - 1), min_size=1, max_size=40),
+    prefix=st.sampled_from(["", "oai"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_scanner_cuts_only_before_a_top_level_record(kinds: list[int], prefix: str) -> None:
+    """Whatever the records hold (comments, CDATA, instructions, nested records of
+    another format, header-only deleted records), every cut is the start of a top-level
+    record, the slices follow each other, and each knows its first record's position."""
+    q = f"{prefix}:" if prefix else ""
+    binding = f"xmlns:{prefix}" if prefix else "xmlns"
+    head = f'<?xml version="1.0"?>\n<{q}OAI-PMH {binding}="{_OAI}">\n<{q}ListRecords>\n'
+    starts: list[int] = []
+    body = head
+    for n, kind in enumerate(kinds):
+        starts.append(len(body.encode()))
+        inner = (
+            f'<{q}header status="deleted"><{q}identifier>{n}</{q}identifier></{q}header>'
+            if kind < 0
+            else f"<{q}header><{q}identifier>{n}</{q}identifier></{q}header>{_PIECES[kind]}"
+        )
+        body += f"<{q}record>\n{inner}\n</{q}record>\n"
+    data = (body + f"</{q}ListRecords>\n</{q}OAI-PMH>\n").encode()
+    with mock.patch.object(parallel, "CHUNK_BYTES", 64):
+        chunks = parallel._scan_records("page.xml", data)
+    if len(kinds) == 1:
+        assert chunks is None  # one record: nothing to share
+        return
+    assert chunks is not None
+    assert chunks[0].start == 0 and chunks[0].first_record == 1
+    for before, after in itertools.pairwise(chunks):
+        assert before.end == after.start
+        assert after.start in starts
+        assert after.first_record == starts.index(after.start) + 1
+        assert after.first_line == data[: after.start].count(b"\n") + 1
+    assert chunks[-1].end == data.rindex(f"</{q}record>".encode()) + len(f"</{q}record>")
+
+
+def test_a_small_input_is_checked_in_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_slices: None
+) -> None:
+    """Below ``PARALLEL_BYTES`` (or with a single task) no worker is started, and the
+    results are those of one job, slices numbered as one job numbers them; above it
+    the pool starts."""
+    from oer_meta import engine
+
+    path = _json_lines(tmp_path / "harvest.jsonl")
+    one = [r.to_dict() for r in validate_many([EXAMPLES, path])]
+    started: list[int] = []
+    real = engine.ordered_map
+
+    def counted(*args: object, **kwargs: object) -> object:
+        started.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "ordered_map", counted)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 10 * path.stat().st_size)
+    assert len(list(tasks([path], input_format=None, limits=None))) > 5  # sliced
+    assert [r.to_dict() for r in validate_many([EXAMPLES, path], jobs=2)] == one
+    assert started == []
+    assert [r.to_dict() for r in validate_many(path, jobs=2)] == one[-200:]
+    assert started == []
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    assert [r.to_dict() for r in validate_many(str(EXAMPLES / "lom"), jobs=2)] == [
+        r.to_dict() for r in validate_many(str(EXAMPLES / "lom"))
+    ]
+    assert started == [1]
+
+
+def test_small_files_go_to_the_workers_in_groups(
+    tmp_path: Path, small_slices: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Consecutive whole files share a message up to ``CHUNK_BYTES`` or
+    ``GROUP_FILES`` files; a slice of a large file goes alone; the order is kept."""
+    monkeypatch.setattr(parallel, "GROUP_FILES", 3)
+    small = []
+    for n in range(7):
+        small.append(tmp_path / f"r{n}.json")
+        small[-1].write_text(json.dumps(_line(n)), encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    big.write_text("x" * 3000, encoding="utf-8")  # one file over CHUNK_BYTES, not cut
+    path = _json_lines(tmp_path / "harvest.jsonl")
+    work = list(
+        tasks([*small[:4], big, small[4], path, *small[5:]], input_format=None, limits=None)
+    )
+    grouped = list(parallel.groups(work))
+    assert [t for g in grouped for t in g] == work
+    assert grouped[0] == tuple(small[:3])  # GROUP_FILES
+    assert grouped[1] == (small[3], big)  # CHUNK_BYTES reached
+    assert grouped[2] == (small[4],)  # a slice follows: the group is sent
+    slices = [g for g in grouped if isinstance(g[0], Chunk)]
+    assert len(slices) > 5 and all(len(g) == 1 for g in slices)
+    assert grouped[-1] == tuple(small[5:])
+    # numbered as one job numbers them, with the slices in between
+    sources = [*small[:4], big, small[4], path, *small[5:]]
+    assert [r.to_dict() for r in validate_many(sources, jobs=2)] == [
+        r.to_dict() for r in validate_many(sources)
+    ]

@@ -20,9 +20,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from oer_meta.areas import ActionArea
 from oer_meta.checks.batch import BatchIndex, IndexEntry, RecordRef
 from oer_meta.checks.registry import Rule, Violation, all_rules, get_rule
 from oer_meta.errors import UnknownRuleError
@@ -37,9 +42,11 @@ from oer_meta.parallel import (
     Task,
     cpu_jobs,
     forks,
+    groups,
     ordered_map,
     read_task,
     tasks,
+    worth_forking,
 )
 from oer_meta.profiles import DEFAULT_PROFILE, Profile, load_profile
 from oer_meta.readers import read
@@ -415,27 +422,50 @@ class ValidationRun:
         numbers the records per file, exactly as one process does, and builds the
         batch index in input order."""
         counters: dict[str | None, int] = {}
+        work = tasks(sources, input_format=self.input_format, limits=self.limits)
+        ahead, worth = worth_forking(work)
+        if not worth:  # too little to share: checked here, as one job checks it
+            yield from self._in_process(ahead)
+            return
         if forks():
             self._warm_up()
-        work = tasks(sources, input_format=self.input_format, limits=self.limits)
         outcomes = ordered_map(
-            _check_task,
-            work,
+            _check_tasks,
+            groups(chain(ahead, work)),
             jobs=self.jobs,
             initializer=_start_worker,
             initargs=(self.profile, self.input_format, self.limits, self.lang),
         )
-        for first, checked in outcomes:
-            if first:
+        for group in outcomes:
+            for first, checked in group:
+                if first:
+                    counters = {}
+                shared = _Shared()
+                for packed in checked:
+                    result, entry, counted = _unpacked(packed, shared)
+                    if counted:
+                        index = counters.get(result.source, 0)
+                        counters[result.source] = index + 1
+                        result.index = index
+                    if entry is not None:
+                        self._add_entry(result, entry)
+                    yield result
+
+    def _in_process(self, work: Iterable[Task]) -> Iterator[RecordResult]:
+        """The results of ``work`` checked in this process, numbered as one job numbers
+        them (a slice of a file goes on with the numbers of the slice before it)."""
+        counters: dict[str | None, int] = {}
+        for task in work:
+            if not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0:
                 counters = {}
-            for result, entry, counted in checked:
-                if counted:
-                    index = counters.get(result.source, 0)
-                    counters[result.source] = index + 1
-                    result.index = index
-                if entry is not None:
-                    self._add_entry(result, entry)
-                yield result
+            for item in self._items(task):
+                if isinstance(item, RecordResult):
+                    yield item
+                    break
+                file = item.location.file
+                index = counters.get(file, 0)
+                counters[file] = index + 1
+                yield self._result(item, file, index)
 
     def batch_findings(self) -> list[BatchFinding]:
         """The findings of the batch rules, once every record has been seen."""
@@ -484,25 +514,39 @@ def _crashed(task: Task, crash: InternalError) -> RecordResult:
 _WORKER: ValidationRun | None = None
 
 #: What a worker keeps of a record for the parent: what the reports show (identifier,
-#: title, languages, licences) and where it is; the rest stays in the worker.
-_LEAN_FIELDS = frozenset(
-    {
-        "source_format",
-        "dialect",
-        "profiles",
-        "location",
-        "deleted",
-        "identifiers",
-        "titles",
-        "languages",
-        "licences",
-        "copyright_restrictions",
-        "urls",
-    }
+#: title, languages, licences) and where it is; the rest stays in the worker.  In this
+#: order in a packed record.
+_LEAN_FIELDS = (
+    "source_format",
+    "dialect",
+    "profiles",
+    "location",
+    "deleted",
+    "identifiers",
+    "titles",
+    "languages",
+    "licences",
+    "copyright_restrictions",
+    "urls",
 )
+_URLS = _LEAN_FIELDS.index("urls")
 
-#: (result, batch index entry, whether the result takes the next index of its file)
-Checked = tuple[RecordResult, IndexEntry | None, bool]
+#: A result as a worker sends it: plain values that pickle and unpickle in C, with no
+#: pydantic model in them (unpickling models cost the parent more than the rest of its
+#: work together, docs/parallel.md): (source, index, format, status, packed findings,
+#: packed lean record or ``None``, internal errors, batch index entry, whether the
+#: result takes the next index of its file).
+Packed = tuple[str | None, int, str, str, tuple[Any, ...], tuple[Any, ...] | None, Any, Any, bool]
+
+#: What an unpickled packed finding's severity and areas stand for, built once.
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_AREAS: dict[tuple[int, ...], tuple[ActionArea, ...]] = {}
+
+M = TypeVar("M", bound=BaseModel)
+
+#: What :func:`_pack` leaves as it is, looked up by exact type (no subclass: an enum
+#: of ``str`` is packed by pickle, as itself).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _start_worker(
@@ -513,23 +557,197 @@ def _start_worker(
     _WORKER = ValidationRun(profile, format=input_format, limits=limits, lang=lang)
 
 
-def _lean(record: Record) -> Record:
-    """``record`` with only what reports show: sending whole records back to the
+def _pack(value: Any) -> Any:
+    """A record's value as plain data: a model is a list ``[its class, its fields as a
+    dict]``, with no ``location`` of its own (reports show where a record is, not
+    where each of its values is: the record's own location is kept), a tuple the
+    tuple of its items packed; a list (in no lean field today) is ``[list, itself]``;
+    anything else is itself."""
+    if isinstance(value, BaseModel):
+        fields = {
+            name: item if type(item) in _PLAIN else _pack(item)
+            for name, item in value.__dict__.items()
+        }
+        if "location" in fields:
+            fields["location"] = None
+        return [type(value), fields]
+    if isinstance(value, tuple):
+        return tuple([item if type(item) in _PLAIN else _pack(item) for item in value])
+    if isinstance(value, list):
+        return [list, value]
+    return value
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _construct(kind: type[M], values: dict[str, Any]) -> M:
+    """A model of ``kind`` holding ``values`` (every field), built as pydantic builds
+    one without validation (``model_construct``, ``__setstate__``) but without their
+    per-field look-ups, which cost the parent more than the rest of its work: the
+    models are frozen, with no extra or private attributes, and the worker validated
+    the values when it built them."""
+    model = _new(kind)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _unpack(value: Any) -> Any:
+    """The value :func:`_pack` packed, models rebuilt without validation."""
+    if isinstance(value, list):
+        kind = value[0]
+        if kind is list:
+            return value[1]
+        fields = value[1]  # unpickled here: the parent's own dict
+        for name, item in fields.items():
+            if type(item) not in _PLAIN:
+                fields[name] = _unpack(item)
+        return _construct(kind, fields)
+    if isinstance(value, tuple):
+        return tuple([item if type(item) in _PLAIN else _unpack(item) for item in value])
+    return value
+
+
+def _lean(record: Record) -> tuple[Any, ...]:
+    """What reports show of ``record``, packed: sending whole records back to the
     parent would cost more than checking them.  Its URLs go only when no identifier
     names the record (``record_id`` falls back to the first URL)."""
-    update: dict[str, Any] = {
+    packed = [_pack(getattr(record, name)) for name in _LEAN_FIELDS]
+    if any(identifier.value.strip() for identifier in record.identifiers):
+        packed[_URLS] = ()
+    return tuple(packed)
+
+
+def _lean_record(packed: tuple[Any, ...]) -> Record:
+    """The lean record of :func:`_lean`: its other fields hold their defaults."""
+    values = dict(_record_defaults())
+    values.update(zip(_LEAN_FIELDS, [_unpack(value) for value in packed], strict=True))
+    record = _construct(Record, values)
+    _set(record, "__pydantic_fields_set__", set(_LEAN_FIELDS))
+    return record
+
+
+@cache
+def _record_defaults() -> dict[str, Any]:
+    """Every field of a record at its default (all immutable: the models are frozen)."""
+    return {
         name: field.get_default(call_default_factory=True)
         for name, field in Record.model_fields.items()
-        if name not in _LEAN_FIELDS
     }
-    if any(identifier.value.strip() for identifier in record.identifiers):
-        update["urls"] = ()
-    return record.model_copy(update=update)
 
 
-def _check_task(task: Task) -> tuple[bool, list[Checked]]:
+class _Shared:
+    """What the findings of one task share, on either side: their *heads* (every field
+    but the location; a few dozen per harvest, since a rule's message rarely names a
+    value) and their locations (several rules point at the same element: 3 to 4
+    findings per distinct location within a record on the benchmark's files).  The
+    worker sends each distinct one once per task (pickle writes an object it has
+    written before as a reference), and the parent rebuilds each once per task."""
+
+    def __init__(self) -> None:
+        self.heads: dict[tuple[Any, ...], Any] = {}
+        self.places: dict[tuple[Any, ...], Any] = {}
+
+
+def _pack_finding(finding: Finding, shared: _Shared) -> tuple[Any, ...]:
+    """A finding as plain values: its head (severity and areas by value) and its
+    location as the tuple of its fields, each the same object as the task's equal
+    ones."""
+    loc = finding.location
+    head = (
+        finding.rule,
+        finding.name,
+        finding.severity.value,
+        finding.message,
+        finding.hint,
+        tuple([int(area) for area in finding.areas]),
+        finding.field,
+    )
+    place = (loc.file, loc.line, loc.column, loc.path)
+    return (
+        shared.heads.setdefault(head, head),
+        shared.places.setdefault(place, place),
+    )
+
+
+def _finding_of(packed: tuple[Any, ...], shared: _Shared) -> Finding:
+    """The finding :func:`_pack_finding` packed; the location object is shared with
+    the task's other findings at the same place (locations are frozen)."""
+    head, place = packed
+    fields = shared.heads.get(head)
+    if fields is None:
+        rule, name, severity, message, hint, areas, field = head
+        kinds = _AREAS.get(areas)
+        if kinds is None:
+            kinds = _AREAS[areas] = tuple(ActionArea(area) for area in areas)
+        fields = shared.heads[head] = {
+            "rule": rule,
+            "name": name,
+            "severity": _SEVERITIES[severity],
+            "message": message,
+            "hint": hint,
+            "areas": kinds,
+            "field": field,
+        }
+    location = shared.places.get(place)
+    if location is None:
+        file, line, column, path = place
+        location = shared.places[place] = _construct(
+            Location, {"file": file, "line": line, "column": column, "path": path}
+        )
+    values = fields.copy()
+    values["location"] = location
+    return _construct(Finding, values)
+
+
+def _packed(
+    result: RecordResult, entry: IndexEntry | None, counted: bool, shared: _Shared | None = None
+) -> Packed:
+    """A result as a worker sends it (:data:`Packed`)."""
+    shared = shared or _Shared()
+    return (
+        result.source,
+        result.index,
+        result.format,
+        result.status,
+        tuple([_pack_finding(finding, shared) for finding in result.findings]),
+        _lean(result.record) if result.record is not None else None,
+        result.internal_errors or (),
+        entry,
+        counted,
+    )
+
+
+def _unpacked(
+    packed: Packed, shared: _Shared | None = None
+) -> tuple[RecordResult, IndexEntry | None, bool]:
+    """The result a worker packed, its batch index entry, and whether it is counted."""
+    shared = shared or _Shared()
+    source, index, form, status, findings, record, errors, entry, counted = packed
+    result = RecordResult(
+        source=source,
+        index=index,
+        format=form,
+        findings=[_finding_of(finding, shared) for finding in findings],
+        record=_lean_record(record) if record is not None else None,
+        status=status,
+        internal_errors=list(errors),
+    )
+    return result, entry, counted
+
+
+def _check_tasks(group: tuple[Task, ...]) -> list[tuple[bool, list[Packed]]]:
+    """Read and check a group of tasks in a worker (:func:`parallel.groups`), in order."""
+    return [_check_task(task) for task in group]
+
+
+def _check_task(task: Task) -> tuple[bool, list[Packed]]:
     """Read and check one task in a worker: whether it starts a source (the record
-    numbers start again), and each result with its batch index entry."""
+    numbers start again), and each result, packed, with its batch index entry."""
     run = _WORKER
     assert run is not None, "the worker was not started"
     return check_task_with(run, task)
@@ -539,22 +757,21 @@ def check_task_with(run: ValidationRun, task: Task) -> tuple[bool, list[Checked]
     """:func:`_check_task` with a given run: what a worker of any engine (the pool of
     ``--jobs``, a Dask worker: :mod:`oer_meta.dask`) sends back for one task."""
     drain()
-    checked: list[Checked] = []
+    checked: list[Packed] = []
+    shared = _Shared()
     try:
         counters: dict[str | None, int] = {}
         for item in run._items(task):
             if isinstance(item, RecordResult):
-                checked.append((item, None, False))
+                checked.append(_packed(item, None, False, shared))
                 break
             file = item.location.file
             index = counters.get(file, 0)
             counters[file] = index + 1
             result, entry = run._checked(item, file, index)
-            if result.record is not None:
-                result.record = _lean(result.record)
-            checked.append((result, entry, True))
+            checked.append(_packed(result, entry, True, shared))
     except Exception as exc:  # anything else: an internal error, never a lost worker
-        checked.append((_crashed(task, record_crash("worker", exc)), None, False))
+        checked.append(_packed(_crashed(task, record_crash("worker", exc)), None, False))
         drain()
     first = not isinstance(task, (Chunk, RecordsChunk)) or task.start == 0
     return first, checked

@@ -14,6 +14,7 @@ checks one task (a module-level function, pickled by name) and what it returns.
 
 from __future__ import annotations
 
+import gc
 import mmap
 import multiprocessing
 import os
@@ -43,15 +44,18 @@ from oer_meta.readers.limits import ReadLimits
 
 __all__ = [
     "CHUNK_BYTES",
+    "PARALLEL_BYTES",
     "WARM_UP",
     "Chunk",
     "RecordsChunk",
     "Task",
     "cpu_jobs",
     "forks",
+    "groups",
     "ordered_map",
     "read_task",
     "tasks",
+    "worth_forking",
 ]
 
 T = TypeVar("T")
@@ -127,6 +131,72 @@ def tasks(
         yield source
 
 
+#: Inputs of fewer bytes than this (or of one task) are checked in the parent whatever
+#: ``jobs`` says: starting the workers (the warm-up, the fork, the pool) costs about
+#: what one job spends checking that much (docs/parallel.md, "The default").
+PARALLEL_BYTES = 1024 * 1024
+
+#: The size a task that is no file (bytes, text, a dict, a record) counts for.
+_NO_FILE_BYTES = 4096
+
+
+def worth_forking(work: Iterator[Task]) -> tuple[list[Task], bool]:
+    """The first tasks of ``work``, and whether the run is worth its workers: at least
+    two tasks and :data:`PARALLEL_BYTES` of input.  Reads ``work`` only until it knows
+    (the tasks read are returned, in order, to be checked first)."""
+    ahead: list[Task] = []
+    size = 0
+    for task in work:
+        ahead.append(task)
+        size += _task_bytes(task)
+        if len(ahead) >= 2 and size >= PARALLEL_BYTES:
+            return ahead, True
+    return ahead, False
+
+
+#: Whole files smaller than ``CHUNK_BYTES`` together are sent to a worker as one group
+#: of at most this many: a folder of small records costs one message per group, not
+#: one per file.
+GROUP_FILES = 64
+
+
+def groups(work: Iterable[Task]) -> Iterator[tuple[Task, ...]]:
+    """``work`` in groups, in order: consecutive whole sources up to ``CHUNK_BYTES`` (or
+    :data:`GROUP_FILES` of them) together, each slice of a large file alone."""
+    group: list[Task] = []
+    size = 0
+    for task in work:
+        if isinstance(task, (Chunk, RecordsChunk)):
+            if group:
+                yield tuple(group)
+                group, size = [], 0
+            yield (task,)
+            continue
+        group.append(task)
+        size += _task_bytes(task)
+        if size >= CHUNK_BYTES or len(group) >= GROUP_FILES:
+            yield tuple(group)
+            group, size = [], 0
+    if group:
+        yield tuple(group)
+
+
+def _task_bytes(task: Task) -> int:
+    """How many bytes of input ``task`` reads (a guess for what is no file)."""
+    if isinstance(task, (Chunk, RecordsChunk)):
+        return task.end - task.start
+    if isinstance(task, (bytes, bytearray)):
+        return len(task)
+    if isinstance(task, (str, os.PathLike)) and not _content(task):
+        try:
+            return Path(task).stat().st_size
+        except (OSError, ValueError):
+            return 0
+    if isinstance(task, str):
+        return len(task)
+    return _NO_FILE_BYTES
+
+
 def _content(source: str | os.PathLike[str]) -> bool:
     """Whether a string source is a document's text rather than a path."""
     return isinstance(source, str) and looks_like_content(source)
@@ -159,15 +229,57 @@ def _json_lines_chunks(path: Path) -> list[Chunk] | None:
         return None  # the reader will say why the file cannot be read
 
 
-#: What the ListRecords scanner stops at: a ``record`` tag of the default namespace,
-#: opening or closing, and what may hide one (comments, CDATA, instructions).  No
-#: quantifier is nested: the scan is linear.
-_MARKS = re.compile(rb"<record[\s>/]|</record\s*>|<!--|<!\[CDATA\[|<\?|</ListRecords\s*>")
-_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
-_OPENING = re.compile(rb"<ListRecords\s*>")
-_CLOSING = re.compile(rb"\s*</OAI-PMH\s*>\s*")
+#: A namespace prefix, as the scanner reads one (at most 41 bytes: longer ones are not cut).
+_PREFIX = rb"[A-Za-z_][A-Za-z0-9._-]{0,40}"
+#: The ``<ListRecords>`` opening, with the prefix of the OAI-PMH namespace if it has one.
+_OPENING = re.compile(rb"<(?:(" + _PREFIX + rb"):)?ListRecords\s*>")
+_OAI_NAMESPACE = rb"http://www\.openarchives\.org/OAI/2\.0/"
 _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?\?>")
 _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+#: Encodings in which a slice of bytes cut at a line end is text of the same encoding
+#: and ``<`` and a line end are one byte that no other character holds: UTF-8, ASCII
+#: and the single-byte ISO-8859 and Windows code pages.  Any other (UTF-16, Shift_JIS,
+#: EBCDIC...) is read whole.
+_CUTTABLE = re.compile(
+    rb"utf-?8|us-ascii|ascii|iso[-_]?8859-(?:[1-9]|1[0-6])|latin-?1|(?:windows|cp)-?125[0-8]"
+)
+_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How one response spells what the scanner stops at: ``record`` tags of any
+    prefix (a nested record of another format, such as ``marc:record``, is counted by
+    depth; a top-level one must be spelled as the response's own, ``record`` or
+    ``oai:record``), what may hide one (comments, CDATA, instructions), and the
+    response's closing tags.  No quantifier is nested: the scan is linear."""
+
+    record: bytes
+    marks: re.Pattern[bytes]
+    list_close: bytes
+    closing: re.Pattern[bytes]
+
+    @classmethod
+    def of(cls, prefix: bytes) -> _Shape:
+        qualified = prefix + b":" if prefix else b""
+        name = re.escape(qualified)
+        return cls(
+            record=qualified + b"record",
+            marks=re.compile(
+                rb"<(?:" + _PREFIX + rb":)?record[\s>/]|</(?:" + _PREFIX + rb":)?record\s*>"
+                rb"|<!--|<!\[CDATA\[|<\?|</" + name + rb"ListRecords\s*>"
+            ),
+            list_close=b"</" + qualified + b"ListRecords",
+            closing=re.compile(rb"\s*</" + name + rb"OAI-PMH\s*>\s*"),
+        )
+
+
+def _binds_oai(head: bytes, prefix: bytes) -> bool:
+    """Whether the response's opening binds ``prefix`` (or, with none, the default
+    namespace) to the OAI-PMH namespace, and no other namespace to it."""
+    attribute = b"xmlns:" + prefix if prefix else b"xmlns"
+    bindings = re.findall(re.escape(attribute) + rb"\s*=\s*[\"']([^\"']{0,200})[\"']", head)
+    return bool(bindings) and all(re.fullmatch(_OAI_NAMESPACE, ns) for ns in bindings)
 
 
 def _list_records_chunks(path: Path) -> list[RecordsChunk] | None:
@@ -196,7 +308,7 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
     declared = _DECLARATION.match(data[:4096])
     if declared is not None:
         encoding = _ENCODING.search(declared.group(0))
-        if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
+        if encoding is not None and not _CUTTABLE.fullmatch(encoding.group(1).lower()):
             return None
     opening = _OPENING.search(data, 0, 64 * 1024)
     if opening is None:
@@ -204,11 +316,15 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
     head = opening.end()
     if b"<!DOCTYPE" in data[:head] or b"<!ENTITY" in data[:head]:
         return None
+    prefix = opening.group(1) or b""
+    if not _binds_oai(data[:head], prefix):
+        return None
+    shape = _Shape.of(prefix)
     cuts: list[tuple[int, int, int]] = [(0, 0, 1)]  # (offset, records before it, its line)
     released = 0  # the mapped pages before this offset are given back (flat memory)
     depth, count, position, last_end, begun = 0, 0, head, -1, head
     while True:
-        mark = _MARKS.search(data, position)
+        mark = shape.marks.search(data, position)
         if mark is None:
             return None  # no closing </ListRecords>: a broken file is read whole
         text = mark.group(0)
@@ -217,11 +333,11 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             if close < 0:
                 return None
             position = close + len(_ENDS[text])
-        elif text.startswith(b"</ListRecords"):
+        elif text.startswith(shape.list_close):
             if depth:
                 return None
             close = mark.start()
-            if not _CLOSING.fullmatch(data[mark.end() : mark.end() + 1024]):
+            if not shape.closing.fullmatch(data[mark.end() : mark.end() + 1024]):
                 return None  # anything after the response: read whole, as one job does
             break
         elif text.startswith(b"</"):
@@ -236,6 +352,8 @@ def _scan_records(name: str, data: Any) -> list[RecordsChunk] | None:
             closing = data.find(b">", mark.start())
             if closing < 0 or data[closing - 1 : closing] == b"/":
                 return None  # <record/>: not a record as the scanner counts them
+            if depth == 0 and text[1:-1] != shape.record:
+                return None  # a top-level record spelled otherwise than the response's
             if depth == 0 and count and mark.start() - begun >= CHUNK_BYTES:
                 start = data.rfind(b"\n", head, mark.start()) + 1
                 if start > head and not data[start : mark.start()].strip():
@@ -325,7 +443,10 @@ def _quiet_worker(initializer: Callable[..., None], args: tuple[Any, ...]) -> No
 
 
 #: Three small records, one per reader, that a run reads and checks before its workers
-#: fork (:func:`warm_up`).
+#: fork (:func:`warm_up`).  The Dublin Core one names a language without its accents and
+#: holds a rights text that is no licence name: the tables those look-ups build on
+#: first use (unaccented autonyms, licence names and statements: 0.1 to 0.3 s each)
+#: are then built once, not once per worker.
 WARM_UP: tuple[bytes, ...] = (
     b'<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><title><string language="en">'
     b"Warm-up</string></title><language>en</language></general><rights><description>"
@@ -333,7 +454,9 @@ WARM_UP: tuple[bytes, ...] = (
     b"</lom>",
     b'<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
     b'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Warm-up</dc:title>'
-    b"<dc:language>fr</dc:language><dc:rights>CC BY-SA 4.0</dc:rights></oai_dc:dc>",
+    b"<dc:language>fr</dc:language><dc:language>francais</dc:language>"
+    b"<dc:rights>CC BY-SA 4.0</dc:rights><dc:rights>Terms of use of the warm-up</dc:rights>"
+    b"</oai_dc:dc>",
     b'{"@context": "https://schema.org/", "@type": "LearningResource", "name": "Warm-up", '
     b'"inLanguage": "de", "license": "https://creativecommons.org/licenses/by/4.0/"}',
 )
@@ -370,6 +493,11 @@ def ordered_map(
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
+    if forks():
+        # what the parent holds now is never collected while the workers run: a
+        # collection in a worker would write to every inherited object's header and
+        # copy the pages the processes share
+        gc.freeze()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_context(),
@@ -398,11 +526,13 @@ def ordered_map(
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+        if forks():
+            gc.unfreeze()
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the pool without waiting here: queued tasks are cancelled and each worker
-    ends after the task it is on (one slice, or one file).  Terminating a worker could
-    cut a result it is sending in half, and the pool's reader would wait for the rest
-    of it forever."""
+    ends after the task it is on (one slice, or one group of small files).  Terminating
+    a worker could cut a result it is sending in half, and the pool's reader would wait
+    for the rest of it forever."""
     pool.shutdown(wait=False, cancel_futures=True)
