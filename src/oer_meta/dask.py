@@ -31,7 +31,7 @@ import dask.bag as db
 from dask.delayed import Delayed, delayed
 
 from oer_meta.checks.batch import IndexEntry, RecordRef
-from oer_meta.engine import Checked, ValidationRun, check_task_with
+from oer_meta.engine import Checked, ValidationRun, check_task_with, unpacked_results
 from oer_meta.internal import drain, record_crash
 from oer_meta.model import Location, Record
 from oer_meta.parallel import Task, tasks
@@ -99,14 +99,20 @@ _Row = tuple[bool, str | None, int, str | None, Location | None, IndexEntry | No
 def _check_tasks(part: Iterable[Task], settings: _Settings) -> list[Outcome]:
     """Check one partition of tasks (the CLI's: files and slices of large files)."""
     run = _worker_run(settings)
-    return [check_task_with(run, task) for task in part]
+    return [_checked(run, task) for task in part]
 
 
 def _check_items(part: Iterable[Source], settings: _Settings) -> list[Outcome]:
     """Check one partition of a user's Bag: each item (a path, a folder, a raw record,
     a harvested page) is read whole, folders walked, each file a source of its own."""
     run = _worker_run(settings)
-    return [check_task_with(run, source) for item in part for source in expand([item])]
+    return [_checked(run, source) for item in part for source in expand([item])]
+
+
+def _checked(run: ValidationRun, task: Task | Source) -> Outcome:
+    """One task checked as a ``--jobs`` worker checks it, its results rebuilt."""
+    first, packed = check_task_with(run, task)
+    return first, unpacked_results(packed)
 
 
 def _numbered(

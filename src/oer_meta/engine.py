@@ -740,6 +740,18 @@ def _unpacked(
     return result, entry, counted
 
 
+#: A result as an engine other than the pool gets it back (:func:`unpacked_results`):
+#: the result, its batch index entry, and whether it takes the next record number.
+Checked = tuple[RecordResult, IndexEntry | None, bool]
+
+
+def unpacked_results(packed: list[Packed]) -> list[Checked]:
+    """The results of :func:`check_task_with` rebuilt (records lean, as ``--jobs``
+    gives them), for an engine that hands results on rather than writing them."""
+    shared = _Shared()
+    return [_unpacked(one, shared) for one in packed]
+
+
 def _check_tasks(group: tuple[Task, ...]) -> list[tuple[bool, list[Packed]]]:
     """Read and check a group of tasks in a worker (:func:`parallel.groups`), in order."""
     return [_check_task(task) for task in group]
@@ -753,7 +765,7 @@ def _check_task(task: Task) -> tuple[bool, list[Packed]]:
     return check_task_with(run, task)
 
 
-def check_task_with(run: ValidationRun, task: Task) -> tuple[bool, list[Checked]]:
+def check_task_with(run: ValidationRun, task: Task) -> tuple[bool, list[Packed]]:
     """:func:`_check_task` with a given run: what a worker of any engine (the pool of
     ``--jobs``, a Dask worker: :mod:`oer_meta.dask`) sends back for one task."""
     drain()
