@@ -262,6 +262,11 @@ def run_child(name: str, *args: str) -> dict[str, Any]:
 
 def cli_row(argv: list[str], output: str) -> dict[str, Any]:
     result = run_cli(argv, output)
+    if "skip" in result:
+        return result
+    result["note"] += f", cpu s parent {result['cpu_parent']:.0f}"
+    if result["cpu_workers"]:
+        result["note"] += f" workers {result['cpu_workers']:.0f}"
     summary = result.get("summary")
     if summary:
         result["records"] = summary["records"]

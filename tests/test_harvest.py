@@ -462,3 +462,31 @@ def test_validate_url_with_a_first_line_too_long_to_look_at(
     [result] = list(ValidationRun().results([RemoteDocument(url)]))
     assert _codes(result) == ["STD009"]
     assert "too long to tell its format" in result.findings[0].message
+
+
+def test_loopback_server_sends_a_body_in_parts_and_lists_requests() -> None:
+    import urllib.request
+
+    def answer(path: str) -> Reply:
+        return 200, {"X-Path": path}, iter([b"<a>", b"</a>"])
+
+    with (
+        LoopbackServer(answer) as server,
+        urllib.request.urlopen(server.url + "?verb=Identify", timeout=10) as reply,
+    ):
+        assert reply.read() == b"<a></a>"
+        assert reply.headers["X-Path"] == "/oai?verb=Identify"
+    assert server.requests == ["/oai?verb=Identify"]
+    with socket.socket() as probe, pytest.raises(OSError):
+        probe.settimeout(5)
+        probe.connect(("127.0.0.1", server.port))  # closed: nothing listens any more
+
+
+def test_list_records_page_without_a_list_size() -> None:
+    import io
+
+    page = list_records_page([_record("1", "One").encode()], "next")
+    scan = scan_page(io.BytesIO(page))
+    assert scan.token == "next"
+    assert b"completeListSize" not in page
+    assert len(oer_meta.validate(page).results) == 1
