@@ -28,12 +28,15 @@ Each row runs in a fresh process.  Columns: records, wall seconds (interpreter s
 included for the CLI), records/s, "x floor" (the row's time over its floor's on the
 same input), the peak memory (max RSS) of the process that ran it ("parent") and of
 its largest worker process ("workers", ``--jobs 2`` only), and seconds per million
-records.  CLI output goes to a file in the temporary folder (its last line, the run
+records; the note gives CPU seconds, and for ``--jobs 2`` "cpu x": one job's CPU time
+over the busiest share of two (the parent's, or half the workers'), the ratio two jobs
+would reach with a free core per process, which a busy machine hides from the wall
+clock.  CLI output goes to a file in the temporary folder (its last line, the run
 summary, gives the record count); ``--devnull`` sends it to /dev/null instead.  When
 ``bench/bench_dask.py`` exists it is run last (``--no-dask`` leaves it out), so the Dask
 figures come from the same run.
 
-Expect a minute or two with ``--quick`` and about an hour for the full run on a machine
+Expect one to three minutes with ``--quick`` and about an hour for the full run on a machine
 with two free cores, several hours on a busy one: the CLI checks some 250-700 oai_dc
 records a second per core (bench/README.md has measured figures).  The full run needs
 ~4 GB for the file and as much again for the JSON Lines output in the temporary folder
@@ -349,10 +352,18 @@ def listrecords_rows(table: Table, name: str, built: dict[str, Any], args: Any, 
     xsd = args.corpus / "xsd" / "dc" / "oai_dc.xsd"
     if xsd.exists():
         table.add(name, "peer: lxml XMLSchema (oai_dc)", run_child("xsd", path, str(xsd)))
+    one: dict[str, Any] = {}
     for jobs in (1, 2):
         output = os.devnull if args.devnull else str(tmp / "out.jsonl")
         result = cli_row(["validate", path, "--format", "jsonl", "--jobs", str(jobs)], output)
         result.setdefault("records", built["records"])
+        if jobs == 1:
+            one = result
+        elif "skip" not in result and one.get("cpu_parent"):
+            # what two jobs would reach with a core per process: one job's CPU time over
+            # the busiest share of two (the parent's, or half the workers')
+            busiest = max(result["cpu_parent"], result["cpu_workers"] / 2)
+            result["note"] += f"; cpu x {one['cpu_parent'] / busiest:.2f}" if busiest else ""
         table.add(name, f"CLI validate --jobs {jobs} jsonl", result)
 
 
@@ -399,7 +410,9 @@ def main() -> None:
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 records (a minute or two)")
+    parser.add_argument(
+        "--quick", action="store_true", help="20,000 records (one to three minutes)"
+    )
     parser.add_argument("--records", type=int, help="records of the ListRecords file")
     parser.add_argument("--harvest-records", type=int, help="records of the harvest")
     parser.add_argument("--devnull", action="store_true", help="CLI output to /dev/null")
