@@ -291,28 +291,34 @@ def child_library_report(target: str) -> dict[str, Any]:
     return {"seconds": seconds, "records": len(report), "note": _status_note(statuses)}
 
 
-def child_xsd(listing: str, xsd: str) -> dict[str, Any]:
+def compile_schema(xsd: Path, search: Path) -> Any:
+    """lxml XMLSchema of ``xsd``; an import by URL, or of a file not where the schema
+    says, resolves to the local copy of that name under ``search``: no peer reaches
+    the network."""
     from lxml import etree
 
-    base = Path(xsd).parent
-
     class LocalOnly(etree.Resolver):  # type: ignore[misc]
-        """Absolute schema locations (xml.xsd) resolve to the local copy by name."""
-
         def resolve(self, url: str, pubid: str | None, context: Any) -> Any:
-            if url.startswith(("http://", "https://")):
-                name = url.rstrip("/").rpartition("/")[2]
-                local = sorted(base.rglob(name))
-                if local:
-                    return self.resolve_filename(str(local[0]), context)
-                raise etree.XMLSchemaParseError(f"no local copy of {url}")
-            return None
+            remote = url.startswith(("http://", "https://"))
+            if not remote and Path(url.removeprefix("file://")).exists():
+                return None
+            name = url.rstrip("/").rpartition("/")[2]
+            local = sorted(search.rglob(name))
+            if local:
+                return self.resolve_filename(str(local[0]), context)
+            raise etree.XMLSchemaParseError(f"no local copy of {url}")
 
     parser = _xml_parser()
     parser.resolvers.add(LocalOnly())
+    return etree.XMLSchema(etree.parse(str(xsd), parser))
+
+
+def child_xsd(listing: str, xsd: str) -> dict[str, Any]:
+    from lxml import etree
+
     start = time.perf_counter()
     try:
-        schema = etree.XMLSchema(etree.parse(xsd, parser))
+        schema = compile_schema(Path(xsd), Path(xsd).parent)
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as error:
         return {"skip": f"{Path(xsd).name} does not compile: {error}"}
     compile_seconds = time.perf_counter() - start
@@ -437,26 +443,19 @@ def _cli_count(path: str, fmt: str) -> int | None:
     return int(found[-1]) if found else None
 
 
-def child_cli(target: str, fmt: str, output: str) -> dict[str, Any]:
-    """Runs the CLI once and reports its wall time and ITS peak RSS: this helper has no
-    other child, so RUSAGE_CHILDREN is that one process."""
-    cli = Path(sys.executable).with_name("oer-meta")
-    command = [str(cli) if cli.exists() else "oer-meta", "validate", target, "--format", fmt]
-    with Path(output).open("wb") as out:
-        start = time.perf_counter()
-        code = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, check=False)
-        seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result: dict[str, Any] = {"seconds": seconds, "peak_kib": peak, "records": None}
-    note = f"exit {code.returncode}"
-    if code.returncode not in (0, 1):
-        note += ": " + code.stderr.decode("utf-8", "replace").strip()[-200:]
+def child_cli(target: str, fmt: str, output: str, jobs: str = "1") -> dict[str, Any]:
+    """Runs the CLI once (``_probe.run_cli``: a fresh process) and reports its wall time,
+    its peak RSS and that of its largest worker process (``--jobs 2``)."""
+    from _probe import run_cli
+
+    result = run_cli(["validate", target, "--format", fmt, "--jobs", jobs], output, keep=True)
+    if "skip" in result:
+        return result
+    result["records"] = None
     if output != os.devnull:
         result["records"] = _cli_count(output, fmt)
-        result["output_mib"] = Path(output).stat().st_size / 2**20
-        note += f", {result['output_mib']:.1f} MiB of {fmt}"
+        result["note"] += f", {result['output_mib']:.1f} MiB of {fmt}"
         Path(output).unlink()
-    result["note"] = note
     return result
 
 
@@ -563,6 +562,7 @@ def workload_rows(tmp: Path, built: dict[str, dict[str, Any]], args: Any) -> lis
     rows.append(
         Row(w, "CLI --format text", "cli", folder, "text", cli_output(tmp, args.devnull, "txt"))
     )
+    rows.append(jobs_row(w, folder, tmp, args))
     xsd = find_lom_xsd(args.corpus)
     if xsd is not None:
         rows.append(Row(w, "peer: lxml XMLSchema (LOM)", "xsd", str(lom["lom_listing"]), str(xsd)))
@@ -573,6 +573,7 @@ def workload_rows(tmp: Path, built: dict[str, dict[str, Any]], args: Any) -> lis
     rows.append(
         Row(w, "CLI --format json", "cli", oai, "json", cli_output(tmp, args.devnull, "json"))
     )
+    rows.append(jobs_row(w, oai, tmp, args))
     jsonl = str(built["jsonl"]["path"])
     w = "AMB JSON Lines"
     rows.append(Row(w, "floor: json.loads", "floor-json", jsonl, floor=True))
@@ -584,7 +585,14 @@ def workload_rows(tmp: Path, built: dict[str, dict[str, Any]], args: Any) -> lis
     rows.append(
         Row(w, "CLI --format json", "cli", jsonl, "json", cli_output(tmp, args.devnull, "json"))
     )
+    rows.append(jobs_row(w, jsonl, tmp, args))
     return rows
+
+
+def jobs_row(workload: str, target: str, tmp: Path, args: Any) -> Row:
+    """The CLI row again with two worker processes (``--jobs 2``, issue 11 §1)."""
+    out = cli_output(tmp, args.devnull, "json")
+    return Row(workload, "CLI --format json --jobs 2", "cli", target, "json", out, "2")
 
 
 def build_all(corpus: Path, tmp: Path, scale: float) -> dict[str, dict[str, Any]]:
@@ -602,7 +610,10 @@ def _fmt_rate(value: float) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = f"{'workload':20} {'row':28} {'records':>8} {'seconds':>8} {'records/s':>10} {'x floor':>8} {'peak MiB':>9}  note"
+    header = (
+        f"{'workload':20} {'row':28} {'records':>8} {'seconds':>8} {'records/s':>10}"
+        f" {'x floor':>8} {'peak MiB':>9} {'workers MiB':>11} {'s / 1M':>7}  note"
+    )
     print(header)
     print("-" * len(header))
     floors: dict[str, float] = {}
@@ -610,7 +621,8 @@ def print_table(rows: list[Row]) -> None:
         res = row.result
         if "skip" in res:
             print(
-                f"{row.workload:20} {row.label:28} {'-':>8} {'-':>8} {'-':>10} {'-':>8} {'-':>9}  skipped: {res['skip']}"
+                f"{row.workload:20} {row.label:28} {'-':>8} {'-':>8} {'-':>10} {'-':>8} {'-':>9}"
+                f" {'-':>11} {'-':>7}  skipped: {res['skip']}"
             )
             continue
         if row.floor:
@@ -620,9 +632,13 @@ def print_table(rows: list[Row]) -> None:
         ratio = f"{res['seconds'] / floor:.1f}x" if floor else "-"
         speed = _fmt_rate(records / res["seconds"]) if records else "-"
         count = f"{records:,}" if records is not None else "?"
+        workers = res.get("peak_workers_kib") or 0
+        million = f"{res['seconds'] / records * 1e6:,.0f}" if records else "-"
         print(
             f"{row.workload:20} {row.label:28} {count:>8} {res['seconds']:8.2f} {speed:>10}"
-            f" {ratio:>8} {res['peak_kib'] / 1024:9.1f}  {res.get('note', '')}"
+            f" {ratio:>8} {res['peak_kib'] / 1024:9.1f}"
+            f" {(f'{workers / 1024:.1f}' if workers else '-'):>11} {million:>7}"
+            f"  {res.get('note', '')}"
         )
 
 

@@ -8,7 +8,6 @@ import socket
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +21,8 @@ from oer_meta.engine import ValidationRun
 from oer_meta.harvesting import Client, HttpLimits, OaiHarvest, RemoteDocument
 from oer_meta.harvesting.client import Rewindable, retry_after
 from oer_meta.harvesting.oai import scan_page
+from oer_meta.harvesting.testing import LoopbackServer, Reply, list_records_page, oai_error
 from oer_meta.report.results import RecordResult
-
-OAI = "http://www.openarchives.org/OAI/2.0/"
 
 
 def _record(ident: str, title: str, *, deleted: bool = False) -> str:
@@ -45,28 +43,8 @@ def _record(ident: str, title: str, *, deleted: bool = False) -> str:
     )
 
 
-NL = "\n"
-
-
 def _page(records: list[str], token: str | None) -> bytes:
-    tail = ""
-    if token is not None:
-        tail = f'<resumptionToken completeListSize="7">{token}</resumptionToken>'
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="{OAI}">'
-        "<responseDate>2024-01-02T00:00:00Z</responseDate>"
-        '<request verb="ListRecords">http://127.0.0.1/oai</request>'
-        f"<ListRecords>\n{NL.join(records)}\n{tail}</ListRecords></OAI-PMH>"
-    ).encode()
-
-
-def _error(code: str, text: str) -> bytes:
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="{OAI}">'
-        "<responseDate>2024-01-02T00:00:00Z</responseDate>"
-        '<request verb="ListRecords">http://127.0.0.1/oai</request>'
-        f'<error code="{code}">{text}</error></OAI-PMH>'
-    ).encode()
+    return list_records_page(records, token, complete_size=7)
 
 
 PAGE1 = _page([_record("1", "Fractions"), _record("2", "Decimals")], "tok-2")
@@ -79,58 +57,34 @@ BROKEN = _MANY[: _MANY.index(b"Lesson 300")] + b"</dc:nope></record></ListRecord
 Script = dict[str, list[tuple[int, dict[str, str], bytes]]]
 
 
-class _Endpoint:
+class _Endpoint(LoopbackServer):
     """A scripted OAI-PMH endpoint: for each request key (``first`` or the token), the
     answers in order (the last one repeats)."""
 
     def __init__(self, script: Script) -> None:
         self.script = script
-        self.requests: list[str] = []
         self.gate = threading.Event()
         self.waited = False
-        endpoint = self
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
-                endpoint.requests.append(self.path)
-                if self.path == "/slow.jsonl":  # half now, the rest once the test says
-                    body = JSONL * 10  # the dispatcher looks at the first 4 KiB first
-                    first, rest = body[:5000], body[5000:]
-                    self.send_response(200)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(first)
-                    self.wfile.flush()
-                    endpoint.waited = not endpoint.gate.wait(10)
-                    self.wfile.write(rest)
-                    return
-                if self.path.startswith("/export"):
-                    key = self.path
-                elif "resumptionToken" in query:
-                    key = query["resumptionToken"]
-                else:
-                    key = "first:" + query.get("metadataPrefix", "")
-                answers = endpoint.script.get(key) or [(404, {}, b"not here")]
-                status, headers, body = answers.pop(0) if len(answers) > 1 else answers[0]
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+    def _answer(self, path: str) -> Reply:
+        query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query))
+        if path == "/slow.jsonl":  # half now, the rest once the test says
+            body = JSONL * 10  # the dispatcher looks at the first 4 KiB first
+            return 200, {"Content-Length": str(len(body))}, self._slow(body[:5000], body[5000:])
+        if path.startswith("/export"):
+            key = path
+        elif "resumptionToken" in query:
+            key = query["resumptionToken"]
+        else:
+            key = "first:" + query.get("metadataPrefix", "")
+        answers = self.script.get(key) or [(404, {}, b"not here")]
+        return answers.pop(0) if len(answers) > 1 else answers[0]
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/oai"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def _slow(self, first: bytes, rest: bytes) -> Iterator[bytes]:
+        yield first
+        self.waited = not self.gate.wait(10)
+        yield rest
 
 
 @pytest.fixture
@@ -258,7 +212,7 @@ def test_expired_token_stops_with_std009_and_keeps_the_records(
     serve: Callable[[Script], _Endpoint],
 ) -> None:
     endpoint = serve(
-        {"first:oai_dc": _ok(PAGE1), "tok-2": _ok(_error("badResumptionToken", "expired"))}
+        {"first:oai_dc": _ok(PAGE1), "tok-2": _ok(oai_error("badResumptionToken", "expired"))}
     )
     results, _ = _harvest(endpoint.url)
     assert _ids(results)[:2] == ["https://example.org/r/1", "https://example.org/r/2"]
@@ -272,7 +226,7 @@ def test_expired_token_stops_with_std009_and_keeps_the_records(
 
 
 def test_cannot_disseminate_format(serve: Callable[[Script], _Endpoint]) -> None:
-    endpoint = serve({"first:nope": _ok(_error("cannotDisseminateFormat", "no such format"))})
+    endpoint = serve({"first:nope": _ok(oai_error("cannotDisseminateFormat", "no such format"))})
     results, _ = _harvest(endpoint.url, metadata_prefix="nope")
     [stop] = results
     assert _codes(stop) == ["STD009"]
@@ -282,7 +236,7 @@ def test_cannot_disseminate_format(serve: Callable[[Script], _Endpoint]) -> None
 
 
 def test_no_records_match_is_an_empty_harvest(serve: Callable[[Script], _Endpoint]) -> None:
-    endpoint = serve({"first:oai_dc": _ok(_error("noRecordsMatch", "nothing"))})
+    endpoint = serve({"first:oai_dc": _ok(oai_error("noRecordsMatch", "nothing"))})
     source = OaiHarvest(endpoint.url, client=_no_sleep()[0])
     assert list(ValidationRun().results([source])) == []
     assert source.no_records_match
@@ -327,7 +281,7 @@ def test_unreachable_server_is_a_finding() -> None:
 
 
 def test_french_message(serve: Callable[[Script], _Endpoint]) -> None:
-    endpoint = serve({"first:oai_dc": _ok(_error("cannotDisseminateFormat", "x"))})
+    endpoint = serve({"first:oai_dc": _ok(oai_error("cannotDisseminateFormat", "x"))})
     [stop] = list(oer_meta.harvest(endpoint.url, client=_no_sleep()[0], lang="fr"))
     assert "OAI-PMH" in stop.findings[0].message
     assert "moissonnage" in stop.findings[0].message
@@ -375,7 +329,7 @@ def test_cli_harvest_error_exit_code_and_formats(
     serve: Callable[[Script], _Endpoint], capsys: pytest.CaptureFixture[str]
 ) -> None:
     endpoint = serve(
-        {"first:oai_dc": _ok(PAGE1), "tok-2": _ok(_error("badResumptionToken", "gone"))}
+        {"first:oai_dc": _ok(PAGE1), "tok-2": _ok(oai_error("badResumptionToken", "gone"))}
     )
     assert main(["harvest", endpoint.url, "--format", "sarif"]) == 1
     sarif = json.loads(capsys.readouterr().out)
@@ -388,7 +342,7 @@ def test_cli_harvest_error_exit_code_and_formats(
 def test_cli_no_records_match_exits_0(
     serve: Callable[[Script], _Endpoint], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    endpoint = serve({"first:oai_dc": _ok(_error("noRecordsMatch", "none"))})
+    endpoint = serve({"first:oai_dc": _ok(oai_error("noRecordsMatch", "none"))})
     assert main(["harvest", endpoint.url, "--format", "jsonl"]) == 0
     assert "noRecordsMatch" in capsys.readouterr().err
 
@@ -508,3 +462,31 @@ def test_validate_url_with_a_first_line_too_long_to_look_at(
     [result] = list(ValidationRun().results([RemoteDocument(url)]))
     assert _codes(result) == ["STD009"]
     assert "too long to tell its format" in result.findings[0].message
+
+
+def test_loopback_server_sends_a_body_in_parts_and_lists_requests() -> None:
+    import urllib.request
+
+    def answer(path: str) -> Reply:
+        return 200, {"X-Path": path}, iter([b"<a>", b"</a>"])
+
+    with (
+        LoopbackServer(answer) as server,
+        urllib.request.urlopen(server.url + "?verb=Identify", timeout=10) as reply,
+    ):
+        assert reply.read() == b"<a></a>"
+        assert reply.headers["X-Path"] == "/oai?verb=Identify"
+    assert server.requests == ["/oai?verb=Identify"]
+    with socket.socket() as probe, pytest.raises(OSError):
+        probe.settimeout(5)
+        probe.connect(("127.0.0.1", server.port))  # closed: nothing listens any more
+
+
+def test_list_records_page_without_a_list_size() -> None:
+    import io
+
+    page = list_records_page([_record("1", "One").encode()], "next")
+    scan = scan_page(io.BytesIO(page))
+    assert scan.token == "next"
+    assert b"completeListSize" not in page
+    assert len(oer_meta.validate(page).results) == 1

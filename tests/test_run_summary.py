@@ -85,3 +85,74 @@ def test_jsonl_last_line_is_the_summary_of_the_json_report(
     assert lines[-1]["summary"]["errors"] == severities.count("error")
     assert lines[-1]["summary"]["warnings"] == severities.count("warning")
     assert lines[-1]["summary"]["infos"] == severities.count("info")
+
+
+def _many_subjects(tmp_path: Path) -> Path:
+    """Three records: the second holds more values than a per-record limit of 12."""
+    subjects = "".join(f"<dc:subject>topic {n}</dc:subject>" for n in range(20))
+    records = "".join(
+        f"<record><header><identifier>oai:x:{n}</identifier><datestamp>2024-01-01"
+        f"</datestamp></header><metadata>"
+        f"{DC.format(title=f'Lesson {n}').replace('</oai_dc:dc>', extra + '</oai_dc:dc>')}"
+        "</metadata></record>"
+        for n, extra in enumerate(("", subjects, ""))
+    )
+    path = tmp_path / "limits.xml"
+    path.write_text(f"<OAI-PMH xmlns='{OAI}'><ListRecords>{records}</ListRecords></OAI-PMH>")
+    return path
+
+
+def test_limits_reached_counts_the_records_at_a_limit(tmp_path: Path) -> None:
+    from oer_meta.readers.limits import LIMIT_REACHED
+    from oer_meta.report import results
+
+    assert results.LIMIT_REACHED == LIMIT_REACHED  # the report's copy of the code
+    path = _many_subjects(tmp_path)
+    summary = oer_meta.validate(path, limits=oer_meta.ReadLimits(max_values_per_record=12))
+    counted = summary.summary()
+    assert counted["records"] == 3
+    assert counted["limits_reached"] == 1
+    [at_limit] = [r for r in summary if any(f.rule == "STD010" for f in r.findings)]
+    assert at_limit.index == 1
+    assert oer_meta.validate(path).summary()["limits_reached"] == 0
+    # a profile that leaves STD010 out reports no finding, and counts none
+    ignored = oer_meta.validate(
+        path, limits=oer_meta.ReadLimits(max_values_per_record=12), ignore=["STD010"]
+    )
+    assert ignored.summary()["limits_reached"] == 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("json", None),
+        ("jsonl", None),
+        ("text", "3 records (1 reached a limit)"),
+        ("markdown", "3 records (1 reached a limit)"),
+        ("html", '<li data-key="limits_reached">Limits reached<b>1</b></li>'),
+    ],
+)
+def test_limits_reached_in_every_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, expected: str | None
+) -> None:
+    path = _many_subjects(tmp_path)
+    main(["validate", str(path), "--format", fmt, "--max-values-per-record", "12"])
+    out = capsys.readouterr().out
+    if fmt == "json":
+        assert json.loads(out)["summary"]["limits_reached"] == 1
+    elif fmt == "jsonl":
+        last = json.loads(out.splitlines()[-1])
+        assert last["type"] == "summary" and last["summary"]["limits_reached"] == 1
+    else:
+        assert expected is not None and expected in out
+    main(["validate", str(path), "--format", fmt])
+    quiet = capsys.readouterr().out
+    assert "reached a limit" not in quiet
+    if fmt == "html":
+        assert '<li data-key="limits_reached">Limits reached<b>0</b></li>' in quiet
+
+
+def test_limits_reached_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _many_subjects(tmp_path)
+    main(["validate", str(path), "--max-values-per-record", "12", "--lang", "fr"])
+    assert "1 a atteint une limite" in capsys.readouterr().out

@@ -27,6 +27,9 @@ __all__ = ["BatchFinding", "Finding", "RecordResult", "Report", "Tally"]
 
 #: The statuses a result can have.
 STATUSES = ("checked", "deleted", "unreadable", "internal-error")
+#: The rule of a reader or time limit of one record, as ``oer_meta.readers.limits``
+#: names it (spelt here so that reports import no reader; a test keeps the two equal).
+LIMIT_REACHED = "STD010"
 
 
 class Finding(BaseModel):
@@ -156,6 +159,7 @@ class Tally:
         self.areas: Counter[ActionArea] = Counter()
         self.rules: Counter[str] = Counter()
         self.internal_errors = 0
+        self.limits_reached = 0
         self.failed = False
 
     def add_findings(self, findings: Iterable[Finding]) -> None:
@@ -171,6 +175,8 @@ class Tally:
         self.records += 1
         self.statuses[result.status] += 1
         self.internal_errors += len(result.internal_errors)
+        if any(f.rule == LIMIT_REACHED for f in result.findings):
+            self.limits_reached += 1
         self.add_findings(result.findings)
 
     def add_batch(self, found: Iterable[BatchFinding]) -> None:
@@ -188,7 +194,9 @@ class Tally:
     def to_dict(self) -> dict[str, Any]:
         """The summary as the JSON report writes it: ``records`` (read) is ``checked``
         + ``deleted`` + ``unreadable`` + ``internal_error_records``, so that a nightly
-        pipeline can alert on a drop in any of them (docs/limits.md)."""
+        pipeline can alert on a drop in any of them (docs/limits.md); ``limits_reached``
+        counts the results on which a reader or time limit of one record (``STD010``)
+        was hit, so that a rise shows without reading every finding."""
         return {
             "records": self.records,
             "errors": self.severities[Severity.ERROR],
@@ -200,6 +208,7 @@ class Tally:
             "unreadable": self.statuses["unreadable"],
             "internal_errors": self.internal_errors,
             "internal_error_records": self.statuses["internal-error"],
+            "limits_reached": self.limits_reached,
         }
 
 

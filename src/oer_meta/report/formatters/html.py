@@ -81,6 +81,7 @@ LABELS: dict[str, str] = {
     "warnings": N_("Warnings"),
     "infos": N_("Infos"),
     "internal_errors": N_("Internal errors"),
+    "limits_reached": N_("Limits reached"),
     "by_area": N_("Findings by UNESCO action area"),
     "area": N_("Area"),
     "title": N_("Title"),
@@ -576,7 +577,7 @@ class HtmlFormatter:
         keys = ["records", "checked", "deleted", "unreadable", "errors", "warnings", "infos"]
         labels = {"records": "records_n"}
         parts.append(f'<h3 id="totals-h">{t("totals")}</h3><ul class="totals" id="totals">')
-        for key in [*keys, "internal_errors"]:
+        for key in [*keys, "internal_errors", "limits_reached"]:
             parts.append(f'<li data-key="{key}">{t(labels.get(key, key))}<b>{s[key]}</b></li>')
         parts.append("</ul>")
         parts.append('<div class="grid">')

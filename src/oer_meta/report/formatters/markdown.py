@@ -103,6 +103,10 @@ class MarkdownFormatter:
             for key in ("deleted", "unreadable")
             if s[key]
         ]
+        if s["limits_reached"]:
+            extra.append(
+                msgn("{count} reached a limit", "{count} reached a limit", s["limits_reached"])
+            )
         if extra:
             records = msg("{records} ({details})", records=records, details=joined(", ", extra))
         lines = [

@@ -302,6 +302,12 @@ class TextFormatter:
             for key in ("deleted", "unreadable")
             if summary[key]
         ]
+        if summary["limits_reached"]:
+            extra.append(
+                msgn(
+                    "{count} reached a limit", "{count} reached a limit", summary["limits_reached"]
+                )
+            )
         if extra:
             records = msg("{records} ({details})", records=records, details=joined(", ", extra))
         verdict.append(
