@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from oer_meta import read
+from oer_meta.checks.batch import BatchIndex, IndexEntry, RecordRef
 from oer_meta.cli import main
 from oer_meta.engine import ValidationRun
 from oer_meta.report.formatters import RunInfo, make_formatter
@@ -72,3 +74,33 @@ def test_the_cli_writes_each_batch_finding_once_in_every_format(
     text = capsys.readouterr().out
     assert text.count("across the batch") == 1
     assert text.count("DISC014") == expected
+
+
+# -- the batch index keeps links only where LIC009 can use them ----------------------
+
+_CITING = """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>Notes {n}</dc:title>
+  <dc:identifier>https://example.org/notes/{n}</dc:identifier>
+  <dc:source>ISSN: 1234-{n:04d}</dc:source>
+  <dc:source>https://example.org/sources/{n}</dc:source>{rights}
+</oai_dc:dc>"""
+
+
+def _entry(n: int, rights: str = "") -> IndexEntry:
+    return IndexEntry.of(read(_CITING.format(n=n, rights=rights).encode()))
+
+
+def test_links_of_a_record_with_no_licence_are_not_kept() -> None:
+    # A harvest where every record cites sources and none states a licence (HAL's
+    # dc:source) would otherwise keep every link, about 4 KB a record.
+    assert _entry(1).links == ()
+    licensed = _entry(2, "\n  <dc:rights>https://creativecommons.org/licenses/by/4.0/</dc:rights>")
+    assert [target for _, target, _ in licensed.links] == [
+        "ISSN: 1234-0002",
+        "https://example.org/sources/2",
+    ]
+    index = BatchIndex()
+    for n in range(2000):
+        index.add_entry(_entry(1), RecordRef("harvest.xml", n))
+    assert index.links == [] and len(index) == 2000

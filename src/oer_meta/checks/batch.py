@@ -118,10 +118,15 @@ class IndexEntry:
                 if key and key not in seen:
                     seen.add(key)
                     keys.append(_hash(key))
+        # A link is kept only from a record that states a licence: without one there
+        # is nothing a source's licence could forbid (LIC009 skips such links), and
+        # harvests where most records cite sources but state no licence (HAL's
+        # dc:source) would otherwise keep every link: about 4 KB a record.
         links = tuple(
             (relation.kind, relation.target, relation.location)
             for relation in record.relations
-            if relation.kind.strip().casefold() in DERIVATION_KINDS
+            if licence is not None
+            and relation.kind.strip().casefold() in DERIVATION_KINDS
             and relation.target
             and not relation.licences
         )
@@ -142,7 +147,8 @@ class BatchIndex:
     its source (interned), index and line, and, per identifier or URL, an 8-byte digest
     with the record's position (identifiers twice: as link targets for records stating
     a licence, and by :func:`~oer_meta.knowledge.identifiers.identity_key` for every
-    record).  Only records with derivation links keep more (their :class:`Link`).
+    record).  Only records that state a licence and have derivation links keep more
+    (their :class:`Link`).
     """
 
     def __init__(self) -> None:
