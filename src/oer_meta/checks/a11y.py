@@ -59,7 +59,9 @@ _VISUAL_EQUIVALENTS = frozenset(
 #: Features that make visual content available as text (a transcript of a video may
 #: describe what is shown, so it is given the benefit of the doubt).
 _TEXT_EQUIVALENTS = frozenset({"alternativeText", "longDescription", "describedMath", "transcript"})
-_VOCABULARY_FIELDS = ("access_modes", "features", "hazards", "apis", "controls")
+#: The Accessibility fields whose values are single vocabulary terms (the rules' and
+#: ``oer-meta fix``'s; ``accessModeSufficient`` values are comma-separated sets).
+VOCABULARY_FIELDS = ("access_modes", "features", "hazards", "apis", "controls")
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -422,7 +424,7 @@ def accessibility_value_unknown(record: Record) -> Iterator[Violation]:
     accessibilitySummary.
     """
     a11y = record.accessibility
-    for field in _VOCABULARY_FIELDS:
+    for field in VOCABULARY_FIELDS:
         prop = field_property(field)
         for term in getattr(a11y, field):
             violation = _value_violation(term, lookup(prop, term.value), record)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from oer_meta.checks.a11y import VOCABULARY_FIELDS
 from oer_meta.checks.lic import cc_canonical_url
 from oer_meta.knowledge.accessibility import field_property, lookup
 from oer_meta.knowledge.languages import (
@@ -197,11 +198,6 @@ def _licence_url(finding: Finding, record: Record) -> Replacement | None:
     return Replacement(found[0].raw, canonical) if canonical is not None else None
 
 
-#: The accessibility fields whose values are single terms (``accessModeSufficient``
-#: values are comma-separated sets, whose members a fix would have to cut apart).
-_A11Y_TERM_FIELDS = ("access_modes", "features", "hazards", "apis", "controls")
-
-
 def _accessibility_term(finding: Finding, record: Record) -> Replacement | None:
     """``tableofcontents`` → ``tableOfContents``, ``printPageNumbers`` →
     ``pageBreakMarkers``, ``bookmarks`` → ``tableOfContents``: the one current term of
@@ -210,7 +206,7 @@ def _accessibility_term(finding: Finding, record: Record) -> Replacement | None:
     replacement the vocabulary itself swaps, legacy ``term/refinement`` forms (the
     refinement would be lost) and concept URIs (a profile may want URIs)."""
     field = (finding.field or "").partition(".")[2]
-    if field not in _A11Y_TERM_FIELDS:
+    if field not in VOCABULARY_FIELDS:  # not accessModeSufficient: sets of modes
         return None
     found = [t for t in getattr(record.accessibility, field) if _at(t.location, finding)]
     if len(found) != 1:
