@@ -19,6 +19,13 @@ before and after the rows (the same busy loop in one, then two processes) says w
 two processes can get on the machine at that time: on a shared machine the wall ratio
 is bounded by it; read both.  ``--flat`` adds the two-job run at
 1x and 4x the ListRecords and JSON Lines sizes: peak memory per process should not grow.
+
+``--repeat N`` runs each workload's one-job and two-job rows N times, in alternating
+order (1, 2, then 2, 1...: a machine whose speed drifts during the run favours neither),
+and with each pair the workload's own ceiling: two one-job runs of it at once, against
+one (what two processes get done with this very work, shared caches and memory
+included).  The table then shows the median row of each, and a line per workload gives
+the paired ratios' median, least and largest: on a noisy machine quote the median.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +45,7 @@ from typing import Any
 from bench_hot_path import DEFAULT_CORPUS, build_jsonl, build_listrecords, build_lom_dc
 
 HERE = Path(__file__).resolve().parent
+Row = tuple[str, int, dict[str, Any]]
 LOM_COPIES = 10
 LISTRECORDS = 8_000
 JSONL_LINES = 6_000
@@ -84,6 +93,51 @@ def run_child(target: Path, jobs: int) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def run_pair_at_once(target: Path) -> float:
+    """Wall seconds of two one-job runs of ``target`` started together (each in its
+    own fresh process), to set against one run alone: the workload's ceiling."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(target), "1"]
+    start = time.perf_counter()
+    both = [
+        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=HERE)
+        for _ in range(2)
+    ]
+    for process in both:
+        process.wait()
+    return time.perf_counter() - start
+
+
+def repeated(name: str, target: Path, times: int) -> tuple[list[Row], str]:
+    """The median one-job and two-job rows of ``times`` alternating pairs, and a line
+    with the paired ratios and the workload's ceiling (two one-job runs at once)."""
+    ones: list[dict[str, Any]] = []
+    twos: list[dict[str, Any]] = []
+    ratios: list[float] = []
+    ceilings: list[float] = []
+    for turn in range(times):
+        order = (1, 2) if turn % 2 == 0 else (2, 1)
+        done = {jobs: run_child(target, jobs) for jobs in order}
+        if "skip" in done[1] or "skip" in done[2]:
+            return [(name, 1, done[1]), (name, 2, done[2])], f"{name}: skipped"
+        ones.append(done[1])
+        twos.append(done[2])
+        ratios.append(done[1]["seconds"] / done[2]["seconds"])
+        ceilings.append(2 * done[1]["seconds"] / run_pair_at_once(target))
+    line = (
+        f"{name}: x 1 job over {times} pairs: median {statistics.median(ratios):.2f} "
+        f"(least {min(ratios):.2f}, largest {max(ratios):.2f}); its ceiling (two one-job "
+        f"runs at once over one): median {statistics.median(ceilings):.2f} "
+        f"(least {min(ceilings):.2f}, largest {max(ceilings):.2f})"
+    )
+    return [(name, 1, _median_row(ones)), (name, 2, _median_row(twos))], line
+
+
+def _median_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The row of median wall time (the lower middle one for an even count)."""
+    ranked = sorted(rows, key=lambda row: float(row["seconds"]))
+    return ranked[(len(ranked) - 1) // 2]
+
+
 def _burn(loops: int) -> float:
     total = 0
     for i in range(loops):
@@ -127,7 +181,7 @@ def _parent_share(res: dict[str, Any]) -> float:
     return 100 * res["cpu_parent"] / total if total else 100.0
 
 
-def print_rows(rows: list[tuple[str, int, dict[str, Any]]]) -> None:
+def print_rows(rows: list[Row]) -> None:
     print(
         f"{'workload':24} {'jobs':>4} {'records':>8} {'tasks':>6} {'seconds':>8} "
         f"{'rec/s':>7} {'x 1 job':>7} {'cpu x':>6} {'cpu/1':>6} {'parent%':>7} "
@@ -160,6 +214,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--quick", action="store_true", help="about 4x smaller workloads")
     parser.add_argument("--flat", action="store_true", help="two-job runs at 1x and 4x")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="alternating pairs per workload (medians shown)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("TARGET", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -182,7 +239,17 @@ def main() -> None:
             ("AMB JSON Lines", jsonl["path"]),
         ]
         before = ceiling()
-        rows = [(name, jobs, run_child(path, jobs)) for name, path in workloads for jobs in (1, 2)]
+        lines: list[str] = []
+        if args.repeat > 1:
+            rows = []
+            for name, path in workloads:
+                medians, line = repeated(name, path, args.repeat)
+                rows += medians
+                lines.append(line)
+        else:
+            rows = [
+                (name, jobs, run_child(path, jobs)) for name, path in workloads for jobs in (1, 2)
+            ]
         after = ceiling()
         if args.flat:
             big_oai = build_listrecords(
@@ -196,6 +263,8 @@ def main() -> None:
                 ("JSON Lines 4x", 2, run_child(big_jsonl["path"], 2)),
             ]
         print_rows(rows)
+        for line in lines:
+            print(line)
     print(f"load average after: {os.getloadavg()}")
     print(
         f"ceiling (two busy processes over one, before/after the rows): "

@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import re
 import signal
+import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -118,7 +119,7 @@ def tasks(
     files are then never cut."""
     cut = limits is None or limits.max_records_per_file is None
     for source in expand(sources):
-        if cut and isinstance(source, (str, os.PathLike)) and not _content(source):
+        if cut and isinstance(source, (str, os.PathLike)) and _may_be_cut(source):
             path = Path(source)
             chunks: list[Chunk] | list[RecordsChunk] | None = None
             if input_format in (None, "jsonld"):
@@ -129,6 +130,19 @@ def tasks(
                 yield from chunks
                 continue
         yield source
+
+
+def _may_be_cut(source: str | os.PathLike[str]) -> bool:
+    """Whether ``source`` is a file large enough to be cut: one ``stat`` spares a
+    folder of small records the checks of both cutters (on 2,120 files they made six
+    calls to ``stat`` per file in the parent)."""
+    if _content(source):
+        return False
+    try:
+        status = Path(source).stat()
+    except (OSError, ValueError):
+        return False  # the reader will say why the file cannot be read
+    return stat.S_ISREG(status.st_mode) and status.st_size >= SPLIT_BYTES
 
 
 #: Inputs of fewer bytes than this (or of one task) are checked in the parent whatever
