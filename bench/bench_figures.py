@@ -1,6 +1,6 @@
 """Benchmark: the figures of issue 11 §5, a million-record harvest file and a harvest.
 
-Run:  python bench/bench_figures.py [--quick] [--records N] [--harvest-records N]
+Run:  python bench/bench_figures.py [--quick] [--records N] [--harvest-records N] [--jobs N ...]
                                     [--devnull] [--no-flat] [--no-dask]
 
 Two workloads, built at run time from the oai_dc records of ``../shared/corpus`` and
@@ -353,7 +353,7 @@ def listrecords_rows(table: Table, name: str, built: dict[str, Any], args: Any, 
     if xsd.exists():
         table.add(name, "peer: lxml XMLSchema (oai_dc)", run_child("xsd", path, str(xsd)))
     one: dict[str, Any] = {}
-    for jobs in (1, 2):
+    for jobs in args.jobs:
         output = os.devnull if args.devnull else str(tmp / "out.jsonl")
         result = cli_row(["validate", path, "--format", "jsonl", "--jobs", str(jobs)], output)
         result.setdefault("records", built["records"])
@@ -418,6 +418,13 @@ def main() -> None:
     parser.add_argument("--devnull", action="store_true", help="CLI output to /dev/null")
     parser.add_argument("--no-flat", action="store_true", help="leave out the tenth-size rows")
     parser.add_argument("--no-dask", action="store_true", help="do not run bench_dask.py")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="the --jobs values of the CLI rows (default: 1 2)",
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--corpus-2", type=Path, default=DEFAULT_CORPUS2)
     args = parser.parse_args()
@@ -451,7 +458,7 @@ def main() -> None:
         built["path"].unlink()
         if not args.no_flat:
             flat_pairs = [
-                (small_name, large_name, f"CLI validate --jobs {jobs} jsonl") for jobs in (1, 2)
+                (small_name, large_name, f"CLI validate --jobs {jobs} jsonl") for jobs in args.jobs
             ]
         harvest_rows(table, cut, harvest, args, tmp)
         print()

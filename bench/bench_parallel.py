@@ -123,11 +123,14 @@ def repeated(name: str, target: Path, times: int) -> tuple[list[Row], str]:
         twos.append(done[2])
         ratios.append(done[1]["seconds"] / done[2]["seconds"])
         ceilings.append(2 * done[1]["seconds"] / run_pair_at_once(target))
+    shares = [ratio / most for ratio, most in zip(ratios, ceilings, strict=True)]
     line = (
         f"{name}: x 1 job over {times} pairs: median {statistics.median(ratios):.2f} "
         f"(least {min(ratios):.2f}, largest {max(ratios):.2f}); its ceiling (two one-job "
         f"runs at once over one): median {statistics.median(ceilings):.2f} "
-        f"(least {min(ceilings):.2f}, largest {max(ceilings):.2f})"
+        f"(least {min(ceilings):.2f}, largest {max(ceilings):.2f}); x 1 job over the "
+        f"ceiling of its pair: median {statistics.median(shares):.2f} "
+        f"(least {min(shares):.2f}, largest {max(shares):.2f})"
     )
     return [(name, 1, _median_row(ones)), (name, 2, _median_row(twos))], line
 
