@@ -638,3 +638,42 @@ def test_small_files_go_to_the_workers_in_groups(
     assert [r.to_dict() for r in validate_many(sources, jobs=2)] == [
         r.to_dict() for r in validate_many(sources)
     ]
+
+
+def test_a_group_of_files_sends_each_finding_head_once(tmp_path: Path) -> None:
+    """The files of one group share their findings' heads in the message a worker
+    sends: a folder of one-record files repeats the same rules' messages, and each
+    distinct head is pickled once per group, not once per file."""
+    import pickle
+
+    from oer_meta import engine
+
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"r{n}.json")
+        files[-1].write_text(json.dumps({**_line(n), "description": ""}), encoding="utf-8")
+    engine._start_worker(ValidationRun().profile, None, None, "en")
+    try:
+        message = engine._check_tasks(tuple(files))
+    finally:
+        engine._WORKER = None
+    heads = [[head for head, _ in packed[4]] for _, checked in message for packed in checked]
+    assert len(heads) == 3 and all(heads)
+    first, *others = heads
+    shared_heads = 0
+    for other in others:
+        for head in other:
+            for earlier in first:
+                if head == earlier:
+                    assert head is earlier
+                    shared_heads += 1
+    assert shared_heads >= len(first)  # most heads are the same in every file
+    # and the parent rebuilds the same findings one job gives
+    shared = engine._Shared()
+    back = [
+        engine._unpacked(packed, shared)[0]
+        for _, checked in pickle.loads(pickle.dumps(message))
+        for packed in checked
+    ]
+    alone = [result for path in files for result in ValidationRun().results(path)]
+    assert [r.findings for r in back] == [r.findings for r in alone]

@@ -437,10 +437,10 @@ class ValidationRun:
             initargs=(self.profile, self.input_format, self.limits, self.lang),
         )
         for group in outcomes:
+            shared = _Shared()  # as the worker packed the group: one table for its tasks
             for first, checked in group:
                 if first:
                     counters = {}
-                shared = _Shared()
                 for packed in checked:
                     result, entry, counted = _unpacked(packed, shared)
                     if counted:
@@ -645,8 +645,9 @@ class _Shared:
     but the location; a few dozen per harvest, since a rule's message rarely names a
     value) and their locations (several rules point at the same element: 3 to 4
     findings per distinct location within a record on the benchmark's files).  The
-    worker sends each distinct one once per task (pickle writes an object it has
-    written before as a reference), and the parent rebuilds each once per task."""
+    worker sends each distinct one once per message, a slice or a group of small
+    files (pickle writes an object it has written before as a reference), and the
+    parent rebuilds each once per message."""
 
     def __init__(self) -> None:
         self.heads: dict[tuple[Any, ...], Any] = {}
@@ -708,7 +709,8 @@ def _packed(
     result: RecordResult, entry: IndexEntry | None, counted: bool, shared: _Shared | None = None
 ) -> Packed:
     """A result as a worker sends it (:data:`Packed`)."""
-    shared = shared or _Shared()
+    if shared is None:
+        shared = _Shared()
     return (
         result.source,
         result.index,
@@ -726,7 +728,8 @@ def _unpacked(
     packed: Packed, shared: _Shared | None = None
 ) -> tuple[RecordResult, IndexEntry | None, bool]:
     """The result a worker packed, its batch index entry, and whether it is counted."""
-    shared = shared or _Shared()
+    if shared is None:
+        shared = _Shared()
     source, index, form, status, findings, record, errors, entry, counted = packed
     result = RecordResult(
         source=source,
@@ -753,24 +756,27 @@ def unpacked_results(packed: list[Packed]) -> list[Checked]:
 
 
 def _check_tasks(group: tuple[Task, ...]) -> list[tuple[bool, list[Packed]]]:
-    """Read and check a group of tasks in a worker (:func:`parallel.groups`), in order."""
-    return [_check_task(task) for task in group]
-
-
-def _check_task(task: Task) -> tuple[bool, list[Packed]]:
-    """Read and check one task in a worker: whether it starts a source (the record
-    numbers start again), and each result, packed, with its batch index entry."""
+    """Read and check a group of tasks in a worker (:func:`parallel.groups`), in order:
+    whether each starts a source (the record numbers start again), and its results,
+    packed, with their batch index entries.  The group's findings share their heads
+    and places across its files (a folder of one-record files repeats the same rules'
+    messages from file to file)."""
     run = _WORKER
     assert run is not None, "the worker was not started"
-    return check_task_with(run, task)
+    shared = _Shared()
+    return [check_task_with(run, task, shared) for task in group]
 
 
-def check_task_with(run: ValidationRun, task: Task) -> tuple[bool, list[Packed]]:
-    """:func:`_check_task` with a given run: what a worker of any engine (the pool of
-    ``--jobs``, a Dask worker: :mod:`oer_meta.dask`) sends back for one task."""
+def check_task_with(
+    run: ValidationRun, task: Task, shared: _Shared | None = None
+) -> tuple[bool, list[Packed]]:
+    """What a worker of any engine (the pool of ``--jobs``, a Dask worker:
+    :mod:`oer_meta.dask`) sends back for one task; findings packed with ``shared``
+    share what equal ones of the same message hold (one message per ``shared``)."""
     drain()
     checked: list[Packed] = []
-    shared = _Shared()
+    if shared is None:
+        shared = _Shared()
     try:
         counters: dict[str | None, int] = {}
         for item in run._items(task):
