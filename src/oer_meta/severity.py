@@ -17,7 +17,7 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         """3 for error, 2 for warning, 1 for info."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANKS[self]
 
     def at_least(self, other: Severity) -> bool:
         """True when this severity is ``other`` or graver."""
@@ -35,3 +35,7 @@ class Severity(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+#: Looked up for every finding a run counts (``Tally``), hence a table built once.
+_RANKS: dict[Severity, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}

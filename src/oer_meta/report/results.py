@@ -161,23 +161,32 @@ class Tally:
         self.internal_errors = 0
         self.limits_reached = 0
         self.failed = False
+        self._failing = frozenset(s for s in Severity if s.at_least(fail_on))
 
-    def add_findings(self, findings: Iterable[Finding]) -> None:
+    def add_findings(self, findings: Iterable[Finding]) -> bool:
+        """Count ``findings``; whether one of them is a reader or time limit
+        (``STD010``).  Called for every result of a run: plain loops, no helpers."""
+        severities, rules, areas, failing = self.severities, self.rules, self.areas, self._failing
+        limit = False
         for finding in findings:
-            self.severities[finding.severity] += 1
-            self.rules[finding.rule] += 1
-            self.areas.update(finding.areas)
-            if finding.severity.at_least(self.fail_on):
+            severity, rule = finding.severity, finding.rule
+            severities[severity] += 1
+            rules[rule] += 1
+            for area in finding.areas:
+                areas[area] += 1
+            if severity in failing:
                 self.failed = True
+            if rule == LIMIT_REACHED:
+                limit = True
+        return limit
 
     def add(self, result: RecordResult) -> None:
         """Count one result."""
         self.records += 1
         self.statuses[result.status] += 1
         self.internal_errors += len(result.internal_errors)
-        if any(f.rule == LIMIT_REACHED for f in result.findings):
+        if self.add_findings(result.findings):
             self.limits_reached += 1
-        self.add_findings(result.findings)
 
     def add_batch(self, found: Iterable[BatchFinding]) -> None:
         """Count the batch rules' findings."""
