@@ -37,5 +37,5 @@ class Severity(str, Enum):
         return self.value
 
 
-#: Looked up for every finding a run counts (``Tally``), hence a table built once.
+#: Looked up whenever a finding is compared with a threshold, hence a table built once.
 _RANKS: dict[Severity, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
